@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "DocHarness",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docharness", targets: ["docharness"]),
+        .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "PythonSyntax"),
+        .executableTarget(
+            name: "docharness",
+            dependencies: [
+                "PythonSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "DocHarnessTestSupport",
+            dependencies: ["PythonSyntax"],
+            path: "Tests/DocHarnessTestSupport"
+        ),
+        .testTarget(
+            name: "PythonSyntaxTests",
+            dependencies: ["PythonSyntax", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "DocHarnessCLITests",
+            dependencies: ["DocHarnessTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

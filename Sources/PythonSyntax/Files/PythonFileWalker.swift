@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands the paths a user gives into the Python files to read: files are taken as given,
+/// directories are walked recursively for `*.py` in sorted order, honouring every `.gitignore`
+/// on the way (and extra exclude patterns), and skipping `.git` and other VCS folders.
+public struct PythonFileWalker: Sendable {
+    /// Extra patterns in `.gitignore` syntax, relative to each walked root.
+    public var excludes: [String]
+
+    /// Creates a walker.
+    public init(excludes: [String] = []) {
+        self.excludes = excludes
+    }
+
+    /// A path that could not be expanded.
+    public struct Problem: Sendable, Hashable {
+        /// The path as given.
+        public var path: String
+        /// The diagnostic to report for it.
+        public var diagnostic: Diagnostic
+    }
+
+    /// The files to read, in order, and the given paths that do not exist.
+    public func expand(_ paths: [String]) -> (files: [String], problems: [Problem]) {
+        var files: [String] = []
+        var problems: [Problem] = []
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let reason = String(cString: strerror(errno))
+                problems.append(Problem(path: path, diagnostic: Diagnostic(
+                    code: .unreadableFile, message: "cannot read path: \(reason)", line: 0, column: 0)))
+                continue
+            }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+                var patterns = excludes.compactMap { IgnorePattern(line: $0, base: "") }
+                walk(root: root, relative: "", patterns: &patterns, into: &files)
+            } else {
+                files.append(path)
+            }
+        }
+        return (files, problems)
+    }
+
+    static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs"]
+
+    private func walk(root: String, relative: String, patterns: inout [IgnorePattern], into files: inout [String]) {
+        let directory = relative.isEmpty ? root : root + "/" + relative
+        let added = loadGitignore(directory: directory, base: relative)
+        patterns.append(contentsOf: added)
+        defer { patterns.removeLast(added.count) }
+
+        for entry in Self.sortedEntries(of: directory) {
+            let entryRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.isDirectory {
+                if Self.skippedDirectories.contains(entry.name) { continue }
+                if isIgnored(entryRelative, isDirectory: true, patterns: patterns) { continue }
+                walk(root: root, relative: entryRelative, patterns: &patterns, into: &files)
+            } else if entry.name.hasSuffix(".py") {
+                if isIgnored(entryRelative, isDirectory: false, patterns: patterns) { continue }
+                files.append(root == "." ? entryRelative : root + "/" + entryRelative)
+            }
+        }
+    }
+
+    /// The last matching pattern decides, as in git.
+    func isIgnored(_ relativePath: String, isDirectory: Bool, patterns: [IgnorePattern]) -> Bool {
+        for pattern in patterns.reversed() where pattern.matches(relativePath: relativePath, isDirectory: isDirectory) {
+            return !pattern.isNegated
+        }
+        return false
+    }
+
+    private func loadGitignore(directory: String, base: String) -> [IgnorePattern] {
+        guard case .success(let bytes) = FileBytes.read(path: directory + "/.gitignore") else { return [] }
+        return String(decoding: bytes, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .compactMap { IgnorePattern(line: String($0), base: base) }
+    }
+
+    struct Entry {
+        var name: String
+        var isDirectory: Bool
+    }
+
+    static func sortedEntries(of directory: String) -> [Entry] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var entries: [Entry] = []
+        while let pointer = readdir(handle) {
+            let name = withUnsafePointer(to: pointer.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var status = stat()
+            let full = directory + "/" + name
+            guard lstat(full, &status) == 0 else { continue }
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                // Follow links to files; never follow links to directories (no cycles).
+                guard stat(full, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
+            }
+            entries.append(Entry(name: name, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR))
+        }
+        return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+    }
+}

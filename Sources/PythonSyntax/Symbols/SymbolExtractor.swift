@@ -1,0 +1,266 @@
+/// Walks the block structure and produces every module, class, function and method symbol
+/// (nested, conditional and decorated ones included) with their signatures, docstrings,
+/// body facts and McCabe complexity.
+struct SymbolExtractor {
+    let tokens: [Token]
+    let source: SourceText
+    let expressions: ExpressionTokens
+    var symbols: [Symbol] = []
+
+    init(tokens: [Token], source: SourceText) {
+        self.tokens = tokens
+        self.source = source
+        self.expressions = ExpressionTokens(tokens: tokens, source: source)
+    }
+
+    /// The scope a definition appears in, for `__qualname__`.
+    struct Scope {
+        var prefix: String
+        var isClass: Bool
+    }
+
+    mutating func extract(module: [Statement]) -> [Symbol] {
+        let lastLine = module.last.map { Int(tokens[$0.lastToken].endLine) } ?? 1
+        let (docstring, docstringLine) = docstring(of: module)
+        symbols.append(Symbol(kind: .module, qualname: "<module>", line: 1, endLine: lastLine,
+                              docstring: docstring, docstringLine: docstringLine))
+        walk(module, scope: Scope(prefix: "", isClass: false))
+        return symbols
+    }
+
+    mutating func walk(_ statements: [Statement], scope: Scope) {
+        for statement in statements {
+            switch statement.kind {
+            case .simple:
+                continue
+            case .functionDefinition:
+                let symbol = functionSymbol(statement, scope: scope)
+                symbols.append(symbol)
+                walk(statement.clauses[0].body, scope: Scope(prefix: symbol.qualname + ".<locals>.", isClass: false))
+            case .classDefinition:
+                let symbol = classSymbol(statement, scope: scope)
+                symbols.append(symbol)
+                walk(statement.clauses[0].body, scope: Scope(prefix: symbol.qualname + ".", isClass: true))
+            default:
+                for clause in statement.clauses { walk(clause.body, scope: scope) }
+            }
+        }
+    }
+
+    // MARK: - Definitions
+
+    func name(of statement: Statement) -> String {
+        expressions.text(statement.clauses[0].header.lowerBound + 1 ..< statement.clauses[0].header.lowerBound + 2)
+    }
+
+    func functionSymbol(_ statement: Statement, scope: Scope) -> Symbol {
+        let header = statement.clauses[0].header
+        let body = statement.clauses[0].body
+        var cursor = header.lowerBound + 2
+        if cursor < header.upperBound, tokens[cursor].isOp(.leftBracket),
+           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
+            cursor = close + 1
+        }
+        var parameters: [Parameter] = []
+        var returns: String?
+        if cursor < header.upperBound, tokens[cursor].isOp(.leftParen),
+           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
+            parameters = parseParameters(cursor + 1 ..< close)
+            if close + 1 < header.upperBound, tokens[close + 1].isOp(.arrow) {
+                returns = expressions.expressionText(close + 2 ..< header.upperBound)
+            }
+        }
+        let (docstring, docstringLine) = docstring(of: body)
+        var facts = BodyFacts()
+        collectFacts(body, handler: nil, into: &facts)
+        return Symbol(
+            kind: scope.isClass ? .method : .function,
+            qualname: scope.prefix + name(of: statement),
+            line: Int(tokens[statement.tokens.lowerBound].line),
+            endLine: Int(tokens[statement.lastToken].endLine),
+            docstring: docstring,
+            docstringLine: docstringLine,
+            parameters: parameters,
+            returns: returns,
+            decorators: statement.decorators.map { expressions.expressionText($0) },
+            isAsync: statement.isAsync,
+            raises: facts.raises,
+            reraises: facts.reraises,
+            returnsValue: facts.returnsValue,
+            yields: facts.yields,
+            complexity: 1 + McCabeComplexity.decisions(in: body))
+    }
+
+    func classSymbol(_ statement: Statement, scope: Scope) -> Symbol {
+        let header = statement.clauses[0].header
+        var cursor = header.lowerBound + 2
+        if cursor < header.upperBound, tokens[cursor].isOp(.leftBracket),
+           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
+            cursor = close + 1
+        }
+        var bases: [String] = []
+        if cursor < header.upperBound, tokens[cursor].isOp(.leftParen),
+           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
+            bases = expressions.split(cursor + 1 ..< close).map { argumentText($0) }
+        }
+        let (docstring, docstringLine) = docstring(of: statement.clauses[0].body)
+        return Symbol(
+            kind: .class,
+            qualname: scope.prefix + name(of: statement),
+            line: Int(tokens[statement.tokens.lowerBound].line),
+            endLine: Int(tokens[statement.lastToken].endLine),
+            docstring: docstring,
+            docstringLine: docstringLine,
+            decorators: statement.decorators.map { expressions.expressionText($0) },
+            bases: bases)
+    }
+
+    /// A call argument's text: `keyword=value` and `**mapping` as written, positional ones as expressions.
+    func argumentText(_ range: Range<Int>) -> String {
+        if range.count >= 2, tokens[range.lowerBound].kind == .name, tokens[range.lowerBound + 1].isOp(.equal) {
+            let value = expressions.strippingParentheses(range.lowerBound + 2 ..< range.upperBound)
+            return expressions.text(range.lowerBound ..< value.upperBound)
+        }
+        return expressions.expressionText(range)
+    }
+
+    // MARK: - Parameters
+
+    func parseParameters(_ range: Range<Int>) -> [Parameter] {
+        var parameters: [Parameter] = []
+        var seenStar = false
+        for piece in expressions.split(range) where !piece.isEmpty {
+            let first = tokens[piece.lowerBound]
+            if first.isOp(.slash) {
+                for index in parameters.indices where parameters[index].kind == .positionalOrKeyword {
+                    parameters[index].kind = .positionalOnly
+                }
+                continue
+            }
+            var nameIndex = piece.lowerBound
+            var kind: Parameter.Kind = seenStar ? .keywordOnly : .positionalOrKeyword
+            if first.isOp(.star) {
+                seenStar = true
+                if piece.count == 1 { continue }
+                kind = .varPositional
+                nameIndex += 1
+            } else if first.isOp(.doubleStar) {
+                kind = .varKeyword
+                nameIndex += 1
+            }
+            var annotation: String?
+            var defaultValue: String?
+            let rest = nameIndex + 1 ..< piece.upperBound
+            let parts = expressions.split(rest) { $0.isOp(.equal) }
+            if let annotationPart = parts.first, !annotationPart.isEmpty, tokens[annotationPart.lowerBound].isOp(.colon) {
+                annotation = expressions.expressionText(annotationPart.lowerBound + 1 ..< annotationPart.upperBound)
+            }
+            if let equal = rest.first(where: { index in
+                tokens[index].isOp(.equal) && isTopLevel(index, in: rest)
+            }) {
+                defaultValue = expressions.expressionText(equal + 1 ..< piece.upperBound)
+            }
+            parameters.append(Parameter(name: expressions.text(nameIndex ..< nameIndex + 1), kind: kind,
+                                        annotation: annotation, default: defaultValue))
+        }
+        return parameters
+    }
+
+    func isTopLevel(_ index: Int, in range: Range<Int>) -> Bool {
+        var depth = 0
+        for cursor in range.lowerBound ..< index {
+            if tokens[cursor].kind == .op {
+                if tokens[cursor].op.isOpening { depth += 1 }
+                if tokens[cursor].op.isClosing { depth -= 1 }
+            }
+        }
+        return depth == 0
+    }
+
+    // MARK: - Docstrings
+
+    /// The docstring of a body: its first statement, when that is only string literals (no f-string,
+    /// no bytes), possibly parenthesized.
+    func docstring(of body: [Statement]) -> (String?, Int?) {
+        guard let first = body.first, first.kind == .simple else { return (nil, nil) }
+        let range = expressions.strippingParentheses(first.tokens)
+        guard !range.isEmpty else { return (nil, nil) }
+        var value = ""
+        for index in range {
+            let token = tokens[index]
+            guard token.kind == .string, let parts = StringLiteralValue.parts(of: token, in: source.bytes),
+                  !parts.prefix.isFormat, !parts.prefix.isBytes else { return (nil, nil) }
+            value += StringLiteralValue.decode(source.bytes[parts.content], isRaw: parts.prefix.isRaw)
+        }
+        return (value, Int(tokens[first.tokens.lowerBound].line))
+    }
+
+    // MARK: - Body facts
+
+    /// What a function's own scope does: returns, yields, raises.
+    struct BodyFacts {
+        var returnsValue = false
+        var yields = false
+        var raises: [RaisedException] = []
+        var reraises: [Reraise] = []
+    }
+
+    /// Collects facts from statements of the function's own scope: nested function and class
+    /// bodies are skipped, but their decorators, defaults, annotations and bases are evaluated
+    /// here and so are scanned.
+    func collectFacts(_ statements: [Statement], handler: String??, into facts: inout BodyFacts) {
+        for statement in statements {
+            for decorator in statement.decorators where expressions.containsYieldOutsideLambda(decorator) {
+                facts.yields = true
+            }
+            switch statement.kind {
+            case .simple:
+                simpleStatementFacts(statement.tokens, handler: handler, into: &facts)
+            case .functionDefinition, .classDefinition:
+                let header = statement.clauses[0].header
+                if expressions.containsYieldOutsideLambda(header.lowerBound + 2 ..< header.upperBound) { facts.yields = true }
+            default:
+                for clause in statement.clauses {
+                    if expressions.containsYieldOutsideLambda(clause.header) { facts.yields = true }
+                    var clauseHandler = handler
+                    if clause.keyword == .except || clause.keyword == .exceptStar {
+                        clauseHandler = .some(handlerText(clause))
+                    }
+                    collectFacts(clause.body, handler: clauseHandler, into: &facts)
+                }
+            }
+        }
+    }
+
+    /// The type text of an `except` clause (`None` inside for a bare `except:`).
+    func handlerText(_ clause: Clause) -> String? {
+        var start = clause.header.lowerBound + 1
+        if clause.keyword == .exceptStar { start += 1 }
+        let range = start ..< clause.header.upperBound
+        guard !range.isEmpty else { return nil }
+        let typeRange = expressions.split(range) { $0.isKeyword(.as) }.first ?? range
+        return typeRange.isEmpty ? nil : expressions.expressionText(typeRange)
+    }
+
+    func simpleStatementFacts(_ range: Range<Int>, handler: String??, into facts: inout BodyFacts) {
+        let first = tokens[range.lowerBound]
+        if first.isKeyword(.return) {
+            let value = expressions.strippingParentheses(range.lowerBound + 1 ..< range.upperBound)
+            if !value.isEmpty && !(value.count == 1 && tokens[value.lowerBound].isKeyword(.noneLiteral)) {
+                facts.returnsValue = true
+            }
+        } else if first.isKeyword(.raise) {
+            let line = Int(first.line)
+            let rest = range.lowerBound + 1 ..< range.upperBound
+            if rest.isEmpty {
+                facts.reraises.append(Reraise(handler: handler ?? nil, line: line))
+            } else {
+                let raised = expressions.split(rest) { $0.isKeyword(.from) }.first ?? rest
+                let exception = expressions.callee(of: raised).map { expressions.expressionText($0) }
+                    ?? expressions.expressionText(raised)
+                facts.raises.append(RaisedException(exception: exception, line: line))
+            }
+        }
+        if expressions.containsYieldOutsideLambda(range) { facts.yields = true }
+    }
+}

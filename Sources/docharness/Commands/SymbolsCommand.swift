@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PythonSyntax
+
+/// `docharness symbols`: list every module, class, function and method with its signature,
+/// docstring, body facts and complexity.
+struct SymbolsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "symbols",
+        abstract: "List the symbols of Python files: signatures, docstrings, raises, yields, complexity.",
+        discussion: """
+            Directories are walked for *.py files, honouring .gitignore. Files that cannot be read \
+            or parsed are reported on stderr as 'path:line:col: CODE message'; the others are still \
+            listed, and the exit code is then 3.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Python files or directories to read.")
+    var paths: [String] = ["."]
+
+    @Option(help: "Output format: text (one line per symbol) or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("exclude"), help: "Skip paths matching this .gitignore-style pattern (repeatable).")
+    var excludes: [String] = []
+
+    func run() throws {
+        let walker = PythonFileWalker(excludes: excludes)
+        let (paths, problems) = walker.expand(self.paths)
+        let files = SourceFileBatch.read(paths: paths)
+        var standardError = StandardError()
+        for problem in problems {
+            print(problem.diagnostic.formatted(path: problem.path), to: &standardError)
+        }
+        for file in files {
+            for diagnostic in file.diagnostics { print(diagnostic.formatted(path: file.path), to: &standardError) }
+        }
+        switch format {
+        case .json:
+            let listing = SymbolListing(files: files.map(SymbolListing.File.init))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var data = try encoder.encode(listing)
+            data.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(data)
+        case .text:
+            var output = ""
+            for file in files {
+                for symbol in file.symbols {
+                    output += SymbolLine(path: file.path, symbol: symbol).text + "\n"
+                }
+                if output.utf8.count > 1 << 16 {
+                    FileHandle.standardOutput.write(Data(output.utf8))
+                    output = ""
+                }
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+        if !problems.isEmpty || files.contains(where: { !$0.isValid }) {
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+    }
+}
+
+/// One line of `symbols --format text`.
+struct SymbolLine {
+    var path: String
+    var symbol: Symbol
+
+    var text: String {
+        var parts = ["\(path):\(symbol.line):", symbol.kind.rawValue, symbol.qualname]
+        if symbol.kind == .function || symbol.kind == .method {
+            let signature = symbol.parameters.map(\.name).joined(separator: ", ")
+            parts[2] += "(\(signature))"
+            parts.append("complexity=\(symbol.complexity ?? 0)")
+        }
+        parts.append(symbol.docstring == nil ? "undocumented" : "documented")
+        return parts.joined(separator: " ")
+    }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

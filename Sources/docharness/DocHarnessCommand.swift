@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `docharness` command line: argument parsing and wiring only.
+@main
+struct DocHarnessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docharness",
+        abstract: "Score Python docstrings, replay LLM traffic offline, and report for CI.",
+        discussion: """
+            Exit codes: 0 passed, 1 the gate failed, 2 usage or configuration error, \
+            3 some input could not be read.
+            """,
+        version: "0.1.0",
+        subcommands: [SymbolsCommand.self]
+    )
+}
+
+/// Process exit codes shared by every command.
+enum ExitStatus {
+    static let passed: Int32 = 0
+    static let gateFailed: Int32 = 1
+    static let usageError: Int32 = 2
+    static let unreadableInput: Int32 = 3
+}
