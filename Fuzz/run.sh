@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the PythonSyntax libFuzzer target and runs it for $1 seconds (default 60), seeded with
+# the bundled corpus. Fails on any crash, trap, sanitizer report or input slower than 10 s.
+# The fuzzer is compiled with swiftc in one module with the PythonSyntax sources: SwiftPM renames
+# an executable's main, which libFuzzer must provide.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds="${1:-60}"
+mkdir -p ../.build-fuzz
+binary="../.build-fuzz/PythonSyntaxFuzzer"
+sources=$(find ../Sources/PythonSyntax -name '*.swift' | sort)
+if [ ! -x "$binary" ] || [ -n "$(find ../Sources/PythonSyntax PythonSyntaxFuzzer.swift -newer "$binary" -name '*.swift')" ]; then
+    swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -module-name PythonSyntaxFuzz \
+        $sources PythonSyntaxFuzzer.swift -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+fi
+corpus="$(mktemp -d)"
+trap 'rm -rf "$corpus"' EXIT
+find ../corpora/python -name '*.py' -exec cp {} "$corpus/" \;
+"$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+    -print_final_stats=1 > "$corpus/log" 2>&1 || { tail -40 "$corpus/log"; echo "fuzz: FAILED"; exit 1; }
+grep -E '^stat::number_of_executed_units|^Done' "$corpus/log" || true
+echo "fuzz: ${seconds}s without a crash"

@@ -1,0 +1,66 @@
+# DocHarness — the two commands a newcomer runs are `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+VENV := .venv
+ORACLE_PYTHON := $(abspath $(VENV))/bin/python
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build release demo test oracle bench fuzz fuzz-smoke system-deps venv clean-venv
+
+all: build
+
+## Debian packages the build and the tests need, installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v $(PYTHON) >/dev/null || missing="$$missing python3"; \
+	$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## The oracle virtualenv: CPython's own ast, plus mccabe (pinned) from PyPI.
+$(VENV)/.installed: Tests/Oracles/requirements.txt | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Oracles/requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product docharness
+
+## The main job on the bundled corpus, offline.
+demo: system-deps build
+	$(SWIFT) run -q docharness symbols corpora/python
+
+## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
+test: system-deps venv
+	$(SWIFT) build --build-tests
+	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
+	$(MAKE) fuzz-smoke
+
+## The CPython oracle over every file of the standard library.
+oracle: system-deps venv
+	$(SWIFT) build --build-tests
+	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 DOCHARNESS_ORACLE_SLICE=1 \
+	  $(SWIFT) test --filter CPythonOracleTests
+
+## Release-build benchmarks: package-benchmark suite, then docharness vs CPython's ast.parse.
+bench: system-deps venv release
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
+	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
+
+## libFuzzer over the tokenizer and parser.
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	bash Fuzz/run.sh 20
+
+clean-venv:
+	rm -rf $(VENV)
