@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "DocHarness",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "docharness", targets: ["docharness"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),

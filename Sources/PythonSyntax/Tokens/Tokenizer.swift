@@ -37,6 +37,12 @@ public struct Tokenizer {
     var indents: [Int] = [0]
     var alternateIndents: [Int] = [0]
     var lineHasTokens = false
+    var stringNesting = 0
+
+    /// CPython's limits (`MAXINDENT`, `MAXLEVEL`, `MAXFSTRINGLEVEL`); they also bound recursion here.
+    static let maximumIndentLevels = 100
+    static let maximumBracketDepth = 200
+    static let maximumStringNesting = 150
 
     /// Tokenizes `source`.
     public static func tokenize(_ source: DecodedSource) -> TokenStream {
@@ -188,6 +194,10 @@ public struct Tokenizer {
         } else if column > current {
             if alternate <= alternateIndents[alternateIndents.count - 1] {
                 fail("inconsistent use of tabs and spaces in indentation", at: index)
+                return false
+            }
+            if indents.count > Tokenizer.maximumIndentLevels {
+                fail("too many levels of indentation", at: index)
                 return false
             }
             indents.append(column)
@@ -345,6 +355,10 @@ public struct Tokenizer {
             return
         }
         if op.isOpening {
+            if brackets.count >= Tokenizer.maximumBracketDepth {
+                fail("too many nested parentheses", at: position)
+                return
+            }
             brackets.append((op, position, line))
         } else if op.isClosing {
             let symbol = op == .rightParen ? ")" : op == .rightBracket ? "]" : "}"
@@ -424,6 +438,12 @@ public struct Tokenizer {
 
     /// Scans a string literal whose opening quote is at `quote`; returns the offset past its end.
     mutating func scanString(quote: Int, isRaw: Bool, isFormat: Bool, tokenStart: Int) -> Int? {
+        stringNesting += 1
+        defer { stringNesting -= 1 }
+        if stringNesting > Tokenizer.maximumStringNesting {
+            fail("too many nested f-strings", at: quote)
+            return nil
+        }
         let quoteByte = bytes[quote]
         let isTriple = byte(at: quote + 1) == quoteByte && byte(at: quote + 2) == quoteByte
         let startLine = line

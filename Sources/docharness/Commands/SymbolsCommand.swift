@@ -28,10 +28,13 @@ struct SymbolsCommand: ParsableCommand {
     @Option(name: .customLong("exclude"), help: "Skip paths matching this .gitignore-style pattern (repeatable).")
     var excludes: [String] = []
 
+    @Option(help: "Files to parse at once (default: one per core).")
+    var jobs: Int?
+
     func run() throws {
         let walker = PythonFileWalker(excludes: excludes)
         let (paths, problems) = walker.expand(self.paths)
-        let files = SourceFileBatch.read(paths: paths)
+        let files = SourceFileBatch.read(paths: paths, jobs: jobs)
         var standardError = StandardError()
         for problem in problems {
             print(problem.diagnostic.formatted(path: problem.path), to: &standardError)
@@ -41,12 +44,11 @@ struct SymbolsCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let listing = SymbolListing(files: files.map(SymbolListing.File.init))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var data = try encoder.encode(listing)
-            data.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(data)
+            var writer = SymbolListingWriter { chunk in
+                chunk.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+            }
+            for file in files { writer.write(SymbolListing.File(file)) }
+            writer.finish()
         case .text:
             var output = ""
             for file in files {

@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// package-benchmark suites for DocHarness, kept in their own package so that `swift build` and
+// `swift test` of the main package do not build the benchmark toolchain. Run with `make bench`.
+import PackageDescription
+
+let package = Package(
+    name: "DocHarnessBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "DocHarness", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "PythonSyntaxBenchmarks",
+            dependencies: [
+                .product(name: "PythonSyntax", package: "DocHarness"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/PythonSyntaxBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
