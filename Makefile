@@ -44,10 +44,10 @@ test: system-deps venv
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	$(MAKE) fuzz-smoke
 
-## The CPython oracle over every file of the standard library.
+## The CPython oracle over every file of the standard library and of python3's site-packages.
 oracle: system-deps venv
 	$(SWIFT) build --build-tests
-	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 DOCHARNESS_ORACLE_SLICE=1 \
+	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 DOCHARNESS_ORACLE_SLICE=1 DOCHARNESS_ORACLE_SITE_PACKAGES=1 \
 	  $(SWIFT) test --filter CPythonOracleTests
 
 ## Release-build benchmarks: package-benchmark suite, then docharness vs CPython's ast.parse.

@@ -143,4 +143,10 @@ struct SymbolExtractionTests {
         let source = "match = re.match(p, s)\ncase = 1\ntype = 2\nmatch[x]: int = 3\nprint(match, case, type)\n"
         #expect(SourceFile.parse(source: source).diagnostics.isEmpty)
     }
+
+    @Test("relative imports: dots are not an Ellipsis operand")
+    func relativeImports() {
+        let source = "from ...error import E\nfrom ....a.b import c\nfrom . import d\nx = ...\n"
+        #expect(SourceFile.parse(source: source).diagnostics.isEmpty)
+    }
 }

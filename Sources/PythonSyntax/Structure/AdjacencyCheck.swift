@@ -20,7 +20,10 @@ enum AdjacencyCheck {
                 startsStatement = statementStart
                 statementStart = token.isOp(.semicolon) || token.isOp(.colon)
             }
-            if endsOperand(previous) && startsOperand(token, after: previous) {
+            // `from ...package import x`: the dots of a relative import are not an Ellipsis.
+            let isRelativeImportDots = previous.isOp(.ellipsis) && index >= 2
+                && (tokens[index - 2].isKeyword(.from) || tokens[index - 2].isOp(.dot) || tokens[index - 2].isOp(.ellipsis))
+            if endsOperand(previous) && !isRelativeImportDots && startsOperand(token, after: previous) {
                 let exempt = previousStartsStatement && previous.kind == .name
                     && (previous.keyword == .match || previous.keyword == .case || previous.keyword == .type)
                 if !exempt {

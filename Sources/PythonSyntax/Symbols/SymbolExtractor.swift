@@ -53,14 +53,20 @@ struct SymbolExtractor {
         expressions.text(statement.clauses[0].header.lowerBound + 1 ..< statement.clauses[0].header.lowerBound + 2)
     }
 
+    /// The token after `def name` / `class name` and its PEP 695 type parameters (`[T, *Ts]`).
+    func afterTypeParameters(_ header: Range<Int>) -> Int {
+        let cursor = header.lowerBound + 2
+        if cursor < header.upperBound, tokens[cursor].isOp(.leftBracket),
+           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
+            return close + 1
+        }
+        return cursor
+    }
+
     func functionSymbol(_ statement: Statement, scope: Scope) -> Symbol {
         let header = statement.clauses[0].header
         let body = statement.clauses[0].body
-        var cursor = header.lowerBound + 2
-        if cursor < header.upperBound, tokens[cursor].isOp(.leftBracket),
-           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
-            cursor = close + 1
-        }
+        let cursor = afterTypeParameters(header)
         var parameters: [Parameter] = []
         var returns: String?
         if cursor < header.upperBound, tokens[cursor].isOp(.leftParen),
@@ -93,11 +99,7 @@ struct SymbolExtractor {
 
     func classSymbol(_ statement: Statement, scope: Scope) -> Symbol {
         let header = statement.clauses[0].header
-        var cursor = header.lowerBound + 2
-        if cursor < header.upperBound, tokens[cursor].isOp(.leftBracket),
-           let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
-            cursor = close + 1
-        }
+        let cursor = afterTypeParameters(header)
         var bases: [String] = []
         if cursor < header.upperBound, tokens[cursor].isOp(.leftParen),
            let close = expressions.matchingBracket(cursor, limit: header.upperBound) {
