@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `docharness` command line: argument parsing and wiring only.
 @main
@@ -13,6 +14,22 @@ struct DocHarnessCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [SymbolsCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(ExitStatus.usageError)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Process exit codes shared by every command.

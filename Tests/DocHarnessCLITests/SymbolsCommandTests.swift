@@ -56,6 +56,16 @@ struct SymbolsCommandTests {
         #expect(errors.contains { $0.hasPrefix("syntax.py:1:") && $0.contains("DH001") })
     }
 
+    @Test("usage errors exit with 2 and say what was wrong")
+    func usageErrors() throws {
+        let badFormat = try ProcessRunner.docharness(["symbols", "--format", "xml"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.standardError.contains("xml"))
+        let badJobs = try ProcessRunner.docharness(["symbols", "--jobs", "0"])
+        #expect(badJobs.status == 2)
+        #expect(badJobs.standardError.contains("--jobs must be at least 1"))
+    }
+
     @Test("the bundled corpus lists cleanly")
     func corpus() throws {
         let result = try ProcessRunner.docharness(["symbols", "corpora/python"], currentDirectory: TestEnvironment.packageRoot)

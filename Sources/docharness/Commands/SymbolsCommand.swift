@@ -31,6 +31,12 @@ struct SymbolsCommand: ParsableCommand {
     @Option(help: "Files to parse at once (default: one per core).")
     var jobs: Int?
 
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, got \(jobs)")
+        }
+    }
+
     func run() throws {
         let walker = PythonFileWalker(excludes: excludes)
         let (paths, problems) = walker.expand(self.paths)
