@@ -154,29 +154,18 @@ struct SymbolExtractor {
             var defaultValue: String?
             let rest = nameIndex + 1 ..< piece.upperBound
             let parts = expressions.split(rest) { $0.isOp(.equal) }
-            if let annotationPart = parts.first, !annotationPart.isEmpty, tokens[annotationPart.lowerBound].isOp(.colon) {
+            let annotationPart = parts.first ?? rest
+            if !annotationPart.isEmpty, tokens[annotationPart.lowerBound].isOp(.colon) {
                 annotation = expressions.expressionText(annotationPart.lowerBound + 1 ..< annotationPart.upperBound)
             }
-            if let equal = rest.first(where: { index in
-                tokens[index].isOp(.equal) && isTopLevel(index, in: rest)
-            }) {
-                defaultValue = expressions.expressionText(equal + 1 ..< piece.upperBound)
+            if annotationPart.upperBound < piece.upperBound {
+                // `split` dropped the top-level `=` that ends the annotation part.
+                defaultValue = expressions.expressionText(annotationPart.upperBound + 1 ..< piece.upperBound)
             }
             parameters.append(Parameter(name: expressions.text(nameIndex ..< nameIndex + 1), kind: kind,
                                         annotation: annotation, default: defaultValue))
         }
         return parameters
-    }
-
-    func isTopLevel(_ index: Int, in range: Range<Int>) -> Bool {
-        var depth = 0
-        for cursor in range.lowerBound ..< index {
-            if tokens[cursor].kind == .op {
-                if tokens[cursor].op.isOpening { depth += 1 }
-                if tokens[cursor].op.isClosing { depth -= 1 }
-            }
-        }
-        return depth == 0
     }
 
     // MARK: - Docstrings
@@ -210,7 +199,7 @@ struct SymbolExtractor {
     /// Collects facts from statements of the function's own scope: nested function and class
     /// bodies are skipped, but their decorators, defaults, annotations and bases are evaluated
     /// here and so are scanned.
-    func collectFacts(_ statements: [Statement], handler: String??, into facts: inout BodyFacts) {
+    func collectFacts(_ statements: [Statement], handler: String?, into facts: inout BodyFacts) {
         for statement in statements {
             for decorator in statement.decorators where expressions.containsYieldOutsideLambda(decorator) {
                 facts.yields = true
@@ -226,7 +215,7 @@ struct SymbolExtractor {
                     if expressions.containsYieldOutsideLambda(clause.header) { facts.yields = true }
                     var clauseHandler = handler
                     if clause.keyword == .except || clause.keyword == .exceptStar {
-                        clauseHandler = .some(handlerText(clause))
+                        clauseHandler = handlerText(clause)
                     }
                     collectFacts(clause.body, handler: clauseHandler, into: &facts)
                 }
@@ -234,7 +223,7 @@ struct SymbolExtractor {
         }
     }
 
-    /// The type text of an `except` clause (`None` inside for a bare `except:`).
+    /// The type text of an `except` clause, nil for a bare `except:`.
     func handlerText(_ clause: Clause) -> String? {
         var start = clause.header.lowerBound + 1
         if clause.keyword == .exceptStar { start += 1 }
@@ -244,7 +233,7 @@ struct SymbolExtractor {
         return typeRange.isEmpty ? nil : expressions.expressionText(typeRange)
     }
 
-    func simpleStatementFacts(_ range: Range<Int>, handler: String??, into facts: inout BodyFacts) {
+    func simpleStatementFacts(_ range: Range<Int>, handler: String?, into facts: inout BodyFacts) {
         let first = tokens[range.lowerBound]
         if first.isKeyword(.return) {
             let value = expressions.strippingParentheses(range.lowerBound + 1 ..< range.upperBound)
@@ -255,7 +244,7 @@ struct SymbolExtractor {
             let line = Int(first.line)
             let rest = range.lowerBound + 1 ..< range.upperBound
             if rest.isEmpty {
-                facts.reraises.append(Reraise(handler: handler ?? nil, line: line))
+                facts.reraises.append(Reraise(handler: handler, line: line))
             } else {
                 let raised = expressions.split(rest) { $0.isKeyword(.from) }.first ?? rest
                 let exception = expressions.callee(of: raised).map { expressions.expressionText($0) }

@@ -75,15 +75,8 @@ public struct Tokenizer {
 
     mutating func fail(_ message: String, at offset: Int, line errorLine: Int? = nil) {
         guard error == nil else { return }
-        let reportedLine = errorLine ?? line
-        let start = reportedLine - 1 < lineStarts.count ? Int(lineStarts[reportedLine - 1]) : lineStart
-        var column = 1
-        var index = start
-        while index < offset, index < bytes.count {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        error = Diagnostic(code: .syntaxError, message: message, line: reportedLine, column: column)
+        let position = SourceText(bytes: bytes, lineStarts: lineStarts).position(ofOffset: offset)
+        error = Diagnostic(code: .syntaxError, message: message, line: errorLine ?? position.line, column: position.column)
     }
 
     mutating func newLine(at offset: Int) {
