@@ -5,19 +5,9 @@ import Testing
 
 @Suite("docharness symbols")
 struct SymbolsCommandTests {
-    func write(_ files: [String: [UInt8]], in directory: URL) throws {
-        for (path, bytes) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        }
-    }
-
     @Test("walks folders for *.py honouring .gitignore, and prints the JSON listing")
     func walkAndJSON() throws {
-        let root = try TestEnvironment.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try write([
+        let result = try FixtureTree.with([
             ".gitignore": Array("build/\n*_pb2.py\n".utf8),
             "pkg/a.py": Array("def f(x):\n    '''Doc.'''\n    return x\n".utf8),
             "pkg/gen_pb2.py": Array("x = 1\n".utf8),
@@ -26,8 +16,7 @@ struct SymbolsCommandTests {
             "pkg/sub/skip.py": Array("z = 1\n".utf8),
             "pkg/sub/keep.py": Array("class K: pass\n".utf8),
             "notes.txt": Array("not python".utf8),
-        ], in: root)
-        let result = try ProcessRunner.docharness(["symbols", ".", "--format", "json"], currentDirectory: root)
+        ]) { try ProcessRunner.docharness(["symbols", ".", "--format", "json"], currentDirectory: $0) }
         #expect(result.status == 0, "\(result.standardError)")
         let listing = try JSONDecoder().decode(SymbolListing.self, from: Data(result.standardOutput.utf8))
         #expect(listing.files.map(\.path) == ["pkg/a.py", "pkg/sub/keep.py"])
@@ -38,15 +27,12 @@ struct SymbolsCommandTests {
 
     @Test("bad input: each bad file gets path:line:col, the others are listed, the exit code is 3")
     func badInput() throws {
-        let root = try TestEnvironment.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try write([
+        let result = try FixtureTree.with([
             "good.py": Array("def ok(): pass\n".utf8),
             "syntax.py": Array("def f(:\n    pass\n".utf8),
             "latin.py": Array("s = '".utf8) + [0xE9] + Array("'\n".utf8),
             "binary.py": [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01],
-        ], in: root)
-        let result = try ProcessRunner.docharness(["symbols", ".", "missing.py"], currentDirectory: root)
+        ]) { try ProcessRunner.docharness(["symbols", ".", "missing.py"], currentDirectory: $0) }
         #expect(result.status == 3)
         #expect(result.standardOutput.contains("good.py:1: function ok() complexity=1 undocumented"))
         let errors = result.standardError.split(separator: "\n").map(String.init)
