@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "docharness", targets: ["docharness"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
+        .library(name: "Docstrings", targets: ["Docstrings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "PythonSyntax"),
+        .target(name: "Docstrings"),
         .executableTarget(
             name: "docharness",
             dependencies: [
@@ -28,6 +30,10 @@ let package = Package(
         .testTarget(
             name: "PythonSyntaxTests",
             dependencies: ["PythonSyntax", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "DocstringsTests",
+            dependencies: ["Docstrings"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

@@ -39,13 +39,20 @@ public struct Symbol: Sendable, Hashable, Codable {
     public var yields: Bool
     /// McCabe cyclomatic complexity exactly as PyCQA `mccabe` computes it (functions and methods only).
     public var complexity: Int?
+    /// Names assigned at the top level of a class body (classes only). Not part of the JSON listing.
+    public var attributes: [ClassAttribute] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, qualname, line, endLine, docstring, docstringLine, parameters, returns, decorators, bases
+        case isAsync, raises, reraises, returnsValue, yields, complexity
+    }
 
     /// Creates a symbol.
     public init(kind: Kind, qualname: String, line: Int, endLine: Int, docstring: String? = nil,
                 docstringLine: Int? = nil, parameters: [Parameter] = [], returns: String? = nil,
                 decorators: [String] = [], bases: [String] = [], isAsync: Bool = false,
                 raises: [RaisedException] = [], reraises: [Reraise] = [], returnsValue: Bool = false,
-                yields: Bool = false, complexity: Int? = nil) {
+                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = []) {
         self.kind = kind
         self.qualname = qualname
         self.line = line
@@ -62,6 +69,7 @@ public struct Symbol: Sendable, Hashable, Codable {
         self.returnsValue = returnsValue
         self.yields = yields
         self.complexity = complexity
+        self.attributes = attributes
     }
 
     /// The last component of the qualified name (`method` for `Outer.method`).
@@ -126,6 +134,20 @@ public struct Reraise: Sendable, Hashable, Codable {
     /// Creates a re-raise.
     public init(handler: String?, line: Int) {
         self.handler = handler
+        self.line = line
+    }
+}
+
+/// A name bound at the top level of a class body.
+public struct ClassAttribute: Sendable, Hashable, Codable {
+    /// The attribute's name.
+    public var name: String
+    /// 1-based line of the assignment.
+    public var line: Int
+
+    /// Creates a class attribute.
+    public init(name: String, line: Int) {
+        self.name = name
         self.line = line
     }
 }

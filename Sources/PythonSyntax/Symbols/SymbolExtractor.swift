@@ -114,7 +114,26 @@ struct SymbolExtractor {
             docstring: docstring,
             docstringLine: docstringLine,
             decorators: statement.decorators.map { expressions.expressionText($0) },
-            bases: bases)
+            bases: bases,
+            attributes: classAttributes(statement.clauses[0].body))
+    }
+
+    /// Names bound at the top level of a class body by `name = …`, `name: T = …` or `name: T`
+    /// (what pydoclint treats as class attributes), in source order, without duplicates.
+    func classAttributes(_ body: [Statement]) -> [ClassAttribute] {
+        var attributes: [ClassAttribute] = []
+        var seen: Set<String> = []
+        for statement in body where statement.kind == .simple {
+            let range = statement.tokens
+            guard range.count >= 2, tokens[range.lowerBound].kind == .name else { continue }
+            let next = tokens[range.lowerBound + 1]
+            guard next.isOp(.equal) || next.isOp(.colon) else { continue }
+            let name = expressions.text(range.lowerBound ..< range.lowerBound + 1)
+            if seen.insert(name).inserted {
+                attributes.append(ClassAttribute(name: name, line: Int(tokens[range.lowerBound].line)))
+            }
+        }
+        return attributes
     }
 
     /// A call argument's text: `keyword=value` and `**mapping` as written, positional ones as expressions.

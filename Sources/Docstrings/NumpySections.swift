@@ -1,0 +1,84 @@
+/// NumPy-style section bodies, read the way numpydoc reads them.
+extension DocstringBuilder {
+    mutating func addNumpy(_ section: DocstringSection, body: [DocstringLines.Line]) {
+        let entries = Self.entries(body)
+        guard !entries.isEmpty else {
+            problem("section `\(section.title)` is empty; write its entries under the dashes or remove it", line: section.line)
+            return
+        }
+        switch section.kind {
+        case .parameters, .otherParameters, .keywordArguments, .attributes:
+            var items: [DocstringItem] = []
+            for entry in entries {
+                let content = String(entry.head.content)
+                let (namePart, type) = Self.numpyNameAndType(content)
+                let names = namePart.split(separator: ",").map { $0.trimmingCharacters() }
+                guard !names.isEmpty, names.allSatisfy(Self.isIdentifier) else {
+                    problem("`\(content)` in `\(section.title)` is not `name : type`", line: entry.head.offset)
+                    continue
+                }
+                let description = entry.rest.joinedDedented()
+                for name in names {
+                    items.append(DocstringItem(name: name, type: type, description: description, line: entry.head.offset))
+                }
+            }
+            append(items, to: section.kind)
+        case .returns, .yields, .receives:
+            var items: [DocstringItem] = []
+            for entry in entries {
+                let content = String(entry.head.content)
+                let (namePart, type) = Self.numpyNameAndType(content)
+                let item = type == nil
+                    ? DocstringItem(name: nil, type: content, description: entry.rest.joinedDedented(), line: entry.head.offset)
+                    : DocstringItem(name: namePart, type: type, description: entry.rest.joinedDedented(), line: entry.head.offset)
+                items.append(item)
+            }
+            append(items, to: section.kind)
+        case .raises, .warns:
+            var items: [DocstringItem] = []
+            for entry in entries {
+                let content = String(entry.head.content)
+                guard Self.isExceptionList(content) else {
+                    problem("`\(content)` in `\(section.title)` is not an exception type", line: entry.head.offset)
+                    continue
+                }
+                for exception in content.split(separator: ",") {
+                    items.append(DocstringItem(name: exception.trimmingCharacters(), type: nil,
+                                               description: entry.rest.joinedDedented(), line: entry.head.offset))
+                }
+            }
+            if section.kind == .raises { append(items, to: .raises) }
+        default:
+            addText(section.kind, lines: body, fallbackLine: section.line)
+        }
+    }
+
+    /// `x : int` → (`x`, `int`); `x` → (`x`, nil). numpydoc splits on the first ` : `, and also
+    /// accepts `x: int`.
+    static func numpyNameAndType(_ content: String) -> (name: String, type: String?) {
+        let (before, after) = splitOnColon(content)
+        if let before, !before.isEmpty {
+            return (before, after.isEmpty ? nil : after)
+        }
+        if let range = content.range(of: " :") {
+            return (String(content[..<range.lowerBound]).trimmingSpaces(),
+                    String(content[range.upperBound...]).trimmingSpaces())
+        }
+        return (content, nil)
+    }
+}
+
+extension String {
+    /// The first occurrence of `needle`, without Foundation.
+    func range(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) {
+                return index ..< self.index(index, offsetBy: needle.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
