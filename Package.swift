@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "docharness", targets: ["docharness"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
         .library(name: "Docstrings", targets: ["Docstrings"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,10 +17,12 @@ let package = Package(
     targets: [
         .target(name: "PythonSyntax"),
         .target(name: "Docstrings"),
+        .target(name: "Scoring", dependencies: ["PythonSyntax", "Docstrings"]),
+        .target(name: "Reports", dependencies: ["Scoring"]),
         .executableTarget(
             name: "docharness",
             dependencies: [
-                "PythonSyntax",
+                "PythonSyntax", "Docstrings", "Scoring", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,13 +6,22 @@ public enum SourceFileBatch {
     /// Parses every path concurrently; the result has one entry per path, in order.
     /// `jobs` bounds the number of files parsed at once (nil: one per core).
     public static func read(paths: [String], jobs: Int? = nil) -> [SourceFile] {
-        if paths.count <= 1 || jobs == 1 { return paths.map { SourceFile.read(path: $0) } }
-        let results = ResultSlots<SourceFile>(count: paths.count)
-        let workers = min(paths.count, max(1, jobs ?? paths.count))
+        ParallelMap.map(count: paths.count, jobs: jobs) { SourceFile.read(path: paths[$0]) }
+    }
+}
+
+/// Runs a function over indices on all cores, collecting results in index order.
+public enum ParallelMap {
+    /// `(0..<count).map(body)`, with at most `jobs` (nil: one per core) indices in flight at once.
+    /// Workers take the next index as they finish, so uneven work still spreads evenly.
+    public static func map<Value: Sendable>(count: Int, jobs: Int? = nil, _ body: @Sendable (Int) -> Value) -> [Value] {
+        if count <= 1 || jobs == 1 { return (0 ..< count).map(body) }
+        let results = ResultSlots<Value>(count: count)
+        let workers = min(count, max(1, jobs ?? count))
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: paths.count) {
-                results.store(SourceFile.read(path: paths[index]), at: index)
+            while let index = next.take(below: count) {
+                results.store(body(index), at: index)
             }
         }
         return results.values()

@@ -1,0 +1,87 @@
+import Docstrings
+import PythonSyntax
+
+/// The scores and findings of one symbol.
+public struct SymbolResult: Sendable, Hashable, Codable {
+    /// The symbol's qualified name.
+    public var qualname: String
+    /// Module, class, function or method.
+    public var kind: Symbol.Kind
+    /// 1-based line of the definition.
+    public var line: Int
+    /// 1-based last line.
+    public var endLine: Int
+    /// Whether it has a non-blank docstring.
+    public var documented: Bool
+    /// Whether it counts in coverage (false when its DH100 is suppressed inline).
+    public var countsForCoverage: Bool
+    /// The detected style of its docstring.
+    public var style: DocstringStyle?
+    /// McCabe complexity (functions and methods).
+    public var complexity: Int?
+    /// Scores per dimension; nil when the symbol is not scored (undocumented with DH100 off).
+    public var scores: DimensionScores?
+    /// Weighted overall score; nil when not scored.
+    public var overall: Double?
+    /// Its findings, suppressed ones removed.
+    public var findings: [Finding]
+}
+
+/// The result of checking one file.
+public struct FileResult: Sendable, Hashable, Codable {
+    /// The path as given or found.
+    public var path: String
+    /// Why the file could not be checked (DH001–DH004); empty when it was.
+    public var diagnostics: [Diagnostic]
+    /// The checked symbols in source order.
+    public var symbols: [SymbolResult]
+    /// Findings not tied to one symbol: the file could not be parsed (DH001–DH004), or a
+    /// suppression comment is unused or has no reason (DH020, DH021).
+    public var fileFindings: [Finding]
+    /// Scores and coverage of the file.
+    public var aggregate: Aggregate
+
+    /// Every finding of the file: symbols' and suppressions'.
+    public var findings: [Finding] { symbols.flatMap(\.findings) + fileFindings }
+}
+
+/// Whether the checked code passes the gate, and why not.
+public struct GateVerdict: Sendable, Hashable, Codable {
+    /// True when every condition holds.
+    public var passed: Bool
+    /// One sentence per failed condition.
+    public var failures: [String]
+    /// One sentence per condition checked, passed or not.
+    public var conditions: [String]
+}
+
+/// Everything `docharness check` found.
+public struct CheckResult: Sendable, Hashable, Codable {
+    /// Version of this JSON shape (see docs/check-report.md).
+    public var schemaVersion: Int = 1
+    /// The style the project was checked against.
+    public var projectStyle: DocstringStyle
+    /// How symbols were selected (`all`, `changed since REF`).
+    public var selection: String
+    /// One entry per file, in the order given.
+    public var files: [FileResult]
+    /// One entry per folder holding checked files, sorted by path.
+    public var packages: [PackageResult]
+    /// The whole run.
+    public var project: Aggregate
+    /// Findings not in the baseline (all findings when there is no baseline).
+    public var newFindings: Int
+    /// The gate.
+    public var gate: GateVerdict
+
+    /// Every finding, file by file.
+    public var findings: [Finding] { files.flatMap(\.findings) }
+}
+
+/// Scores of one folder.
+public struct PackageResult: Sendable, Hashable, Codable {
+    /// The folder.
+    public var path: String
+    /// Its scores.
+    public var aggregate: Aggregate
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Docstrings
+
+/// Finds and reads `[tool.docharness]` in `pyproject.toml` or `docharness.toml`.
+///
+/// Every key is checked: an unknown key, a value of the wrong type, or an unknown rule code is an
+/// error naming the file, the line and what to write instead.
+public enum ConfigurationLoader {
+    /// The configuration that applies in `directory`: the nearest `docharness.toml`, or
+    /// `pyproject.toml` with a `[tool.docharness]` table, searching upward; the defaults when none.
+    public static func discover(from directory: String, knownCodes: Set<String>) throws(ConfigurationError) -> (ScoringConfiguration, String?) {
+        var current = absolute(directory)
+        while true {
+            let dedicated = join(current, "docharness.toml")
+            if let text = readText(dedicated) {
+                return (try load(text: text, path: dedicated, isPyproject: false, knownCodes: knownCodes).value, dedicated)
+            }
+            let pyproject = join(current, "pyproject.toml")
+            if let text = readText(pyproject), text.contains("tool.docharness") || text.contains("[tool]") {
+                let configuration = try load(text: text, path: pyproject, isPyproject: true, knownCodes: knownCodes)
+                if configuration.found { return (configuration.value, pyproject) }
+            }
+            guard let slash = current.lastIndex(of: "/"), current != "/" else { break }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+        return (ScoringConfiguration(), nil)
+    }
+
+    /// Reads an explicitly named configuration file.
+    public static func load(path: String, knownCodes: Set<String>) throws(ConfigurationError) -> ScoringConfiguration {
+        guard let text = readText(path) else {
+            throw ConfigurationError(path: path, line: nil, message: "cannot read the configuration file; check the path given to --config")
+        }
+        let isPyproject = path.hasSuffix("pyproject.toml")
+        let result = try load(text: text, path: path, isPyproject: isPyproject, knownCodes: knownCodes)
+        if isPyproject && !result.found {
+            throw ConfigurationError(path: path, line: nil, message: "has no [tool.docharness] table; add one or point --config at a docharness.toml")
+        }
+        return result.value
+    }
+
+    /// Parses configuration text. `found` is false when a pyproject has no `[tool.docharness]`.
+    static func load(text: String, path: String, isPyproject: Bool, knownCodes: Set<String>) throws(ConfigurationError) -> (value: ScoringConfiguration, found: Bool) {
+        let document: TOMLTable
+        do {
+            document = try TOMLParser.parse(text)
+        } catch {
+            throw ConfigurationError(path: path, line: error.line, message: "column \(error.column): \(error.message)")
+        }
+        var table = document
+        if isPyproject {
+            guard case .table(let tool)? = document["tool"]?.value, case .table(let own)? = tool["docharness"]?.value else {
+                return (ScoringConfiguration(), false)
+            }
+            table = own
+        } else if case .table(let tool)? = document["tool"]?.value, case .table(let own)? = tool["docharness"]?.value {
+            table = own
+        }
+        var configuration = ScoringConfiguration()
+        configuration.root = directoryName(absolute(path))
+        var reader = ConfigurationReader(path: path, knownCodes: knownCodes)
+        try reader.read(table, into: &configuration)
+        return (configuration, true)
+    }
+
+    // MARK: - Files
+
+    static func readText(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0 ..< count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return normalized(path) }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return normalized(path == "." ? cwd : cwd + "/" + path)
+    }
+
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

@@ -1,0 +1,68 @@
+import Docstrings
+import PythonSyntax
+
+/// A docstring check with a stable code.
+///
+/// Each rule lives in its own file under `Rules/`, with a doc comment in three parts (what it
+/// checks, why it matters, an example), and `examples` that the tests run; `docs/rules.md` is
+/// generated from those files.
+public protocol Rule: Sendable {
+    /// The stable code, `DH` and three digits; the first digit is the dimension.
+    static var code: String { get }
+    /// A kebab-case name (`undocumented-parameter`).
+    static var name: String { get }
+    /// The dimension the rule's findings lower.
+    static var dimension: Dimension { get }
+    /// Python sources that trigger the rule and sources that do not.
+    static var examples: [RuleExample] { get }
+    /// Creates the rule.
+    init()
+    /// Checks one documented symbol.
+    func check(_ context: SymbolContext) -> [Violation]
+}
+
+/// What a rule reports; the scorer adds the code, path and symbol.
+public struct Violation: Sendable, Hashable {
+    /// 1-based source line.
+    public var line: Int
+    /// What is wrong and what to write instead.
+    public var message: String
+    /// What the violation is about (parameter, exception), for the fingerprint; empty when the
+    /// rule fires at most once per symbol.
+    public var subject: String
+    /// The share of the dimension's score it takes away, 0–1.
+    public var penalty: Double
+
+    /// Creates a violation.
+    public init(line: Int, message: String, subject: String = "", penalty: Double) {
+        self.line = line
+        self.message = message
+        self.subject = subject
+        self.penalty = penalty
+    }
+}
+
+/// A Python source that does or does not trigger a rule, checked by the tests.
+public struct RuleExample: Sendable {
+    /// Whether the rule must fire on `source`.
+    public var triggers: Bool
+    /// A small Python module.
+    public var source: String
+    /// The project style to check it with (nil: detected).
+    public var style: DocstringStyle?
+
+    /// An example the rule must fire on.
+    public static func bad(_ source: String, style: DocstringStyle? = nil) -> RuleExample {
+        RuleExample(triggers: true, source: source, style: style)
+    }
+
+    /// An example the rule must not fire on.
+    public static func good(_ source: String, style: DocstringStyle? = nil) -> RuleExample {
+        RuleExample(triggers: false, source: source, style: style)
+    }
+}
+
+extension Rule {
+    /// The code, name and dimension of an instance's type.
+    public var code: String { Self.code }
+}

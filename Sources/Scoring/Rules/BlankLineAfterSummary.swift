@@ -1,0 +1,23 @@
+/// The summary is not followed by a blank line.
+///
+/// **Why it matters:** PEP 257 separates the summary from the rest with one blank line; tools that
+/// extract the summary (Sphinx autosummary, `pydoc`) otherwise run the next line into it.
+///
+/// **Example:** `"""Scale.\n    Args:\n        x: Factor.\n    """`.
+struct BlankLineAfterSummary: Rule {
+    static let code = "DH304"
+    static let name = "blank-line-after-summary"
+    static let dimension = Dimension.style
+    static let examples: [RuleExample] = [
+        .bad("def f(x):\n    \"\"\"Scale.\n    Args:\n        x: Factor.\n    \"\"\"\n"),
+        .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n    \"\"\"\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard let docstring = context.docstring, let summary = docstring.summary, let raw = context.rawDocstring else { return [] }
+        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = summary.line + summary.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        guard after < lines.count, docstring.sections.contains(where: { $0.line == after }) else { return [] }
+        return [Violation(line: context.line(after), message: "add a blank line between the summary and what follows", penalty: 0.1)]
+    }
+}

@@ -1,0 +1,34 @@
+/// A documented parameter has no description, or one that only repeats its name.
+///
+/// **Why it matters:** `x: x` or a bare `:param x:` passes every presence check and helps no one;
+/// it is what an IDE template or a hurried fix leaves behind.
+///
+/// **Example:** `Args:\n    path: path`.
+struct EmptyParameterDescription: Rule {
+    static let code = "DH206"
+    static let name = "empty-parameter-description"
+    static let dimension = Dimension.clarity
+    static let examples: [RuleExample] = [
+        .bad("def f(path):\n    \"\"\"Open a file.\n\n    Args:\n        path: path\n    \"\"\"\n"),
+        .bad("def f(path):\n    \"\"\"Open a file.\n\n    :param path:\n    \"\"\"\n"),
+        .good("def f(path):\n    \"\"\"Open a file.\n\n    Args:\n        path: Where the file is, relative to the working directory.\n    \"\"\"\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard let docstring = context.docstring else { return [] }
+        var violations: [Violation] = []
+        for item in docstring.parameters + docstring.attributes {
+            guard let name = item.name else { continue }
+            let bare = ParameterName.normalize(name).lowercased()
+            let words = SymbolContext.words(item.description).map { $0.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
+            let meaningful = words.filter { !["the", "a", "an", bare].contains($0) && !$0.isEmpty }
+            if meaningful.isEmpty {
+                let what = item.description.isEmpty ? "has no description" : "is described only by its name"
+                violations.append(Violation(line: context.line(item.line),
+                                            message: "`\(name)` \(what); say what it is for and which values it takes",
+                                            subject: bare, penalty: 0.1))
+            }
+        }
+        return violations
+    }
+}

@@ -1,0 +1,57 @@
+/// The docstring's prose scores below the minimum Flesch reading ease.
+///
+/// **Why it matters:** long sentences of long words are where readers give up. The Flesch reading
+/// ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) is computed on the
+/// summary and description with code spans, doctests and reST roles removed, only when there are
+/// at least `rules.readability-minimum-words` words; the minimum is `rules.minimum-reading-ease`
+/// (30, "difficult", by default).
+///
+/// **Example:** one 60-word sentence of polysyllabic jargon.
+struct HardToRead: Rule {
+    static let code = "DH207"
+    static let name = "hard-to-read"
+    static let dimension = Dimension.clarity
+    static let examples: [RuleExample] = [
+        .bad("def f():\n    \"\"\"Instantiate configuration.\n\n    Instantiates hierarchical configuration representations incorporating environmental parameterization, simultaneously reconciling contradictory organizational specifications, prioritizing administratively authorized declarations, invalidating superseded intermediate representations, and propagating consolidated characteristics throughout interdependent infrastructural subcomponents automatically.\n    \"\"\"\n"),
+        .good("def f():\n    \"\"\"Load the settings.\n\n    Read the file, then the environment. Later values win. The result is cached, so call\n    reload() after you change the file on disk. Missing keys get their default value.\n    \"\"\"\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard let docstring = context.docstring else { return [] }
+        let prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: "\n\n")
+        guard let score = Readability.fleschReadingEase(prose, minimumWords: context.options.readabilityMinimumWords),
+              score < context.options.minimumReadingEase else { return [] }
+        return [Violation(line: context.line(docstring.summary?.line ?? 0),
+                          message: "the prose is hard to read (Flesch reading ease \(Int(score.rounded())), minimum \(Int(context.options.minimumReadingEase))); use shorter sentences and plainer words",
+                          penalty: 0.1)]
+    }
+}
+
+/// The Flesch reading ease formula with a vowel-group syllable counter.
+enum Readability {
+    /// The score of `text`, or nil when it has fewer than `minimumWords` words.
+    static func fleschReadingEase(_ text: String, minimumWords: Int) -> Double? {
+        let words = SymbolContext.words(text)
+        guard words.count >= max(1, minimumWords) else { return nil }
+        var sentences = 0
+        for word in words where word.last.map({ ".?!:;".contains($0) }) == true { sentences += 1 }
+        sentences = max(1, sentences)
+        let syllables = words.reduce(0) { $0 + syllableCount($1) }
+        return 206.835 - 1.015 * Double(words.count) / Double(sentences) - 84.6 * Double(syllables) / Double(words.count)
+    }
+
+    /// Vowel groups, minus a silent final `e`, at least one.
+    static func syllableCount<S: StringProtocol>(_ word: S) -> Int {
+        let letters = word.lowercased().filter(\.isLetter)
+        guard !letters.isEmpty else { return 1 }
+        var count = 0
+        var previousVowel = false
+        for character in letters {
+            let vowel = "aeiouy".contains(character)
+            if vowel && !previousVowel { count += 1 }
+            previousVowel = vowel
+        }
+        if letters.hasSuffix("e"), !letters.hasSuffix("le"), count > 1 { count -= 1 }
+        return max(1, count)
+    }
+}

@@ -1,0 +1,26 @@
+/// A public class attribute is missing from a structured class docstring.
+///
+/// **Why it matters:** class attributes are part of a class's interface; Google and NumPy have an
+/// `Attributes` section and Sphinx has `:ivar:`/`:cvar:` for them. The rule applies when the class
+/// docstring has sections (a summary-only docstring is judged by DH400 instead).
+///
+/// **Example:** `class Config:` with `timeout = 30` and an `Attributes:` section that omits it.
+struct UndocumentedAttribute: Rule {
+    static let code = "DH107"
+    static let name = "undocumented-attribute"
+    static let dimension = Dimension.completeness
+    static let examples: [RuleExample] = [
+        .bad("class Config:\n    \"\"\"Settings.\n\n    Attributes:\n        retries: How often to retry.\n    \"\"\"\n    retries = 3\n    timeout = 30\n"),
+        .good("class Config:\n    \"\"\"Settings.\n\n    Attributes:\n        retries: How often to retry.\n        timeout: Seconds to wait.\n    \"\"\"\n    retries = 3\n    timeout = 30\n    _cache = None\n"),
+        .good("class Config:\n    \"\"\"Settings.\"\"\"\n    retries = 3\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard context.symbol.kind == .class, let docstring = context.docstring, !docstring.sections.isEmpty else { return [] }
+        let documented = Set(docstring.attributes.compactMap(\.name))
+        let line = docstring.sections.first(where: { $0.kind == .attributes }).map { context.line($0.line) } ?? context.docstringLine
+        return context.symbol.attributes.filter { !$0.name.hasPrefix("_") && !documented.contains($0.name) }.map {
+            Violation(line: line, message: "class attribute `\($0.name)` is not documented", subject: $0.name, penalty: 0.1)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// An exception the function raises is not documented.
+///
+/// **Why it matters:** callers can only handle what they know about. A bare `raise` inside
+/// `except KeyError:` counts as raising `KeyError`. `NotImplementedError` is exempt in abstract
+/// methods and in methods that raise nothing else (the abstract-method convention).
+///
+/// **Example:** `if n < 0: raise ValueError("negative")` with no `Raises:` entry for `ValueError`.
+struct UndocumentedException: Rule {
+    static let code = "DH106"
+    static let name = "undocumented-exception"
+    static let dimension = Dimension.completeness
+    static let examples: [RuleExample] = [
+        .bad("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
+        .bad("def load(d, k):\n    \"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n"),
+        .good("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n\n    Raises:\n        ValueError: If n is negative.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
+        .good("class Shape:\n    \"\"\"A shape.\"\"\"\n    def area(self):\n        \"\"\"Return the area.\"\"\"\n        raise NotImplementedError\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks else { return [] }
+        let documented = Set(docstring.raises.compactMap { $0.name.map(ExceptionName.normalize) })
+        let raised = ExceptionName.raised(by: context)
+        let line = docstring.sections.first(where: { $0.kind == .raises }).map { context.line($0.line) } ?? context.docstringLine
+        var seen: Set<String> = []
+        var violations: [Violation] = []
+        for (name, raisedLine) in raised where !documented.contains(name) && seen.insert(name).inserted {
+            violations.append(Violation(line: line, message: "`\(name)` is raised on line \(raisedLine) but not documented",
+                                        subject: name, penalty: 0.2))
+        }
+        return violations
+    }
+}
+
+/// How raised and documented exception names are compared.
+enum ExceptionName {
+    /// `` :exc:`~pkg.Error` `` → `Error`; `errors.Timeout` → `Timeout`.
+    static func normalize(_ text: String) -> String {
+        var name = text.trimmingCharacters()
+        if let tick = name.firstIndex(of: "`"), name.hasPrefix(":") {
+            name = String(name[name.index(after: tick)...])
+        }
+        name = name.filter { $0 != "`" && $0 != "~" && $0 != "!" }
+        return String(name.split(separator: ".").last ?? Substring(name))
+    }
+
+    /// The exceptions a function raises that need documenting, with their lines.
+    static func raised(by context: SymbolContext) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        for raise in context.symbol.raises {
+            let name = normalize(raise.exception)
+            // `raise error` re-raises a variable whose type the code does not show.
+            guard let first = name.first, first.isUppercase else { continue }
+            result.append((name, raise.line))
+        }
+        for reraise in context.symbol.reraises {
+            guard let handler = reraise.handler else { continue }
+            let inner = handler.hasPrefix("(") ? String(handler.dropFirst().dropLast()) : handler
+            for part in inner.split(separator: ",") {
+                let name = normalize(String(part))
+                if let first = name.first, first.isUppercase { result.append((name, reraise.line)) }
+            }
+        }
+        let onlyNotImplemented = result.allSatisfy { $0.0 == "NotImplementedError" }
+        if context.isAbstract || (context.symbol.kind == .method && onlyNotImplemented) {
+            result.removeAll { $0.0 == "NotImplementedError" }
+        }
+        return result
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var copy = Substring(self)
+        while copy.first?.isWhitespace == true { copy.removeFirst() }
+        while copy.last?.isWhitespace == true { copy.removeLast() }
+        return String(copy)
+    }
+}

@@ -1,0 +1,37 @@
+/// A parameter of the signature is not in the docstring.
+///
+/// **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
+/// caller has to look up in the code. `*args`/`**kwargs` count unless
+/// `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do.
+///
+/// **Example:** `def move(x, y):` whose `Args:` lists only `x`.
+struct UndocumentedParameter: Rule {
+    static let code = "DH101"
+    static let name = "undocumented-parameter"
+    static let dimension = Dimension.completeness
+    static let examples: [RuleExample] = [
+        .bad("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n"),
+        .bad("def move(x, y):\n    \"\"\"Move the pen.\"\"\"\n"),
+        .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
+        .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks else { return [] }
+        let parameters = context.documentableParameters
+        let documented = Set(docstring.parameters.compactMap { $0.name.map(ParameterName.normalize) })
+        let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
+        let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))
+        return parameters.filter { !documented.contains($0.name) }.map {
+            Violation(line: line, message: "parameter `\($0.documentedName)` is not documented", subject: $0.name, penalty: penalty)
+        }
+    }
+}
+
+/// How parameter names in docstrings compare with the signature.
+enum ParameterName {
+    /// `*args` → `args`; `` `x` `` → `x`; `x (int)` is already split off by the parser.
+    static func normalize(_ name: String) -> String {
+        String(name.drop { $0 == "*" || $0 == "`" }).filter { $0 != "`" }
+    }
+}

@@ -1,0 +1,39 @@
+/// A function returns a value but the docstring does not document it.
+///
+/// **Why it matters:** the return value is half of a function's contract; callers need its type
+/// and meaning. Properties are exempt (their summary describes the value), and so is a
+/// `-> None` annotation.
+///
+/// **Example:** `def area(w, h): return w * h` with `Args:` but no `Returns:`.
+struct UndocumentedReturn: Rule {
+    static let code = "DH104"
+    static let name = "undocumented-return"
+    static let dimension = Dimension.completeness
+    static let examples: [RuleExample] = [
+        .bad("def area(w, h):\n    \"\"\"Compute an area.\n\n    Args:\n        w: Width.\n        h: Height.\n    \"\"\"\n    return w * h\n"),
+        .good("def area(w, h):\n    \"\"\"Compute an area.\n\n    Args:\n        w: Width.\n        h: Height.\n\n    Returns:\n        The area.\n    \"\"\"\n    return w * h\n"),
+        .good("class Box:\n    \"\"\"A box.\"\"\"\n    @property\n    def size(self):\n        \"\"\"The size.\"\"\"\n        return 3\n"),
+    ]
+
+    func check(_ context: SymbolContext) -> [Violation] {
+        guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks,
+              context.symbol.returnsValue, !context.isProperty, docstring.returns.isEmpty,
+              context.symbol.returns != "None" else { return [] }
+        return [Violation(line: context.docstringLine,
+                          message: "`\(context.symbol.name)` returns a value but its docstring has no \(ReturnSection.name(for: context))",
+                          penalty: 0.3)]
+    }
+}
+
+/// The name of the returns section in the project's style, for messages.
+enum ReturnSection {
+    static func name(for context: SymbolContext) -> String {
+        switch context.docstring?.style == .plain || context.docstring == nil ? context.projectStyle : context.docstring!.style {
+        case .google: "`Returns:` section"
+        case .numpy: "`Returns` section"
+        case .sphinx: "`:returns:` field"
+        case .epytext: "`@return:` field"
+        case .plain: "returns section"
+        }
+    }
+}

@@ -1,0 +1,230 @@
+import Docstrings
+import PythonSyntax
+
+/// Runs the rules over parsed files and computes scores, aggregates and the gate.
+public struct Scorer: Sendable {
+    /// The configuration.
+    public var configuration: ScoringConfiguration
+    /// When set, only symbols with changed lines of their own are checked.
+    public var changedLines: ChangedLines?
+    /// When set, the gate fails only on findings not in it.
+    public var baseline: Baseline?
+
+    /// Creates a scorer.
+    public init(configuration: ScoringConfiguration, changedLines: ChangedLines? = nil, baseline: Baseline? = nil) {
+        self.configuration = configuration
+        self.changedLines = changedLines
+        self.baseline = baseline
+    }
+
+    /// A file with its scope and parsed docstrings, before the rules run.
+    struct PreparedFile: Sendable {
+        var file: SourceFile
+        var scope: SymbolScope
+        var docstrings: [Docstring?]
+    }
+
+    /// Checks files (parsed already) on `jobs` cores.
+    public func check(_ files: [SourceFile], jobs: Int? = nil) -> CheckResult {
+        let options = configuration.coverage
+        let prepared = ParallelMap.map(count: files.count, jobs: jobs) { index -> PreparedFile in
+            let file = files[index]
+            let scope = SymbolScope(symbols: file.symbols, path: file.path, options: options)
+            let docstrings = file.symbols.enumerated().map { offset, symbol in
+                scope.included[offset] ? symbol.docstring.map(DocstringParser.parse) : nil
+            }
+            return PreparedFile(file: file, scope: scope, docstrings: docstrings)
+        }
+        let style = configuration.style ?? Self.dominantStyle(prepared)
+        let filter = PathFilter(configuration: configuration)
+        let rules = RuleCatalog.all.filter { configuration.isEnabled($0.code) }.map { $0.init() }
+        var results = ParallelMap.map(count: prepared.count, jobs: jobs) { index in
+            score(prepared[index], style: style, rules: rules, filter: filter)
+        }
+        var newFindings = 0
+        if let baseline {
+            var remaining = baseline.counts
+            for fileIndex in results.indices {
+                for symbolIndex in results[fileIndex].symbols.indices {
+                    baseline.mark(&results[fileIndex].symbols[symbolIndex].findings, remaining: &remaining)
+                }
+                baseline.mark(&results[fileIndex].fileFindings, remaining: &remaining)
+            }
+        }
+        for file in results { newFindings += file.findings.filter(\.isNew).count }
+        let allSymbols = results.flatMap(\.symbols)
+        let project = Aggregate.of(allSymbols, findings: results.reduce(0) { $0 + $1.findings.count })
+        var byFolder: [String: [FileResult]] = [:]
+        for file in results where file.diagnostics.isEmpty {
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            byFolder[folder.isEmpty ? "." : folder, default: []].append(file)
+        }
+        let packages = byFolder.keys.sorted().map { folder in
+            let files = byFolder[folder]!
+            return PackageResult(path: folder, aggregate: Aggregate.of(files.flatMap(\.symbols), findings: files.reduce(0) { $0 + $1.findings.count }))
+        }
+        let selection = changedLines.map { "symbols changed since \($0.revision)" } ?? "all symbols"
+        let unparsable = results.filter { !$0.diagnostics.isEmpty }.count
+        return CheckResult(projectStyle: style, selection: selection, files: results, packages: packages, project: project,
+                           newFindings: newFindings,
+                           gate: gate(project: project, symbols: allSymbols, newFindings: newFindings, unparsableFiles: unparsable))
+    }
+
+    /// The style most docstrings are written in (plain ones do not vote); `.plain` when none has sections.
+    static func dominantStyle(_ files: [PreparedFile]) -> DocstringStyle {
+        var counts: [DocstringStyle: Int] = [:]
+        for file in files {
+            for docstring in file.docstrings {
+                guard let docstring, docstring.style != .plain else { continue }
+                counts[docstring.style, default: 0] += 1
+            }
+        }
+        let order: [DocstringStyle] = [.google, .numpy, .sphinx, .epytext]
+        return order.max { (counts[$0] ?? 0, -order.firstIndex(of: $0)!) < (counts[$1] ?? 0, -order.firstIndex(of: $1)!) }
+            .flatMap { (counts[$0] ?? 0) > 0 ? $0 : nil } ?? .plain
+    }
+
+    // MARK: - One file
+
+    func score(_ prepared: PreparedFile, style: DocstringStyle, rules: [any Rule], filter: PathFilter) -> FileResult {
+        let file = prepared.file
+        guard file.isValid else {
+            let findings = file.diagnostics.map {
+                Finding(code: $0.code.rawValue, rule: "unreadable-source", dimension: .completeness, message: $0.message,
+                        path: file.path, line: $0.line, column: $0.column, symbol: "<module>", subject: "", penalty: 0)
+            }
+            return FileResult(path: file.path, diagnostics: file.diagnostics, symbols: [], fileFindings: findings,
+                              aggregate: Aggregate.of([], findings: findings.count))
+        }
+        let ignored = filter.ignoredCodes(for: file.path)
+        let fileRules = ignored.isEmpty ? rules : rules.filter { rule in !ignored.contains { rule.code.hasPrefix($0) } }
+        let suppressions = Suppression.parse(file)
+        var used = [Bool](repeating: false, count: suppressions.count)
+        let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { !suppressions[$0].reason.isEmpty }) { suppressions[$0].line }
+        let symbols = file.symbols
+        let selected = selection(prepared)
+        var results: [SymbolResult] = []
+        for (index, symbol) in symbols.enumerated() where prepared.scope.included[index] && selected[index] {
+            let parent = prepared.scope.parents[index].map { symbols[$0] }
+            let literalIndent = symbol.docstringLine.flatMap { line in file.text.map { Self.indentation(of: $0.line(line)) } }
+            let context = SymbolContext(symbol: symbol, parent: parent, projectStyle: style, options: configuration.rules,
+                                        literalIndent: literalIndent, docstring: .some(prepared.docstrings[index]))
+            let documented = symbol.docstring.map { !$0.allSatisfy(\.isWhitespace) } ?? false
+            let definitionColumn = (file.text.map { Self.indentation(of: $0.line(symbol.line)) } ?? 0) + 1
+            var findings: [Finding] = []
+            var missingSuppressed = false
+            for rule in fileRules {
+                if !documented && rule.code != MissingDocstring.code { continue }
+                for violation in rule.check(context) {
+                    let column = rule.code == MissingDocstring.code ? definitionColumn : (literalIndent ?? 0) + 1
+                    let finding = Finding(code: rule.code, rule: type(of: rule).name, dimension: type(of: rule).dimension,
+                                          message: violation.message, path: file.path, line: violation.line, column: column,
+                                          symbol: symbol.qualname, subject: violation.subject, penalty: violation.penalty)
+                    let candidates = (suppressionsByLine[finding.line] ?? []) + (finding.line == symbol.line ? [] : suppressionsByLine[symbol.line] ?? [])
+                    if let match = candidates.first(where: { suppressions[$0].covers(finding.code) }) {
+                        used[match] = true
+                        if rule.code == MissingDocstring.code { missingSuppressed = true }
+                        continue
+                    }
+                    findings.append(finding)
+                }
+            }
+            let isMissing = findings.contains { $0.code == MissingDocstring.code }
+            let scored = documented || isMissing
+            let scores: DimensionScores? = !scored ? nil : isMissing ? DimensionScores(all: 0) : DimensionScores.from(findings)
+            results.append(SymbolResult(qualname: symbol.qualname, kind: symbol.kind, line: symbol.line, endLine: symbol.endLine,
+                                        documented: documented, countsForCoverage: !missingSuppressed, style: prepared.docstrings[index]?.style,
+                                        complexity: symbol.complexity, scores: scores,
+                                        overall: scores?.overall(weights: configuration.weights), findings: findings))
+        }
+        var fileFindings: [Finding] = []
+        for (index, suppression) in suppressions.enumerated() {
+            if suppression.reason.isEmpty, configuration.isEnabled(SuppressionFinding.missingReason.code) {
+                fileFindings.append(Finding(code: SuppressionFinding.missingReason.code, rule: SuppressionFinding.missingReason.name,
+                                                   dimension: .completeness, message: "this suppression gives no reason, so it does not apply; write `# docharness: ignore[CODE] why`",
+                                                   path: file.path, line: suppression.line, column: 1, symbol: "", subject: "\(suppression.codes)", penalty: 0))
+            } else if !suppression.reason.isEmpty, !used[index], changedLines == nil, configuration.isEnabled(SuppressionFinding.unused.code) {
+                fileFindings.append(Finding(code: SuppressionFinding.unused.code, rule: SuppressionFinding.unused.name,
+                                                   dimension: .completeness, message: "this suppression silences nothing; remove it",
+                                                   path: file.path, line: suppression.line, column: 1, symbol: "", subject: "\(suppression.codes)", penalty: 0))
+            }
+        }
+        let count = results.reduce(0) { $0 + $1.findings.count } + fileFindings.count
+        return FileResult(path: file.path, diagnostics: [], symbols: results, fileFindings: fileFindings,
+                          aggregate: Aggregate.of(results, findings: count))
+    }
+
+    /// Which symbols are selected: all, or those with changed lines of their own (lines not
+    /// inside a nested definition).
+    func selection(_ prepared: PreparedFile) -> [Bool] {
+        let symbols = prepared.file.symbols
+        guard let changedLines else { return [Bool](repeating: true, count: symbols.count) }
+        var children = [[Int]](repeating: [], count: symbols.count)
+        for (index, parent) in prepared.scope.parents.enumerated() {
+            if let parent { children[parent].append(index) } else if index > 0 { children[0].append(index) }
+        }
+        return symbols.indices.map { index in
+            var own: [ClosedRange<Int>] = []
+            var start = symbols[index].line
+            for child in children[index].sorted(by: { symbols[$0].line < symbols[$1].line }) {
+                let childStart = symbols[child].line - symbols[child].decorators.count
+                if childStart > start { own.append(start ... childStart - 1) }
+                start = max(start, symbols[child].endLine + 1)
+            }
+            if start <= symbols[index].endLine { own.append(start ... symbols[index].endLine) }
+            return changedLines.touches(prepared.file.path, lines: own)
+        }
+    }
+
+    static func indentation(of line: String) -> Int {
+        var width = 0
+        for character in line {
+            if character == " " { width += 1 } else if character == "\t" { width += 8 - width % 8 } else { break }
+        }
+        return width
+    }
+
+    // MARK: - Gate
+
+    func gate(project: Aggregate, symbols: [SymbolResult], newFindings: Int, unparsableFiles: Int) -> GateVerdict {
+        var failures: [String] = []
+        var conditions: [String] = []
+        func require(_ holds: Bool, _ description: String, _ failure: String) {
+            conditions.append(description)
+            if !holds { failures.append(failure) }
+        }
+        if baseline != nil {
+            require(newFindings == 0, "no findings beyond the baseline",
+                    "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline")
+            return GateVerdict(passed: failures.isEmpty, failures: failures, conditions: conditions)
+        }
+        require(unparsableFiles == 0, "every file parses",
+                "\(unparsableFiles) file\(unparsableFiles == 1 ? "" : "s") could not be read or parsed")
+        let scored = symbols.filter { $0.scores != nil }
+        if !scored.isEmpty {
+            require(project.overall >= configuration.failUnder, "overall score ≥ \(Self.format(configuration.failUnder))",
+                    "overall score \(Self.format(project.overall)) is below \(Self.format(configuration.failUnder))")
+            for dimension in Dimension.allCases {
+                guard let minimum = configuration.dimensionFailUnder[dimension] else { continue }
+                require(project.scores[dimension] >= minimum, "\(dimension.rawValue) ≥ \(Self.format(minimum))",
+                        "\(dimension.rawValue) score \(Self.format(project.scores[dimension])) is below \(Self.format(minimum))")
+            }
+        }
+        if configuration.coverageFailUnder > 0 {
+            require(project.coverage >= configuration.coverageFailUnder, "coverage ≥ \(Self.format(configuration.coverageFailUnder))%",
+                    "coverage \(Self.format(project.coverage))% is below \(Self.format(configuration.coverageFailUnder))%")
+        }
+        if configuration.symbolFailUnder > 0 {
+            let below = scored.filter { ($0.overall ?? 0) < configuration.symbolFailUnder }.count
+            require(below == 0, "every symbol ≥ \(Self.format(configuration.symbolFailUnder))",
+                    "\(below) symbol\(below == 1 ? "" : "s") score below \(Self.format(configuration.symbolFailUnder))")
+        }
+        return GateVerdict(passed: failures.isEmpty, failures: failures, conditions: conditions)
+    }
+
+    /// One decimal, without a trailing `.0`.
+    public static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,86 @@
+/// A score from 0 to 100 for each dimension.
+public struct DimensionScores: Sendable, Hashable, Codable {
+    public var completeness: Double
+    public var clarity: Double
+    public var style: Double
+    public var complexity: Double
+
+    /// All dimensions at the same value.
+    public init(all value: Double) {
+        completeness = value
+        clarity = value
+        style = value
+        complexity = value
+    }
+
+    /// The score of one dimension.
+    public subscript(dimension: Dimension) -> Double {
+        get {
+            switch dimension {
+            case .completeness: completeness
+            case .clarity: clarity
+            case .style: style
+            case .complexity: complexity
+            }
+        }
+        set {
+            switch dimension {
+            case .completeness: completeness = newValue
+            case .clarity: clarity = newValue
+            case .style: style = newValue
+            case .complexity: complexity = newValue
+            }
+        }
+    }
+
+    /// The weighted mean of the dimensions.
+    public func overall(weights: [Dimension: Double]) -> Double {
+        let total = Dimension.allCases.reduce(0) { $0 + (weights[$1] ?? 0) }
+        guard total > 0 else { return 0 }
+        return Dimension.allCases.reduce(0) { $0 + self[$1] * (weights[$1] ?? 0) } / total
+    }
+
+    /// Scores from findings: each dimension is 100 × Π(1 − penalty) over its findings, so every
+    /// finding lowers it and fixing one never does.
+    public static func from(_ findings: [Finding]) -> DimensionScores {
+        var scores = DimensionScores(all: 100)
+        for finding in findings {
+            scores[finding.dimension] *= 1 - min(1, max(0, finding.penalty))
+        }
+        return scores
+    }
+}
+
+/// Scores and coverage of a group of symbols: a file, a package (folder) or the project.
+public struct Aggregate: Sendable, Hashable, Codable {
+    /// Symbols that need a docstring.
+    public var symbols: Int
+    /// Of those, how many have one.
+    public var documented: Int
+    /// `documented / symbols` in percent (100 when there are none), as interrogate reports it.
+    public var coverage: Double
+    /// Mean of the symbols' dimension scores (a symbol without a docstring scores 0).
+    public var scores: DimensionScores
+    /// Mean of the symbols' overall scores.
+    public var overall: Double
+    /// Number of findings.
+    public var findings: Int
+
+    /// The aggregate of some symbols.
+    public static func of(_ symbols: [SymbolResult], findings: Int) -> Aggregate {
+        let counted = symbols.filter(\.countsForCoverage)
+        let documented = counted.filter(\.documented).count
+        let scored = symbols.filter { $0.scores != nil }
+        var scores = DimensionScores(all: 100)
+        var overall = 100.0
+        if !scored.isEmpty {
+            for dimension in Dimension.allCases {
+                scores[dimension] = scored.reduce(0) { $0 + $1.scores![dimension] } / Double(scored.count)
+            }
+            overall = scored.reduce(0) { $0 + ($1.overall ?? 0) } / Double(scored.count)
+        }
+        return Aggregate(symbols: counted.count, documented: documented,
+                         coverage: counted.isEmpty ? 100 : 100 * Double(documented) / Double(counted.count),
+                         scores: scores, overall: overall, findings: findings)
+    }
+}

@@ -1,0 +1,118 @@
+import Docstrings
+import PythonSyntax
+
+/// What a rule sees of one symbol: the symbol, its parsed docstring, its parent and the settings.
+public struct SymbolContext: Sendable {
+    /// The symbol.
+    public let symbol: Symbol
+    /// The enclosing class or function, nil at module level (and for the module).
+    public let parent: Symbol?
+    /// The docstring's value, nil when the symbol has none.
+    public let rawDocstring: String?
+    /// The parsed docstring, nil when the symbol has none.
+    public let docstring: Docstring?
+    /// The style the project uses.
+    public let projectStyle: DocstringStyle
+    /// Options of the rules.
+    public let options: RuleOptions
+    /// Columns of indentation before the docstring literal's opening quotes, when known.
+    public let literalIndent: Int?
+
+    /// Creates a context, parsing the docstring.
+    public init(symbol: Symbol, parent: Symbol?, projectStyle: DocstringStyle, options: RuleOptions,
+                literalIndent: Int? = nil, docstring: Docstring?? = nil) {
+        self.literalIndent = literalIndent
+        self.symbol = symbol
+        self.parent = parent
+        self.rawDocstring = symbol.docstring
+        self.docstring = docstring ?? symbol.docstring.map(DocstringParser.parse)
+        self.projectStyle = projectStyle
+        self.options = options
+    }
+
+    /// The source line of a docstring part.
+    public func line(_ offset: Int) -> Int {
+        (symbol.docstringLine ?? symbol.line) + offset
+    }
+
+    /// The line of the docstring literal (or the definition when there is none).
+    public var docstringLine: Int { symbol.docstringLine ?? symbol.line }
+
+    /// Whether this is a function or method.
+    public var isFunction: Bool { symbol.kind == .function || symbol.kind == .method }
+
+    /// Decorator names without arguments or module prefix (`property`, `setter`, `abstractmethod`).
+    public var decoratorNames: [String] {
+        symbol.decorators.map { decorator in
+            let callee = decorator.prefix { $0 != "(" }
+            return String(callee.split(separator: ".").last ?? Substring(callee))
+        }
+    }
+
+    /// `@abstractmethod` (and `abc.abstractmethod`, `abstractproperty`…).
+    public var isAbstract: Bool {
+        decoratorNames.contains { $0.hasPrefix("abstract") }
+    }
+
+    /// `@property`, `@cached_property`, `@x.setter`, `@x.getter`, `@x.deleter`.
+    public var isProperty: Bool {
+        decoratorNames.contains { $0 == "property" || $0 == "cached_property" || $0 == "setter" || $0 == "getter" || $0 == "deleter" }
+    }
+
+    /// `@overload`.
+    public var isOverload: Bool { decoratorNames.contains("overload") }
+
+    /// Whether the docstring is only a summary and the options say to skip such docstrings.
+    public var skipsSectionChecks: Bool {
+        options.skipSummaryOnlyDocstrings && (docstring?.isSummaryOnly ?? true)
+    }
+
+    /// Parameters that should be documented: not `self`/`cls` of a method, not `_`-only names,
+    /// and not `*args`/`**kwargs` unless the options ask for them.
+    public var documentableParameters: [Parameter] {
+        var parameters = symbol.parameters
+        if symbol.kind == .method, !decoratorNames.contains("staticmethod"), let first = parameters.first,
+           first.kind == .positionalOnly || first.kind == .positionalOrKeyword {
+            parameters.removeFirst()
+        }
+        return parameters.filter { parameter in
+            if parameter.name.allSatisfy({ $0 == "_" }) { return false }
+            if !options.documentVariadicParameters, parameter.kind == .varPositional || parameter.kind == .varKeyword {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Words in a text, with code spans, doctest lines and reST roles removed.
+    public static func words(_ text: String) -> [Substring] {
+        var cleaned = ""
+        var inCode = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix(">>>") || trimmed.hasPrefix("...") { continue }
+            for character in line {
+                if character == "`" {
+                    inCode.toggle()
+                    continue
+                }
+                if !inCode { cleaned.append(character) }
+            }
+            cleaned.append("\n")
+        }
+        return cleaned.split { $0 == " " || $0 == "\n" || $0 == "\t" }.filter { word in
+            word.contains { $0.isLetter || $0.isNumber }
+        }
+    }
+}
+
+extension Parameter {
+    /// The name as a docstring writes it: `*args`, `**kwargs`, `x`.
+    public var documentedName: String {
+        switch kind {
+        case .varPositional: "*" + name
+        case .varKeyword: "**" + name
+        default: name
+        }
+    }
+}
