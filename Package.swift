@@ -40,6 +40,10 @@ let package = Package(
             dependencies: ["Docstrings"]
         ),
         .testTarget(
+            name: "ScoringTests",
+            dependencies: ["Scoring", "Docstrings", "PythonSyntax", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
             name: "DocHarnessCLITests",
             dependencies: ["DocHarnessTestSupport"]
         ),

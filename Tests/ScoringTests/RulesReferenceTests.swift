@@ -1,0 +1,78 @@
+import DocHarnessTestSupport
+import Foundation
+import Testing
+@testable import Scoring
+
+/// `docs/rules.md` is generated from the rule files; this test fails when it is stale.
+/// Regenerate it with `make docs` (which runs this test with DOCHARNESS_UPDATE_DOCS=1).
+@Suite struct RulesReferenceTests {
+    @Test func rulesReferenceIsUpToDate() throws {
+        let root = TestEnvironment.packageRoot.path
+        let generated = try RulesReference.markdown(rulesDirectory: root + "/Sources/Scoring/Rules")
+        let path = root + "/docs/rules.md"
+        if ProcessInfo.processInfo.environment["DOCHARNESS_UPDATE_DOCS"] == "1" {
+            try generated.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(current == generated, "docs/rules.md is stale; run `make docs`")
+    }
+}
+
+/// Builds the rules reference from each rule file's doc comment and the rule's metadata.
+enum RulesReference {
+    static func markdown(rulesDirectory: String) throws -> String {
+        var comments: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: rulesDirectory) where name.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: rulesDirectory + "/" + name, encoding: .utf8)
+            var block: [String] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("///") {
+                    block.append(String(trimmed.dropFirst(3).drop { $0 == " " }))
+                } else if trimmed.hasPrefix("struct "), let typeName = trimmed.dropFirst(7).split(separator: ":").first {
+                    comments[String(typeName)] = block.joined(separator: "\n")
+                    block = []
+                } else {
+                    block = []
+                }
+            }
+        }
+        var output = """
+        # Rules reference
+
+        Generated from `Sources/Scoring/Rules/` by `make docs`; do not edit by hand.
+        Every rule runs its examples as tests (`RuleExampleTests`). Scores are explained in
+        [scoring.md](scoring.md). Findings can be silenced inline with
+        `# docharness: ignore[CODE] reason` on the finding's line or on the `def`/`class` line,
+        or by `ignore` / `per-file-ignores` in the configuration.
+
+        | Code | Name | Dimension | Checks |
+        |---|---|---|---|
+
+        """
+        var sections = ""
+        for rule in RuleCatalog.all {
+            let typeName = String(describing: rule)
+            guard let comment = comments[typeName] else { throw ReferenceError.missingComment(typeName) }
+            let firstLine = comment.split(separator: "\n").first.map(String.init) ?? ""
+            output += "| [\(rule.code)](#\(rule.code.lowercased())) | `\(rule.name)` | \(rule.dimension.rawValue) | \(firstLine.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            sections += "\n## \(rule.code)\n\n`\(rule.name)` · \(rule.dimension.title)\n\n\(comment)\n"
+            for example in rule.examples {
+                let label = example.triggers ? "Triggers" : "Does not trigger"
+                let style = example.style.map { " (project style: \($0.rawValue))" } ?? ""
+                sections += "\n\(label)\(style):\n\n```python\n\(example.source.hasSuffix("\n") ? example.source : example.source + "\n")```\n"
+            }
+        }
+        output += """
+        | DH001–DH004 | `unreadable-source` | completeness | The file is not valid Python, cannot be decoded, is binary or cannot be read (see python-syntax.md). |
+        | DH020 | `suppression-without-reason` | completeness | A `# docharness: ignore[…]` comment gives no reason, so it does not apply. |
+        | DH021 | `unused-suppression` | completeness | A suppression comment silences nothing. |
+
+        """
+        return output + sections
+    }
+
+    enum ReferenceError: Error {
+        case missingComment(String)
+    }
+}
