@@ -31,6 +31,8 @@ public struct Docstring: Sendable, Hashable, Codable {
     public var problems: [DocstringProblem]
     /// Number of lines in the literal's value.
     public var lineCount: Int
+    /// Indentation of the raw lines and placement of the closing quotes.
+    public var layout = DocstringLayout(lineCount: 0, indentations: [], lastLineIsBlank: true)
 
     /// A docstring with no content.
     public init() {

@@ -16,31 +16,62 @@ struct DocstringLines {
     var lines: [Line]
     /// Number of lines in the raw value.
     var rawCount: Int
+    /// The raw lines' layout, for PEP 257 checks.
+    var layout: DocstringLayout
 
     init(_ raw: String) {
-        let rawLines = raw.split(separator: "\n", omittingEmptySubsequences: false).map { Self.expandTabs($0) }
+        // Work on UTF-8: indentation is ASCII, and this runs for every docstring.
+        var rawLines: [Substring] = []
+        var lineStart = raw.utf8.startIndex
+        var cursor = raw.utf8.startIndex
+        while cursor < raw.utf8.endIndex {
+            if raw.utf8[cursor] == 0x0A {
+                rawLines.append(raw[lineStart ..< cursor])
+                lineStart = raw.utf8.index(after: cursor)
+            }
+            cursor = raw.utf8.index(after: cursor)
+        }
+        rawLines.append(raw[lineStart ..< raw.utf8.endIndex])
         rawCount = rawLines.count
-        var margin = Int.max
-        for line in rawLines.dropFirst() {
+        let expanded = rawLines.map { $0.utf8.contains(0x09) ? Substring(Self.expandTabs($0)) : $0 }
+        var indentations: [Int?] = []
+        indentations.reserveCapacity(expanded.count)
+        for line in expanded {
             let indent = Self.indentation(line)
-            if indent < line.count { margin = min(margin, indent) }
+            indentations.append(indent < line.utf8.count && !Self.isBlank(line) ? indent : nil)
         }
-        if margin == Int.max { margin = 0 }
+        let margin = indentations.dropFirst().compactMap { $0 }.min() ?? 0
         var result: [Line] = []
-        for (offset, line) in rawLines.enumerated() {
-            var text = offset == 0 ? String(line.drop { $0 == " " }) : String(line.dropFirst(min(margin, Self.indentation(line))))
-            while let last = text.last, last.isWhitespace { text.removeLast() }
-            result.append(Line(text: text, indent: Self.indentation(text), offset: offset))
+        result.reserveCapacity(expanded.count)
+        for (offset, line) in expanded.enumerated() {
+            var text: Substring
+            if offset == 0 {
+                text = line.drop { $0 == " " }
+            } else {
+                let drop = min(margin, Self.indentation(line))
+                text = Substring(line.utf8.dropFirst(drop))
+            }
+            while let last = text.utf8.last, last == 0x20 || last == 0x09 || last == 0x0D || last == 0x0C || last == 0x0B {
+                text = Substring(text.utf8.dropLast())
+            }
+            let string = String(text)
+            result.append(Line(text: string, indent: Self.indentation(string), offset: offset))
         }
+        layout = DocstringLayout(lineCount: rawLines.count, indentations: indentations,
+                                 lastLineIsBlank: indentations.last.map { $0 == nil } ?? true)
         while result.first?.isBlank == true { result.removeFirst() }
         while result.last?.isBlank == true { result.removeLast() }
         lines = result
     }
 
+    static func isBlank(_ line: Substring) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B }
+    }
+
     static func indentation<S: StringProtocol>(_ line: S) -> Int {
         var count = 0
-        for character in line {
-            guard character == " " else { break }
+        for byte in line.utf8 {
+            guard byte == 0x20 else { break }
             count += 1
         }
         return count
@@ -74,4 +105,24 @@ extension Array where Element == DocstringLines.Line {
         let margin = slice.filter { !$0.isBlank }.map(\.indent).min() ?? 0
         return slice.map { String($0.text.dropFirst(Swift.min(margin, $0.indent))) }.joined(separator: "\n")
     }
+}
+
+/// Where a docstring's raw lines start, for the PEP 257 layout checks.
+public struct DocstringLayout: Sendable, Hashable, Codable {
+    /// Number of lines in the raw value.
+    public var lineCount: Int
+    /// Columns of indentation of each raw line (tabs expanded), nil for blank lines.
+    public var indentations: [Int?]
+    /// Whether the last raw line is blank, i.e. the closing quotes sit on a line of their own.
+    public var lastLineIsBlank: Bool
+
+    /// Creates a layout.
+    public init(lineCount: Int, indentations: [Int?], lastLineIsBlank: Bool) {
+        self.lineCount = lineCount
+        self.indentations = indentations
+        self.lastLineIsBlank = lastLineIsBlank
+    }
+
+    /// Number of lines with text.
+    public var contentLineCount: Int { indentations.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 }

@@ -9,6 +9,7 @@ public enum DocstringParser {
         let cleaned = DocstringLines(raw)
         var docstring = Docstring()
         docstring.lineCount = cleaned.rawCount
+        docstring.layout = cleaned.layout
         let lines = cleaned.lines
         let starts = SectionStart.find(in: lines)
         let introEnd = starts.first?.index ?? lines.count

@@ -84,25 +84,15 @@ public struct SymbolContext: Sendable {
         }
     }
 
-    /// Words in a text, with code spans, doctest lines and reST roles removed.
-    public static func words(_ text: String) -> [Substring] {
-        var cleaned = ""
-        var inCode = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix(">>>") || trimmed.hasPrefix("...") { continue }
-            for character in line {
-                if character == "`" {
-                    inCode.toggle()
-                    continue
-                }
-                if !inCode { cleaned.append(character) }
-            }
-            cleaned.append("\n")
-        }
-        return cleaned.split { $0 == " " || $0 == "\n" || $0 == "\t" }.filter { word in
-            word.contains { $0.isLetter || $0.isNumber }
-        }
+    /// Words in a text (normalized: lowercase, letters, digits and `_`), with code spans and
+    /// doctest lines removed.
+    public static func words(_ text: String) -> [String] {
+        ProseWords(text).normalizedWords
+    }
+
+    /// The number of words in a text, as `words` counts them.
+    public static func wordCount(_ text: String) -> Int {
+        text.isEmpty ? 0 : ProseWords(text).count
     }
 }
 

@@ -14,10 +14,9 @@ struct BlankLineAfterSummary: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let docstring = context.docstring, let summary = docstring.summary, let raw = context.rawDocstring else { return [] }
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
-        let after = summary.line + summary.text.split(separator: "\n", omittingEmptySubsequences: false).count
-        guard after < lines.count, docstring.sections.contains(where: { $0.line == after }) else { return [] }
+        guard let docstring = context.docstring, let summary = docstring.summary else { return [] }
+        let after = summary.line + 1 + summary.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard docstring.sections.contains(where: { $0.line == after }) else { return [] }
         return [Violation(line: context.line(after), message: "add a blank line between the summary and what follows", penalty: 0.1)]
     }
 }

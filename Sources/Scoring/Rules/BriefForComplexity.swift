@@ -27,12 +27,12 @@ struct BriefForComplexity: Rule {
     /// Words of detail the docstring gives beyond its summary.
     static func detailWords(_ context: SymbolContext) -> Int {
         guard let docstring = context.docstring else { return 0 }
-        var count = SymbolContext.words(docstring.description?.text ?? "").count
+        var count = SymbolContext.wordCount(docstring.description?.text ?? "")
         for item in docstring.parameters + docstring.returns + docstring.yields + docstring.raises + docstring.attributes {
-            count += SymbolContext.words(item.description).count + (item.name == nil ? 0 : 1) + (item.type == nil ? 0 : 1)
+            count += SymbolContext.wordCount(item.description) + (item.name == nil ? 0 : 1) + (item.type == nil ? 0 : 1)
         }
-        for example in docstring.examples { count += SymbolContext.words(example.text).count + 5 }
-        for note in docstring.notes { count += SymbolContext.words(note.text.text).count }
+        for example in docstring.examples { count += SymbolContext.wordCount(example.text) + 5 }
+        for note in docstring.notes { count += SymbolContext.wordCount(note.text.text) }
         return count
     }
 

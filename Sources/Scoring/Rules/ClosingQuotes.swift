@@ -18,15 +18,12 @@ struct ClosingQuotes: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let raw = context.rawDocstring else { return [] }
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
-        let content = lines.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard lines.count > 1 else { return [] }
-        if content.count == 1 {
+        guard let layout = context.docstring?.layout, layout.lineCount > 1 else { return [] }
+        if layout.contentLineCount == 1 {
             return [Violation(line: context.docstringLine, message: "a one-line docstring should fit on one line with its quotes", penalty: 0.05)]
         }
-        if let last = lines.last, !last.allSatisfy(\.isWhitespace) {
-            return [Violation(line: context.line(lines.count - 1), message: "put the closing quotes of a multi-line docstring on a line of their own", penalty: 0.05)]
+        if !layout.lastLineIsBlank {
+            return [Violation(line: context.line(layout.lineCount - 1), message: "put the closing quotes of a multi-line docstring on a line of their own", penalty: 0.05)]
         }
         return []
     }

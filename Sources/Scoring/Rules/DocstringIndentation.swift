@@ -16,16 +16,12 @@ struct DocstringIndentation: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let indent = context.literalIndent, let raw = context.rawDocstring else { return [] }
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        guard let indent = context.literalIndent, let layout = context.docstring?.layout else { return [] }
         var minimum = Int.max
-        for (offset, line) in lines.enumerated() {
-            let width = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 8 : 1) }
-            let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
-            let isLast = offset == lines.count - 1
-            if blank && !isLast { continue }
-            if width < indent && !(blank && isLast) {
-                return [Violation(line: context.line(offset + 1), message: "this docstring line is indented less than the opening quotes (\(width) < \(indent) columns)", penalty: 0.1)]
+        for offset in layout.indentations.indices.dropFirst() {
+            guard let width = layout.indentations[offset] else { continue }
+            if width < indent {
+                return [Violation(line: context.line(offset), message: "this docstring line is indented less than the opening quotes (\(width) < \(indent) columns)", penalty: 0.1)]
             }
             minimum = min(minimum, width)
         }

@@ -20,7 +20,7 @@ struct EmptyParameterDescription: Rule {
         for item in docstring.parameters + docstring.attributes {
             guard let name = item.name else { continue }
             let bare = ParameterName.normalize(name).lowercased()
-            let words = SymbolContext.words(item.description).map { $0.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" } }
+            let words = SymbolContext.words(item.description)
             let meaningful = words.filter { !["the", "a", "an", bare].contains($0) && !$0.isEmpty }
             if meaningful.isEmpty {
                 let what = item.description.isEmpty ? "has no description" : "is described only by its name"

@@ -31,27 +31,15 @@ struct HardToRead: Rule {
 enum Readability {
     /// The score of `text`, or nil when it has fewer than `minimumWords` words.
     static func fleschReadingEase(_ text: String, minimumWords: Int) -> Double? {
-        let words = SymbolContext.words(text)
+        let words = ProseWords(text)
         guard words.count >= max(1, minimumWords) else { return nil }
         var sentences = 0
-        for word in words where word.last.map({ ".?!:;".contains($0) }) == true { sentences += 1 }
-        sentences = max(1, sentences)
-        let syllables = words.reduce(0) { $0 + syllableCount($1) }
-        return 206.835 - 1.015 * Double(words.count) / Double(sentences) - 84.6 * Double(syllables) / Double(words.count)
-    }
-
-    /// Vowel groups, minus a silent final `e`, at least one.
-    static func syllableCount<S: StringProtocol>(_ word: S) -> Int {
-        let letters = word.lowercased().filter(\.isLetter)
-        guard !letters.isEmpty else { return 1 }
-        var count = 0
-        var previousVowel = false
-        for character in letters {
-            let vowel = "aeiouy".contains(character)
-            if vowel && !previousVowel { count += 1 }
-            previousVowel = vowel
+        var syllables = 0
+        for index in words.ranges.indices {
+            if words.endsSentence(index) { sentences += 1 }
+            syllables += words.syllables(index)
         }
-        if letters.hasSuffix("e"), !letters.hasSuffix("le"), count > 1 { count -= 1 }
-        return max(1, count)
+        sentences = max(1, sentences)
+        return 206.835 - 1.015 * Double(words.count) / Double(sentences) - 84.6 * Double(syllables) / Double(words.count)
     }
 }

@@ -14,7 +14,7 @@ struct MultiLineSummary: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let summary = context.docstring?.summary, summary.text.contains("\n") else { return [] }
+        guard let summary = context.docstring?.summary, summary.text.utf8.contains(0x0A) else { return [] }
         return [Violation(line: context.line(summary.line),
                           message: "the summary spans \(summary.text.split(separator: "\n").count) lines; fit it on one line and put details after a blank line",
                           penalty: 0.15)]

@@ -17,8 +17,9 @@ struct NonImperativeSummary: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard context.isFunction, !context.isProperty, let summary = context.docstring?.summary,
-              let word = summary.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first else { return [] }
+        guard context.isFunction, !context.isProperty, let summary = context.docstring?.summary else { return [] }
+        let word = summary.text.prefix { $0 != " " && $0 != "\n" }
+        guard !word.isEmpty else { return [] }
         let lower = word.lowercased().filter(\.isLetter)
         guard let base = ImperativeMood.baseForm(of: lower, extra: context.options.imperativeVerbs) else { return [] }
         return [Violation(line: context.line(summary.line),

@@ -26,21 +26,67 @@ struct PlaceholderText: Rule {
     /// Words that mark unfinished text when written in capitals.
     static let markers = ["TODO", "FIXME", "XXX", "TBD"]
 
-    /// The placeholder found in `text`, or nil.
+    static let templateMarkerBytes: [[UInt8]] = templateMarkers.map { Array($0.utf8) }
+    static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
+
+    /// The placeholder found in `text`, or nil. Works on the UTF-8 bytes without copying them:
+    /// this runs on every description of every docstring.
     static func placeholder(in text: String, name: String?) -> String? {
-        let lower = text.lowercased()
-        if let marker = templateMarkers.first(where: { lower.contains($0) }) { return marker }
-        for word in text.split(whereSeparator: { !$0.isLetter }) where markers.contains(String(word)) {
-            return String(word)
-        }
-        if let name {
-            let trimmed = lower.trimmingCharacters().filter { $0 != "`" && $0 != "." }
-            if trimmed == "description of \(name.lowercased())" || trimmed == "the \(name.lowercased()) parameter" {
-                return text.trimmingCharacters()
+        var text = text
+        let found: String? = text.withUTF8 { bytes in
+            for (index, marker) in templateMarkerBytes.enumerated() where containsIgnoringCase(bytes, marker) {
+                return templateMarkers[index]
             }
+            // Capitalised markers as whole words.
+            var start = 0
+            while start < bytes.count {
+                while start < bytes.count, !isASCIILetter(bytes[start]) { start += 1 }
+                var end = start
+                while end < bytes.count, isASCIILetter(bytes[end]) { end += 1 }
+                if end - start >= 3, end - start <= 5,
+                   let index = markerBytes.firstIndex(where: { $0.elementsEqual(bytes[start ..< end]) }) {
+                    return markers[index]
+                }
+                start = end
+            }
+            return nil
         }
-        if lower.hasPrefix("description of ") { return "Description of …" }
-        return nil
+        if let found { return found }
+        guard containsIgnoringCase(text, "description of ") || (name != nil && containsIgnoringCase(text, " parameter")) else { return nil }
+        let trimmed = text.lowercased().trimmingCharacters().filter { $0 != "`" && $0 != "." }
+        if let name, trimmed == "description of \(name.lowercased())" || trimmed == "the \(name.lowercased()) parameter" {
+            return text.trimmingCharacters()
+        }
+        return trimmed.hasPrefix("description of ") ? "Description of …" : nil
+    }
+
+    static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        return text.withUTF8 { containsIgnoringCase($0, Array(needle.utf8)) }
+    }
+
+    /// Whether `haystack`, ASCII-lowercased, contains `needle` (lowercase already).
+    static func containsIgnoringCase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if lower(haystack[index]) == first {
+                var offset = 1
+                while offset < needle.count, lower(haystack[index + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
     func check(_ context: SymbolContext) -> [Violation] {

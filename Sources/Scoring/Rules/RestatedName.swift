@@ -19,10 +19,9 @@ struct RestatedName: Rule {
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.symbol.kind != .module, let summary = context.docstring?.summary else { return [] }
         let nameWords = Self.words(ofIdentifier: context.symbol.name)
-        guard !nameWords.isEmpty else { return [] }
-        let summaryWords = SymbolContext.words(summary.text)
-            .map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
-            .filter { !$0.isEmpty && !Self.fillers.contains($0) }
+        // A restatement is short; longer summaries are not read word by word.
+        guard !nameWords.isEmpty, summary.text.utf8.count <= 16 * (nameWords.count + 2) else { return [] }
+        let summaryWords = SymbolContext.words(summary.text).filter { !$0.isEmpty && !Self.fillers.contains($0) }
         guard !summaryWords.isEmpty, Set(summaryWords).isSubset(of: Set(nameWords) ) else { return [] }
         return [Violation(line: context.line(summary.line),
                           message: "the summary \"\(summary.text)\" only restates the name `\(context.symbol.name)`; say what it does that the name does not",
