@@ -6,7 +6,7 @@ VENV := .venv
 ORACLE_PYTHON := $(abspath $(VENV))/bin/python
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build release demo test oracle bench fuzz fuzz-smoke system-deps venv clean-venv
+.PHONY: all build release demo test oracle oracle-corpora docs bench fuzz fuzz-smoke system-deps venv clean-venv
 
 all: build
 
@@ -20,13 +20,23 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-## The oracle virtualenv: CPython's own ast, plus mccabe (pinned) from PyPI.
+## The oracle virtualenv: CPython's own ast, plus mccabe, pydoclint, interrogate and ruff (pinned) from PyPI.
 $(VENV)/.installed: Tests/Oracles/requirements.txt | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Oracles/requirements.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+## Real code the docstring oracles run on: the standard library without its tests, and two
+## projects from PyPI (xarray, NumPy style; absl-py, Google style). Downloaded, never committed.
+ORACLE_CORPORA := .cache/oracle-corpora
+$(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py | venv
+	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py stdlib-tree $(ORACLE_CORPORA)/stdlib
+	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py fetch $(ORACLE_CORPORA)
+	touch $@
+
+oracle-corpora: $(ORACLE_CORPORA)/.fetched
 
 build:
 	$(SWIFT) build
@@ -39,7 +49,7 @@ demo: system-deps build
 	$(SWIFT) run -q docharness symbols corpora/python
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
-test: system-deps venv
+test: system-deps venv oracle-corpora
 	$(SWIFT) build --build-tests
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	$(MAKE) fuzz-smoke
@@ -54,6 +64,11 @@ oracle: system-deps venv
 bench: system-deps venv release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
+
+## Regenerate docs/rules.md from the rule files.
+docs:
+	$(SWIFT) build --build-tests
+	DOCHARNESS_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter RulesReferenceTests
 
 ## libFuzzer over the tokenizer and parser.
 fuzz:

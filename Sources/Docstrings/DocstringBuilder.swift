@@ -16,7 +16,15 @@ struct DocstringBuilder {
         docstring.sections.append(section)
         if !docstring.styles.contains(section.style) { docstring.styles.append(section.style) }
         switch section.style {
-        case .google: addGoogle(section, body: body)
+        case .google:
+            // As in napoleon, a Google section ends at the first line that is not indented under
+            // its header; text after it is prose, not entries.
+            if let end = body.firstIndex(where: { !$0.isBlank && $0.indent == 0 }) {
+                addGoogle(section, body: Array(body[..<end]))
+                addText(.notes, lines: Array(body[end...]), fallbackLine: body[end].offset)
+            } else {
+                addGoogle(section, body: body)
+            }
         case .numpy: addNumpy(section, body: body)
         case .sphinx, .epytext: addField(start, body: body)
         case .plain: break

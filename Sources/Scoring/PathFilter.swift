@@ -19,7 +19,7 @@ public struct PathFilter: Sendable {
         currentDirectory = ConfigurationLoader.absolute(".")
         root = ConfigurationLoader.absolute(configuration.root)
         include = configuration.include.compactMap { IgnorePattern(line: $0, base: "") }
-        exclude = configuration.exclude.compactMap { IgnorePattern(line: $0, base: "") }
+        exclude = configuration.effectiveExclude.compactMap { IgnorePattern(line: $0, base: "") }
         perFileIgnores = configuration.perFileIgnores.compactMap { entry in
             IgnorePattern(line: entry.glob, base: "").map { ($0, entry.codes) }
         }

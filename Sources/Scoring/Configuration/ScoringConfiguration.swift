@@ -19,8 +19,18 @@ public struct ScoringConfiguration: Sendable, Equatable {
     public var coverage = CoverageOptions()
     /// Only files matching one of these globs are checked (empty: all).
     public var include: [String] = []
-    /// Files and folders matching these globs are skipped, even when named on the command line.
+    /// Files and folders matching these globs are skipped, even when named on the command line;
+    /// they add to `defaultExclude`.
     public var exclude: [String] = []
+
+    /// Folders of virtual environments and tool caches, skipped like ruff and interrogate skip them.
+    public static let defaultExclude = [
+        ".venv/", "venv/", ".tox/", ".nox/", "__pypackages__/", "site-packages/", "node_modules/", ".eggs/",
+        ".mypy_cache/", ".ruff_cache/", ".pytest_cache/",
+    ]
+
+    /// `defaultExclude` followed by `exclude`.
+    public var effectiveExclude: [String] { Self.defaultExclude + exclude }
     /// Rule code prefixes to enable (`DH1`, `DH101`); empty means all.
     public var select: [String] = []
     /// Rule code prefixes to disable.

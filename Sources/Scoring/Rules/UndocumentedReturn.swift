@@ -1,3 +1,5 @@
+import PythonSyntax
+
 /// A function returns a value but the docstring does not document it.
 ///
 /// **Why it matters:** the return value is half of a function's contract; callers need its type
@@ -17,11 +19,21 @@ struct UndocumentedReturn: Rule {
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks,
-              context.symbol.returnsValue, !context.isProperty, docstring.returns.isEmpty,
-              context.symbol.returns != "None" else { return [] }
+              Self.returnsValue(context.symbol), !context.isProperty, docstring.returns.isEmpty else { return [] }
         return [Violation(line: context.docstringLine,
                           message: "`\(context.symbol.name)` returns a value but its docstring has no \(ReturnSection.name(for: context))",
                           penalty: 0.3)]
+    }
+}
+
+extension UndocumentedReturn {
+    /// Whether a function returns a value: a `return` with one, or a return annotation naming a
+    /// type other than `None`, `NoReturn` or `Never` on a function that is not a generator.
+    static func returnsValue(_ symbol: Symbol) -> Bool {
+        if symbol.returnsValue { return true }
+        guard let annotation = symbol.returns, !symbol.yields else { return false }
+        let bare = annotation.split(separator: ".").last.map(String.init) ?? annotation
+        return !["None", "NoReturn", "Never", "'None'", "\"None\""].contains(bare)
     }
 }
 

@@ -95,7 +95,7 @@ struct CheckCommand: ParsableCommand {
         configuration.ignore += ignore
 
         let filter = PathFilter(configuration: configuration)
-        let walker = PythonFileWalker(excludes: configuration.exclude + excludes)
+        let walker = PythonFileWalker(excludes: configuration.effectiveExclude + excludes)
         let (expanded, problems) = walker.expand(paths)
         let files = expanded.filter { !filter.isExcluded($0) }
         for problem in problems { print(problem.diagnostic.formatted(path: problem.path), to: &standardError) }
