@@ -83,6 +83,8 @@ public struct DocstringItem: Sendable, Hashable, Codable {
     public var description: String
     /// 0-based line offset from the start of the docstring literal.
     public var line: Int
+    /// The kind of section the item was written in (`keywordArguments` for `Keyword Args:`).
+    public var section: SectionKind = .parameters
 
     /// Creates an item.
     public init(name: String?, type: String?, description: String, line: Int) {

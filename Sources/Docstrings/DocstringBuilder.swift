@@ -81,6 +81,11 @@ struct DocstringBuilder {
     }
 
     mutating func append(_ items: [DocstringItem], to kind: SectionKind) {
+        let items = items.map { item in
+            var copy = item
+            copy.section = kind
+            return copy
+        }
         switch kind {
         case .parameters, .otherParameters, .keywordArguments: docstring.parameters += items
         case .returns: docstring.returns += items

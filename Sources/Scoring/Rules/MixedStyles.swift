@@ -16,9 +16,12 @@ struct MixedStyles: Rule {
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard let docstring = context.docstring, docstring.isMixed else { return [] }
-        let odd = docstring.sections.first { $0.style != docstring.style }
-        return [Violation(line: odd.map { context.line($0.line) } ?? context.docstringLine,
-                          message: "the docstring mixes \(docstring.styles.map(\.rawValue).joined(separator: " and ")) sections; write all of them in \(docstring.style.rawValue) style",
-                          penalty: 0.4)]
+        // One violation per section written in a style other than the docstring's own, so that
+        // each further off-style section lowers the score again.
+        return docstring.sections.filter { $0.style != docstring.style }.map { section in
+            Violation(line: context.line(section.line),
+                      message: "`\(section.title)` is written in \(section.style.rawValue) style in a \(docstring.style.rawValue)-style docstring; write all sections in one style",
+                      subject: section.title, penalty: 0.25)
+        }
     }
 }

@@ -1,7 +1,9 @@
 /// The docstring documents a parameter the signature does not have.
 ///
 /// **Why it matters:** a renamed or removed parameter left in the docstring is documentation that
-/// lies; it is the most common kind of drift between code and docs.
+/// lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
+/// may document the keywords it accepts in a keyword section (`Keyword Args:`,
+/// `Other Parameters`, `:keyword x:`).
 ///
 /// **Example:** `def move(x, y):` whose docstring still documents `z`.
 struct StaleParameter: Rule {
@@ -10,13 +12,13 @@ struct StaleParameter: Rule {
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
         .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    z : int\n        Depth.\n    \"\"\"\n"),
-        .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        **options: Passed on.\n    \"\"\"\n"),
+        .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        **options: Passed on.\n\n    Keyword Args:\n        speed: How fast.\n    \"\"\"\n"),
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.isFunction, let docstring = context.docstring else { return [] }
         let names = Set(context.symbol.parameters.map(\.name))
-        // A function taking **kwargs may document the keywords it accepts.
+        // A function taking **kwargs may document the keywords it accepts in a keyword section.
         let acceptsKeywords = context.symbol.parameters.contains { $0.kind == .varKeyword }
         var seen: Set<String> = []
         var violations: [Violation] = []
@@ -24,7 +26,7 @@ struct StaleParameter: Rule {
             guard let raw = item.name else { continue }
             let name = ParameterName.normalize(raw)
             guard !names.contains(name), seen.insert(name).inserted else { continue }
-            if acceptsKeywords { continue }
+            if acceptsKeywords, item.section == .keywordArguments || item.section == .otherParameters { continue }
             violations.append(Violation(line: context.line(item.line),
                                         message: "`\(raw)` is documented but is not a parameter; remove it or rename it to match the signature",
                                         subject: name, penalty: 0.2))
