@@ -84,14 +84,15 @@ public struct DocstringItem: Sendable, Hashable, Codable {
     /// 0-based line offset from the start of the docstring literal.
     public var line: Int
     /// The kind of section the item was written in (`keywordArguments` for `Keyword Args:`).
-    public var section: SectionKind = .parameters
+    public var section: SectionKind
 
     /// Creates an item.
-    public init(name: String?, type: String?, description: String, line: Int) {
+    public init(name: String?, type: String?, description: String, line: Int, section: SectionKind = .parameters) {
         self.name = name
         self.type = type
         self.description = description
         self.line = line
+        self.section = section
     }
 }
 

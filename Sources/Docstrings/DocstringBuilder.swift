@@ -44,14 +44,14 @@ struct DocstringBuilder {
         }
         if let returnType {
             if docstring.returns.isEmpty {
-                docstring.returns.append(DocstringItem(name: nil, type: returnType.type, description: "", line: returnType.line))
+                docstring.returns.append(DocstringItem(name: nil, type: returnType.type, description: "", line: returnType.line, section: .returns))
             } else if docstring.returns[0].type == nil {
                 docstring.returns[0].type = returnType.type
             }
         }
         if let yieldType {
             if docstring.yields.isEmpty {
-                docstring.yields.append(DocstringItem(name: nil, type: yieldType.type, description: "", line: yieldType.line))
+                docstring.yields.append(DocstringItem(name: nil, type: yieldType.type, description: "", line: yieldType.line, section: .yields))
             } else if docstring.yields[0].type == nil {
                 docstring.yields[0].type = yieldType.type
             }

@@ -34,7 +34,7 @@ import Testing
         #expect(docstring.parameters[1].type == "Sequence[tuple(int, int)], optional")
         #expect(docstring.parameters[1].description == "Keys to read,\ncontinued here.")
         #expect(docstring.parameters[1].line == 7)
-        #expect(docstring.returns == [DocstringItem(name: nil, type: "dict", description: "Mapping of key to row.", line: 12)])
+        #expect(docstring.returns == [DocstringItem(name: nil, type: "dict", description: "Mapping of key to row.", line: 12, section: .returns)])
         #expect(docstring.raises.map(\.name) == ["KeyError", "IOError", "OSError"])
         #expect(docstring.examples.map(\.text) == [">>> fetch(\"t\")"])
         #expect(docstring.problems.isEmpty)
@@ -88,7 +88,7 @@ import Testing
         #expect(docstring.parameters.map(\.name) == ["sender", "recipient"])
         #expect(docstring.parameters.map(\.type) == ["str", "str"])
         #expect(docstring.parameters[1].description == "The recipient,\non two lines.")
-        #expect(docstring.returns == [DocstringItem(name: nil, type: "int", description: "The message id.", line: 6)])
+        #expect(docstring.returns == [DocstringItem(name: nil, type: "int", description: "The message id.", line: 6, section: .returns)])
         #expect(docstring.raises.map(\.name) == ["ValueError", "TypeError"])
     }
 
