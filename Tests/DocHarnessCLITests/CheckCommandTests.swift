@@ -1,0 +1,161 @@
+import DocHarnessTestSupport
+import Foundation
+import Testing
+
+/// `docharness check` as a user runs it: exit codes, output formats, configuration errors,
+/// suppressions, excludes, baselines and `--changed-since`.
+@Suite struct CheckCommandTests {
+    static let documented = """
+    \"\"\"Geometry helpers.\"\"\"
+
+
+    def area(width, height):
+        \"\"\"Compute the area of a rectangle.
+
+        Args:
+            width: Width in metres.
+            height: Height in metres.
+
+        Returns:
+            float: The area in square metres.
+        \"\"\"
+        return width * height
+
+    """
+
+    static let undocumented = """
+    def perimeter(width, height):
+        return 2 * (width + height)
+
+    """
+
+    func files(_ files: [String: String]) -> [String: [UInt8]] {
+        files.mapValues { Array($0.utf8) }
+    }
+
+    @Test func passingAndFailingGates() throws {
+        try FixtureTree.with(files(["good.py": Self.documented, "bad.py": Self.undocumented])) { root in
+            let good = try ProcessRunner.docharness(["check", "good.py"], currentDirectory: root)
+            #expect(good.status == 0, "\(good.standardOutput)\(good.standardError)")
+            #expect(good.standardOutput.contains("Gate: passed"))
+            let bad = try ProcessRunner.docharness(["check", "."], currentDirectory: root)
+            #expect(bad.status == 1)
+            #expect(bad.standardOutput.contains("bad.py:1:1: DH100 module has no docstring"))
+            #expect(bad.standardOutput.contains("bad.py:1:1: DH100 `perimeter` has no docstring"))
+            #expect(bad.standardOutput.contains("Gate: FAILED: overall score"))
+            let lenient = try ProcessRunner.docharness(["check", ".", "--fail-under", "0"], currentDirectory: root)
+            #expect(lenient.status == 0)
+        }
+    }
+
+    @Test func jsonReportAndBaseline() throws {
+        try FixtureTree.with(files(["bad.py": Self.undocumented])) { root in
+            let first = try ProcessRunner.docharness(["check", ".", "--json", "report.json", "--format", "json"], currentDirectory: root)
+            #expect(first.status == 1)
+            let written = try String(contentsOf: root.appendingPathComponent("report.json"), encoding: .utf8)
+            #expect(written == first.standardOutput)
+            let report = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any]
+            #expect(report?["schemaVersion"] as? Int == 1)
+            // Nothing new against its own report: the gate passes.
+            let same = try ProcessRunner.docharness(["check", ".", "--baseline", "report.json"], currentDirectory: root)
+            #expect(same.status == 0, "\(same.standardOutput)")
+            // Lines shift and a new undocumented function appears: only that one is new.
+            let shifted = "\n\n" + Self.undocumented + "\ndef volume(a, b, c):\n    return a * b * c\n"
+            try Data(shifted.utf8).write(to: root.appendingPathComponent("bad.py"))
+            let changed = try ProcessRunner.docharness(["check", ".", "--baseline", "report.json"], currentDirectory: root)
+            #expect(changed.status == 1)
+            let lines = changed.standardOutput.split(separator: "\n").filter { $0.contains(": DH") }
+            #expect(lines.count == 1, "\(changed.standardOutput)")
+            #expect(lines.first?.contains("`volume` has no docstring") == true)
+            let broken = try ProcessRunner.docharness(["check", ".", "--baseline", "bad.py"], currentDirectory: root)
+            #expect(broken.status == 2)
+            #expect(broken.standardError.contains("cannot read the baseline"))
+        }
+    }
+
+    @Test func configurationErrorsExitWithTwoAndNameTheLine() throws {
+        let pyproject = "[project]\nname = \"x\"\n\n[tool.docharness]\nstyle = \"google\"\nfail-undr = 80\n"
+        try FixtureTree.with(files(["pyproject.toml": pyproject, "good.py": Self.documented])) { root in
+            let result = try ProcessRunner.docharness(["check", "good.py"], currentDirectory: root)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("pyproject.toml:6: unknown key `fail-undr`"))
+            #expect(result.standardError.contains("did you mean `fail-under`"))
+        }
+        let usage = try ProcessRunner.docharness(["check", "--select", "XX9"])
+        #expect(usage.status == 2)
+    }
+
+    @Test func excludesApplyToExplicitPathsAndSuppressionsNeedReasons() throws {
+        let config = "exclude = [\"generated\"]\nfail-under = 0\n"
+        let suppressed = """
+        \"\"\"Module.\"\"\"
+
+
+        def legacy(x):  # docharness: ignore[DH100] kept for the old API
+            return x
+
+
+        def other(x):  # docharness: ignore[DH100]
+            return x
+
+        """
+        try FixtureTree.with(files(["docharness.toml": config, "generated/out.py": Self.undocumented, "s.py": suppressed])) { root in
+            let explicit = try ProcessRunner.docharness(["check", "generated/out.py", "s.py", "--format", "json"], currentDirectory: root)
+            let report = try JSONSerialization.jsonObject(with: Data(explicit.standardOutput.utf8)) as? [String: Any]
+            let paths = (report?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+            #expect(paths == ["s.py"])
+            let text = try ProcessRunner.docharness(["check", "s.py"], currentDirectory: root)
+            #expect(!text.standardOutput.contains("`legacy` has no docstring"))
+            #expect(text.standardOutput.contains("s.py:8:1: DH020"))
+            #expect(text.standardOutput.contains("s.py:8:1: DH100 `other` has no docstring"))
+        }
+    }
+
+    @Test func githubAnnotationsAreEscaped() throws {
+        try FixtureTree.with(files(["bad.py": Self.undocumented])) { root in
+            let result = try ProcessRunner.docharness(["check", ".", "--format", "github"], currentDirectory: root)
+            #expect(result.standardOutput.contains("::warning file=bad.py,line=1,col=1,title=DH100 missing-docstring::"))
+            #expect(result.standardOutput.contains("::error title=docharness::docstring gate failed"))
+        }
+    }
+
+    @Test func changedSinceGatesOnlyTouchedSymbols() throws {
+        guard (try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["git", "--version"]).status) == 0 else { return }
+        let old = Self.documented + Self.undocumented
+        try FixtureTree.with(files(["geo.py": old])) { root in
+            func git(_ arguments: String...) throws {
+                let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                                   ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"] + arguments,
+                                                   currentDirectory: root)
+                #expect(result.status == 0, "\(result.standardError)")
+            }
+            try git("init", "-q")
+            try git("add", ".")
+            try git("commit", "-q", "-m", "base")
+            // Edit only `area`'s body: `perimeter` (undocumented) is not touched, so the gate passes.
+            try Data(old.replacingOccurrences(of: "return width * height", with: "return height * width").utf8)
+                .write(to: root.appendingPathComponent("geo.py"))
+            let touched = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD"], currentDirectory: root)
+            #expect(touched.status == 0, "\(touched.standardOutput)\(touched.standardError)")
+            #expect(touched.standardOutput.contains("symbols changed since HEAD"))
+            #expect(!touched.standardOutput.contains("perimeter"))
+            // Touch `perimeter` too: now it is gated.
+            try Data(old.replacingOccurrences(of: "2 * (width + height)", with: "(width + height) * 2").utf8)
+                .write(to: root.appendingPathComponent("geo.py"))
+            let both = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD"], currentDirectory: root)
+            #expect(both.status == 1)
+            #expect(both.standardOutput.contains("`perimeter` has no docstring"))
+            let unknown = try ProcessRunner.docharness(["check", ".", "--changed-since", "no-such-ref"], currentDirectory: root)
+            #expect(unknown.status == 2)
+        }
+    }
+
+    @Test func unreadableInputExitsWithThreeAndTheRestIsChecked() throws {
+        try FixtureTree.with(["good.py": Array(Self.documented.utf8), "latin.py": [0x23, 0x20, 0xE9, 0x0A]]) { root in
+            let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)
+            #expect(result.status == 3)
+            #expect(result.standardOutput.contains("latin.py:1:3: DH002"))
+            #expect(result.standardOutput.contains("Checked 2 symbols in 1 file"))
+        }
+    }
+}
