@@ -60,10 +60,12 @@ oracle: system-deps venv
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 DOCHARNESS_ORACLE_SLICE=1 DOCHARNESS_ORACLE_SITE_PACKAGES=1 \
 	  $(SWIFT) test --filter CPythonOracleTests
 
-## Release-build benchmarks: package-benchmark suite, then docharness vs CPython's ast.parse.
-bench: system-deps venv release
+## Release-build benchmarks: package-benchmark suites, then docharness vs CPython's ast.parse,
+## then docharness check vs ruff D, pydoclint and interrogate on the same tree.
+bench: system-deps venv oracle-corpora release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
+	$(ORACLE_PYTHON) Benchmarks/compare_check.py --docharness .build/release/docharness --tree $(ORACLE_CORPORA)/stdlib
 
 ## Regenerate docs/rules.md from the rule files.
 docs:

@@ -20,6 +20,17 @@ let package = Package(
             path: "Benchmarks/PythonSyntaxBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ScoringBenchmarks",
+            dependencies: [
+                .product(name: "PythonSyntax", package: "DocHarness"),
+                .product(name: "Docstrings", package: "DocHarness"),
+                .product(name: "Scoring", package: "DocHarness"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ScoringBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,11 +2,48 @@ import Scoring
 
 /// The human-readable `check` output: ruff-style finding lines, then a summary table.
 public enum CheckTextReport {
-    /// `path:line:col: CODE message`, one per finding (new ones only when a baseline is used).
+    /// `path:line:col: CODE message`, one per finding (new ones only when a baseline is used),
+    /// file by file, sorted by position within a file.
     public static func findingLines(_ result: CheckResult, onlyNew: Bool) -> [String] {
-        result.files.flatMap { file in
-            file.findings.filter { !onlyNew || $0.isNew }.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
-        }.map { "\($0.path):\($0.line):\($0.column): \($0.code) \($0.message)" }
+        var lines: [String] = []
+        write(result, onlyNew: onlyNew) { lines.append(String(decoding: $0.dropLast(), as: UTF8.self)) }
+        return lines
+    }
+
+    /// Writes the finding lines as UTF-8, newline-terminated, calling `emit` for each (the fast
+    /// path for large outputs: no intermediate strings).
+    public static func write(_ result: CheckResult, onlyNew: Bool, _ emit: ([UInt8]) -> Void) {
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        for file in result.files {
+            var findings = file.findings
+            if onlyNew { findings.removeAll { !$0.isNew } }
+            findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+            for finding in findings {
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: finding.path.utf8)
+                line.append(0x3A)
+                appendNumber(finding.line, to: &line)
+                line.append(0x3A)
+                appendNumber(finding.column, to: &line)
+                line.append(contentsOf: ": ".utf8)
+                line.append(contentsOf: finding.code.utf8)
+                line.append(0x20)
+                line.append(contentsOf: finding.message.utf8)
+                line.append(0x0A)
+                emit(line)
+            }
+        }
+    }
+
+    static func appendNumber(_ value: Int, to buffer: inout [UInt8]) {
+        if value < 0 {
+            buffer.append(0x2D)
+            appendNumber(-value, to: &buffer)
+            return
+        }
+        if value >= 10 { appendNumber(value / 10, to: &buffer) }
+        buffer.append(UInt8(0x30 + value % 10))
     }
 
     /// The summary: scores per dimension, coverage, the worst files, and the verdict.
@@ -34,10 +71,10 @@ public enum CheckTextReport {
             }
             lines += table(fileRows).map { "  " + $0 }
         }
-        let findings = result.findings
+        let count = result.files.reduce(0) { $0 + $1.aggregate.findings }
         lines.append("")
-        let newNote = findings.count == result.newFindings ? "" : " (\(result.newFindings) new)"
-        lines.append("\(findings.count) finding\(findings.count == 1 ? "" : "s")\(newNote). Gate: " +
+        let newNote = count == result.newFindings ? "" : " (\(result.newFindings) new)"
+        lines.append("\(count) finding\(count == 1 ? "" : "s")\(newNote). Gate: " +
                      (result.gate.passed ? "passed (\(result.gate.conditions.joined(separator: ", ")))"
                                          : "FAILED: " + result.gate.failures.joined(separator: "; ")))
         return lines.joined(separator: "\n")

@@ -18,8 +18,16 @@ public struct Suppression: Sendable, Hashable {
     public static func parse(_ file: SourceFile) -> [Suppression] {
         guard let text = file.text else { return [] }
         var result: [Suppression] = []
+        let marker = Array("docharness:".utf8)
         for comment in file.comments {
-            let body = text.text(Int(comment.start) + 1 ..< Int(comment.end))
+            // Most comments are not suppressions: look for the marker in the bytes first.
+            let range = Int(comment.start) + 1 ..< Int(comment.end)
+            guard range.count >= marker.count else { continue }
+            var start = range.lowerBound
+            while start < range.upperBound, text.bytes[start] == 0x20 { start += 1 }
+            guard start + marker.count <= range.upperBound,
+                  text.bytes[start ..< start + marker.count].elementsEqual(marker) else { continue }
+            let body = text.text(range)
             guard let suppression = parse(comment: body, line: Int(comment.line)) else { continue }
             result.append(suppression)
         }

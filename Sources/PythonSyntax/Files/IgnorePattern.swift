@@ -12,6 +12,8 @@ public struct IgnorePattern: Sendable, Hashable {
     let isAnchored: Bool
     /// The directory (relative to the walk root, no trailing slash, "" for the root) the pattern is relative to.
     public let base: String
+    /// Whether the glob has no wildcard or escape, so matching is a byte comparison.
+    let isLiteral: Bool
 
     /// Parses one line; nil for blank lines and comments.
     public init?(line rawLine: String, base: String) {
@@ -40,6 +42,7 @@ public struct IgnorePattern: Sendable, Hashable {
         self.matchesDirectoriesOnly = directoryOnly
         self.isAnchored = anchored
         self.base = base
+        self.isLiteral = !glob.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\") }
     }
 
     /// Whether the pattern matches `relativePath` (relative to the walk root, `/`-separated).
@@ -51,10 +54,10 @@ public struct IgnorePattern: Sendable, Hashable {
             path = path.dropFirst(base.count + 1)
         }
         if isAnchored {
-            return Self.globMatch(glob[...], Array(path.utf8)[...])
+            return isLiteral ? path.utf8.elementsEqual(glob) : Self.globMatch(glob[...], Array(path.utf8)[...])
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? String(path)
-        return Self.globMatch(glob[...], Array(name.utf8)[...])
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]
+        return isLiteral ? name.elementsEqual(glob) : Self.globMatch(glob[...], Array(name)[...])
     }
 
     /// Matches a glob against text; `*` and `?` do not cross `/`, `**` does.

@@ -187,7 +187,7 @@ struct ConfigurationReader {
 
     func codes(_ node: TOMLNode, key: String) throws(ConfigurationError) -> [String] {
         let values = try strings(node, key: key)
-        for code in values where !knownCodes.contains(where: { $0.hasPrefix(code) }) || code.count < 3 {
+        for code in values where !knownCodes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
             throw error(node, "`\(code)` in `\(key)` is not a rule code or prefix" + (Suggestion.closest(to: code, in: knownCodes.sorted()).map { "; did you mean `\($0)`?" } ?? "; codes look like DH101, or a prefix like DH1"))
         }
         return values

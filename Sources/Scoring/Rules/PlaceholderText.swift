@@ -27,6 +27,13 @@ struct PlaceholderText: Rule {
     static let markers = ["TODO", "FIXME", "XXX", "TBD"]
 
     static let templateMarkerBytes: [[UInt8]] = templateMarkers.map { Array($0.utf8) }
+
+    /// Marker indices by their first byte, so one pass over the text finds them all.
+    static let markersByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, marker) in templateMarkerBytes.enumerated() { table[Int(marker[0])].append(index) }
+        return table
+    }()
     static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
 
     /// The placeholder found in `text`, or nil. Works on the UTF-8 bytes without copying them:
@@ -34,8 +41,17 @@ struct PlaceholderText: Rule {
     static func placeholder(in text: String, name: String?) -> String? {
         var text = text
         let found: String? = text.withUTF8 { bytes in
-            for (index, marker) in templateMarkerBytes.enumerated() where containsIgnoringCase(bytes, marker) {
-                return templateMarkers[index]
+            var position = 0
+            while position < bytes.count {
+                let candidates = markersByFirstByte[Int(lower(bytes[position]))]
+                for index in candidates {
+                    let marker = templateMarkerBytes[index]
+                    guard position + marker.count <= bytes.count else { continue }
+                    var offset = 1
+                    while offset < marker.count, lower(bytes[position + offset]) == marker[offset] { offset += 1 }
+                    if offset == marker.count { return templateMarkers[index] }
+                }
+                position += 1
             }
             // Capitalised markers as whole words.
             var start = 0

@@ -28,26 +28,28 @@ struct RestatedName: Rule {
                           penalty: 0.3)]
     }
 
-    /// `get_user` → [get, user]; `UserStore` → [user, store]; `__init__` → [init].
+    /// `get_user` → [get, user]; `UserStore` → [user, store]; `__init__` → [init]. Works on UTF-8
+    /// (identifiers are mostly ASCII; other bytes stay inside words).
     static func words(ofIdentifier name: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var previousIsLower = false
-        for character in name {
-            if character == "_" {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            if byte == 0x5F {
+                flush()
                 previousIsLower = false
                 continue
             }
-            if character.isUppercase && previousIsLower {
-                words.append(current)
-                current = ""
-            }
-            current.append(character)
-            previousIsLower = character.isLowercase || character.isNumber
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            if isUpper && previousIsLower { flush() }
+            current.append(isUpper ? byte | 0x20 : byte)
+            previousIsLower = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
         }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.lowercased() }
+        flush()
+        return words
     }
 }

@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let failUnder, !(0 ... 100).contains(failUnder) { throw ValidationError("--fail-under must be between 0 and 100, got \(failUnder)") }
-        for code in select + ignore where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 3 {
+        for code in select + ignore where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
             throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; see docs/rules.md)")
         }
     }
@@ -128,7 +128,16 @@ struct CheckCommand: ParsableCommand {
         case .github:
             write(GitHubAnnotations.lines(result, onlyNew: onlyNew))
         case .text:
-            write(CheckTextReport.findingLines(result, onlyNew: onlyNew))
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 17)
+            CheckTextReport.write(result, onlyNew: onlyNew) { line in
+                buffer.append(contentsOf: line)
+                if buffer.count > 1 << 16 {
+                    FileHandle.standardOutput.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(Data(buffer))
             print(CheckTextReport.summary(result))
         }
         let unreadable = !problems.isEmpty || result.files.contains { file in
