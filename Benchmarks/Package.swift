@@ -11,9 +11,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "PythonSyntaxBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "PythonSyntax", package: "DocHarness"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -23,6 +25,7 @@ let package = Package(
         .executableTarget(
             name: "ScoringBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "PythonSyntax", package: "DocHarness"),
                 .product(name: "Docstrings", package: "DocHarness"),
                 .product(name: "Scoring", package: "DocHarness"),

@@ -1,18 +1,11 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import PythonSyntax
 
 /// The Python standard library of `python3` on this machine (site-packages excluded), read once.
 let standardLibrary: [(path: String, bytes: [UInt8])] = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try? process.run()
-    process.waitUntilExit()
-    let root = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+    let root = standardLibraryRoot()
     let files = PythonFileWalker(excludes: ["site-packages/"]).expand([root]).files
     return files.compactMap { path in
         FileManager.default.contents(atPath: path).map { (path, Array($0)) }

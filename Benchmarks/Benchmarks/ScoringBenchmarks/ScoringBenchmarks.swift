@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Docstrings
 import Foundation
 import PythonSyntax
@@ -7,15 +8,7 @@ import Scoring
 /// The Python standard library without its tests and site-packages (the tree `make bench`
 /// compares with ruff, pydoclint and interrogate), parsed once.
 let standardLibrary: [SourceFile] = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try? process.run()
-    process.waitUntilExit()
-    let root = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+    let root = standardLibraryRoot()
     let paths = PythonFileWalker(excludes: ["site-packages/", "test/", "tests/", "idle_test/"]).expand([root]).files
     return SourceFileBatch.read(paths: paths)
 }()
