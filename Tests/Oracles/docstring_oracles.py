@@ -117,7 +117,10 @@ def pydoclint_findings(tree, style):
         key = (os.path.realpath(match["path"]), int(match["line"]))
         code, message = match["code"], match["message"]
         categories = findings.setdefault(key, set())
-        if code == "DOC101":
+        if code == "DOC001":
+            # pydoclint could not parse the docstring and skips its checks: not a symbol it checks.
+            categories.add("unparsed")
+        elif code == "DOC101":
             categories.add("missing-parameter")
         elif code == "DOC102":
             categories.add("extra-parameter")
@@ -148,14 +151,18 @@ def compare_pydoclint(binary, tree, style, report_path, bar):
     flagged_by_both = {category: 0 for category in CATEGORIES}
     disagreements = []
     symbols = 0
+    unparsed = 0
     for file in ours["files"]:
         path = os.path.realpath(file["path"])
         for symbol in file["symbols"]:
             if symbol["kind"] not in ("function", "method") or not symbol["documented"]:
                 continue
+            other = theirs.get((path, symbol["line"]), set())
+            if "unparsed" in other:
+                unparsed += 1
+                continue
             symbols += 1
             mine = {OURS[f["code"]] for f in symbol["findings"] if f["code"] in OURS}
-            other = theirs.get((path, symbol["line"]), set())
             for category in CATEGORIES:
                 a, b = category in mine, category in other
                 if a == b:
@@ -170,7 +177,8 @@ def compare_pydoclint(binary, tree, style, report_path, bar):
                                           "messages": [f["message"] for f in symbol["findings"] if OURS.get(f["code"]) == category]})
     pairs = symbols * len(CATEGORIES)
     overall = sum(agree.values()) / pairs if pairs else 1.0
-    print(f"{tree} ({style}): {symbols} documented functions compared, {pairs} symbol-category pairs")
+    print(f"{tree} ({style}): {symbols} documented functions compared, {pairs} symbol-category pairs "
+          f"({unparsed} left out: pydoclint could not parse their docstring, DOC001)")
     for category in CATEGORIES:
         share = agree[category] / symbols if symbols else 1.0
         positive = flagged_by_both[category] / flagged_by_either[category] if flagged_by_either[category] else 1.0
@@ -179,7 +187,7 @@ def compare_pydoclint(binary, tree, style, report_path, bar):
     print(f"  overall agreement {100 * overall:.2f}% (bar {100 * bar:.0f}%)")
     if report_path:
         with open(report_path, "w") as handle:
-            json.dump({"tree": tree, "style": style, "symbols": symbols, "agreement": overall,
+            json.dump({"tree": tree, "style": style, "symbols": symbols, "unparsed": unparsed, "agreement": overall,
                        "categories": {c: {"agree": agree[c], "either": flagged_by_either[c], "both": flagged_by_both[c]}
                                       for c in CATEGORIES},
                        "disagreements": disagreements}, handle, indent=1)
