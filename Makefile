@@ -46,7 +46,7 @@ release:
 
 ## The main job on the bundled corpus, offline.
 demo: system-deps build
-	$(SWIFT) run -q docharness symbols corpora/python
+	$(SWIFT) run -q docharness check corpora/python
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora

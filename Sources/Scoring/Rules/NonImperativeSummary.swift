@@ -2,7 +2,9 @@
 ///
 /// **Why it matters:** PEP 257 asks for "Return the path", not "Returns the path": it reads as a
 /// command to the function and keeps every summary in one voice. Properties are exempt, since
-/// they describe a value. Extra verbs can be added with `rules.imperative-verbs`.
+/// they describe a value. Google-style projects are exempt too: the Google style guide allows
+/// descriptive summaries ("Fetches rows…"), and ruff and pydocstyle turn D401 off for it. Extra
+/// verbs can be added with `rules.imperative-verbs`.
 ///
 /// **Example:** `"""Returns the path."""`, `"""Getting the path."""`.
 struct NonImperativeSummary: Rule {
@@ -14,10 +16,12 @@ struct NonImperativeSummary: Rule {
         .bad("def path():\n    \"\"\"Getting the path.\"\"\"\n"),
         .good("def path():\n    \"\"\"Return the path.\"\"\"\n"),
         .good("def status():\n    \"\"\"Status of the job, as text.\"\"\"\n"),
+        .good("def path():\n    \"\"\"Returns the path.\"\"\"\n", style: .google),
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard context.isFunction, !context.isProperty, let summary = context.docstring?.summary else { return [] }
+        guard context.isFunction, !context.isProperty, context.projectStyle != .google,
+              let summary = context.docstring?.summary else { return [] }
         let word = summary.text.prefix { $0 != " " && $0 != "\n" }
         guard !word.isEmpty else { return [] }
         let lower = word.lowercased().filter(\.isLetter)
