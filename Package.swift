@@ -18,7 +18,12 @@ let package = Package(
         .target(name: "PythonSyntax"),
         .target(name: "Docstrings"),
         .target(name: "Scoring", dependencies: ["PythonSyntax", "Docstrings"]),
-        .target(name: "Reports", dependencies: ["Scoring"]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "Reports", dependencies: ["Scoring", "CLibXML2"]),
         .executableTarget(
             name: "docharness",
             dependencies: [
@@ -44,8 +49,12 @@ let package = Package(
             dependencies: ["Scoring", "Docstrings", "PythonSyntax", "DocHarnessTestSupport"]
         ),
         .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Scoring", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
             name: "DocHarnessCLITests",
-            dependencies: ["DocHarnessTestSupport"]
+            dependencies: ["DocHarnessTestSupport", "Reports"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,9 @@ public struct SymbolResult: Sendable, Hashable, Codable {
     public var overall: Double?
     /// Its findings, suppressed ones removed.
     public var findings: [Finding]
+    /// Whether the symbol falls under the gate: its overall score is below the symbol threshold
+    /// (`fail-under-symbol`, else `fail-under`), or, with a baseline, it has a new finding.
+    public var fallsUnderGate: Bool = false
 }
 
 /// The result of checking one file.
@@ -71,6 +74,8 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var project: Aggregate
     /// Findings not in the baseline (all findings when there is no baseline).
     public var newFindings: Int
+    /// The score under which a symbol falls under the gate.
+    public var symbolThreshold: Double
     /// The gate.
     public var gate: GateVerdict
 

@@ -52,6 +52,15 @@ public struct Scorer: Sendable {
             }
         }
         for file in results { newFindings += file.findings.filter(\.isNew).count }
+        let symbolThreshold = configuration.symbolFailUnder > 0 ? configuration.symbolFailUnder : configuration.failUnder
+        for fileIndex in results.indices {
+            for symbolIndex in results[fileIndex].symbols.indices {
+                let symbol = results[fileIndex].symbols[symbolIndex]
+                results[fileIndex].symbols[symbolIndex].fallsUnderGate = baseline != nil
+                    ? symbol.findings.contains(where: \.isNew)
+                    : (symbol.overall.map { $0 < symbolThreshold } ?? false)
+            }
+        }
         let allSymbols = results.flatMap(\.symbols)
         let project = Aggregate.of(allSymbols, findings: results.reduce(0) { $0 + $1.findings.count })
         var byFolder: [String: [FileResult]] = [:]
@@ -66,7 +75,7 @@ public struct Scorer: Sendable {
         let selection = changedLines.map { "symbols changed since \($0.revision)" } ?? "all symbols"
         let unparsable = results.filter { !$0.diagnostics.isEmpty }.count
         return CheckResult(projectStyle: style, selection: selection, files: results, packages: packages, project: project,
-                           newFindings: newFindings,
+                           newFindings: newFindings, symbolThreshold: symbolThreshold,
                            gate: gate(project: project, symbols: allSymbols, newFindings: newFindings, unparsableFiles: unparsable))
     }
 

@@ -56,6 +56,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Also write the JSON report to this file.")
     var json: String?
 
+    @Option(help: "Also write a JUnit XML report (a suite per file, a case per symbol) to this file.")
+    var junit: String?
+
     @Option(name: .customLong("select"), help: "Enable only these rule codes or prefixes (repeatable; overrides the configuration).")
     var select: [String] = []
 
@@ -114,13 +117,12 @@ struct CheckCommand: ParsableCommand {
         let result = scorer.check(SourceFileBatch.read(paths: files, jobs: jobs), jobs: jobs)
         let onlyNew = scorer.baseline != nil
 
-        if let json {
-            do {
-                try AtomicFile.write(CheckJSONReport.encode(result), to: json)
-            } catch {
-                print("error: \(error.description)", to: &standardError)
-                throw ExitCode(ExitStatus.unreadableInput)
-            }
+        do {
+            if let json { try AtomicFile.write(CheckJSONReport.encode(result), to: json) }
+            if let junit { try JUnitWriter.write(CheckJUnitReport.report(result, timestamp: Self.timestamp()), to: junit) }
+        } catch {
+            print("error: \(error)", to: &standardError)
+            throw ExitCode(ExitStatus.unreadableInput)
         }
         switch format {
         case .json:
@@ -147,6 +149,13 @@ struct CheckCommand: ParsableCommand {
         // Exit here: tearing down a result of a few hundred thousand values would take longer
         // than the rules did.
         Foundation.exit(status)
+    }
+
+    /// The current time in ISO 8601 (UTC, seconds).
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
     }
 
     func write(_ lines: [String]) {

@@ -1,0 +1,70 @@
+import Scoring
+
+/// `check` results as a `TestReport`: a suite per file, a case per symbol, a failure when the
+/// symbol falls under the gate (its findings in the failure body), an error for a file that could
+/// not be read or parsed, and the scores as properties.
+public enum CheckJUnitReport {
+    /// The report for a check result.
+    public static func report(_ result: CheckResult, timestamp: String? = nil) -> TestReport {
+        TestReport(name: "docharness check", suites: result.files.map(suite), timestamp: timestamp)
+    }
+
+    static func suite(_ file: FileResult) -> TestSuite {
+        let classname = moduleName(file.path)
+        var cases: [TestCase] = []
+        if !file.diagnostics.isEmpty {
+            let diagnostic = file.diagnostics[0]
+            cases.append(TestCase(classname: classname, name: "<module>", file: file.path, line: max(1, diagnostic.line),
+                                  outcome: .error(TestFailure(message: diagnostic.message, type: diagnostic.code.rawValue,
+                                                              details: diagnostic.formatted(path: file.path)))))
+        }
+        var seen: [String: Int] = [:]
+        for symbol in file.symbols {
+            // GitLab keys cases by classname + name: keep names unique (redefinitions get `@line`).
+            let count = seen[symbol.qualname, default: 0]
+            seen[symbol.qualname] = count + 1
+            let name = count == 0 ? symbol.qualname : "\(symbol.qualname)@\(symbol.line)"
+            cases.append(TestCase(classname: classname, name: name, file: file.path, line: symbol.line,
+                                  outcome: outcome(symbol), properties: properties(symbol)))
+        }
+        let suiteFindings = file.fileFindings.filter { $0.code == "DH020" || $0.code == "DH021" }
+        let output = suiteFindings.isEmpty ? nil : suiteFindings.map(line).joined(separator: "\n")
+        return TestSuite(name: file.path, file: file.path,
+                         properties: [TestProperty(name: "overall-score", value: Scorer.format(file.aggregate.overall)),
+                                      TestProperty(name: "coverage-percent", value: Scorer.format(file.aggregate.coverage))],
+                         cases: cases, output: output)
+    }
+
+    static func outcome(_ symbol: SymbolResult) -> TestOutcome {
+        guard let overall = symbol.overall else { return .skipped("not scored: its missing docstring is suppressed or DH100 is off") }
+        guard symbol.fallsUnderGate else { return .passed }
+        let worst = symbol.findings.max { $0.penalty < $1.penalty }
+        let message = symbol.documented
+            ? "score \(Scorer.format(overall)) is under the gate: \(symbol.findings.count) finding\(symbol.findings.count == 1 ? "" : "s")"
+            : "no docstring"
+        return .failed(TestFailure(message: message, type: worst?.code ?? "DH100",
+                                   details: symbol.findings.map(line).joined(separator: "\n")))
+    }
+
+    static func properties(_ symbol: SymbolResult) -> [TestProperty] {
+        guard let scores = symbol.scores, let overall = symbol.overall else { return [] }
+        var properties = Dimension.allCases.map { TestProperty(name: "\($0.rawValue)-score", value: Scorer.format(scores[$0])) }
+        properties.append(TestProperty(name: "overall-score", value: Scorer.format(overall)))
+        if let complexity = symbol.complexity { properties.append(TestProperty(name: "mccabe-complexity", value: String(complexity))) }
+        return properties
+    }
+
+    static func line(_ finding: Finding) -> String {
+        "\(finding.path):\(finding.line):\(finding.column): \(finding.code) \(finding.message)"
+    }
+
+    /// `src/pkg/mod.py` → `src.pkg.mod`; `pkg/__init__.py` → `pkg`.
+    static func moduleName(_ path: String) -> String {
+        var parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }.map(String.init)
+        if let last = parts.last {
+            parts[parts.count - 1] = last.hasSuffix(".py") ? String(last.dropLast(3)) : last
+            if parts.last == "__init__", parts.count > 1 { parts.removeLast() }
+        }
+        return parts.joined(separator: ".")
+    }
+}
