@@ -1,12 +1,28 @@
 import Scoring
 
-/// `check` results as a `TestReport`: a suite per file, a case per symbol, a failure when the
-/// symbol falls under the gate (its findings in the failure body), an error for a file that could
-/// not be read or parsed, and the scores as properties.
+/// `check` results as a `TestReport`: first a `docharness gate` suite with one case per gate
+/// condition (so the test tab fails exactly when the exit code does), then a suite per file and a
+/// case per symbol — a failure when the symbol falls under the gate (`fail-under-symbol`, or a new
+/// finding against `--baseline`) with its findings in the failure body, an error for a file that
+/// could not be read or parsed — with the scores as properties.
 public enum CheckJUnitReport {
     /// The report for a check result.
     public static func report(_ result: CheckResult, timestamp: String? = nil) -> TestReport {
-        TestReport(name: "docharness check", suites: result.files.map(suite), timestamp: timestamp)
+        TestReport(name: "docharness check", suites: [gateSuite(result)] + result.files.map(suite), timestamp: timestamp)
+    }
+
+    static func gateSuite(_ result: CheckResult) -> TestSuite {
+        let cases = result.gate.conditions.map { condition in
+            TestCase(classname: "docharness.gate", name: condition.requirement,
+                     outcome: condition.failure.map { .failed(TestFailure(message: $0, type: "gate", details: $0)) } ?? .passed)
+        }
+        let project = result.project
+        var properties = Dimension.allCases.map { TestProperty(name: "\($0.rawValue)-score", value: Scorer.format(project.scores[$0])) }
+        properties += [TestProperty(name: "overall-score", value: Scorer.format(project.overall)),
+                       TestProperty(name: "coverage-percent", value: Scorer.format(project.coverage)),
+                       TestProperty(name: "selection", value: result.selection),
+                       TestProperty(name: "project-style", value: result.projectStyle.rawValue)]
+        return TestSuite(name: "docharness gate", properties: properties, cases: cases)
     }
 
     static func suite(_ file: FileResult) -> TestSuite {

@@ -75,7 +75,7 @@ public enum CheckTextReport {
         lines.append("")
         let newNote = count == result.newFindings ? "" : " (\(result.newFindings) new)"
         lines.append("\(count) finding\(count == 1 ? "" : "s")\(newNote). Gate: " +
-                     (result.gate.passed ? "passed (\(result.gate.conditions.joined(separator: ", ")))"
+                     (result.gate.passed ? "passed (\(result.gate.conditions.map(\.requirement).joined(separator: ", ")))"
                                          : "FAILED: " + result.gate.failures.joined(separator: "; ")))
         return lines.joined(separator: "\n")
     }

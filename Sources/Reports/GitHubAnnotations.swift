@@ -1,15 +1,53 @@
 import Scoring
 
-/// GitHub Actions workflow commands (`::warning file=…,line=…::message`) for findings.
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`) for findings.
+///
+/// GitHub shows only the first 10 errors and 10 warnings of a step, so the verdict comes first,
+/// then the most important findings: those on lines changed since `--changed-since`'s revision,
+/// then new ones, then by penalty. Findings of symbols under the gate are errors, the rest
+/// warnings. A final notice says how many findings were not shown.
 public enum GitHubAnnotations {
-    /// One `::warning` per finding (new ones only with a baseline), then an `::error` or
-    /// `::notice` with the gate verdict.
-    public static func lines(_ result: CheckResult, onlyNew: Bool) -> [String] {
-        var lines = result.findings.filter { !onlyNew || $0.isNew }.map { finding in
-            "::warning file=\(property(finding.path)),line=\(finding.line),col=\(finding.column),title=\(property("\(finding.code) \(finding.rule)"))::\(data(finding.message))"
+    /// GitHub's per-step limit for each of errors and warnings.
+    public static let perLevelLimit = 10
+
+    /// The workflow commands for a result.
+    public static func lines(_ result: CheckResult, onlyNew: Bool, changedLines: ChangedLines? = nil) -> [String] {
+        var lines: [String] = []
+        var errorsLeft = perLevelLimit
+        var warningsLeft = perLevelLimit
+        if !result.gate.passed {
+            lines.append("::error title=docharness::\(data("docstring gate failed: " + result.gate.failures.joined(separator: "; ")))")
+            errorsLeft -= 1
         }
-        let verdict = result.gate.passed ? "docstring gate passed" : "docstring gate failed: " + result.gate.failures.joined(separator: "; ")
-        lines.append("::\(result.gate.passed ? "notice" : "error") title=docharness::\(data(verdict))")
+        let failing = Set(result.files.flatMap { file in file.symbols.filter(\.fallsUnderGate).map { "\(file.path)\u{0}\($0.qualname)" } })
+        let candidates = result.findings.filter { !onlyNew || $0.isNew }
+        let ranked = candidates.sorted { a, b in
+            let aChanged = changedLines?.touches(a.path, lines: [a.line ... a.line]) ?? false
+            let bChanged = changedLines?.touches(b.path, lines: [b.line ... b.line]) ?? false
+            if aChanged != bChanged { return aChanged }
+            if a.isNew != b.isNew { return a.isNew }
+            if a.penalty != b.penalty { return a.penalty > b.penalty }
+            return (a.path, a.line, a.code) < (b.path, b.line, b.code)
+        }
+        var shown = 0
+        for finding in ranked {
+            let isError = finding.code.hasPrefix("DH00") || failing.contains("\(finding.path)\u{0}\(finding.symbol)")
+            if isError {
+                guard errorsLeft > 0 else { continue }
+                errorsLeft -= 1
+            } else {
+                guard warningsLeft > 0 else { continue }
+                warningsLeft -= 1
+            }
+            shown += 1
+            let title = "\(finding.code) \(RuleCatalog.name(code: finding.code))"
+            lines.append("::\(isError ? "error" : "warning") file=\(property(finding.path)),line=\(finding.line),col=\(finding.column),title=\(property(title))::\(data(finding.message))")
+        }
+        if shown < ranked.count {
+            lines.append("::notice title=docharness::\(data("\(ranked.count - shown) of \(ranked.count) findings are not shown as annotations (GitHub shows 10 errors and 10 warnings per step); the job summary (--markdown) and the JSON report (--json) list them all"))")
+        } else if result.gate.passed {
+            lines.append("::notice title=docharness::\(data("docstring gate passed: " + result.gate.conditions.map(\.requirement).joined(separator: "; ")))")
+        }
         return lines
     }
 

@@ -25,8 +25,8 @@ public struct SymbolResult: Sendable, Hashable, Codable {
     public var overall: Double?
     /// Its findings, suppressed ones removed.
     public var findings: [Finding]
-    /// Whether the symbol falls under the gate: its overall score is below the symbol threshold
-    /// (`fail-under-symbol`, else `fail-under`), or, with a baseline, it has a new finding.
+    /// Whether the symbol falls under the gate: its overall score is below `fail-under-symbol`
+    /// (when set), or, with a baseline, it has a new finding. Such a symbol alone fails the gate.
     public var fallsUnderGate: Bool = false
 }
 
@@ -52,10 +52,22 @@ public struct FileResult: Sendable, Hashable, Codable {
 public struct GateVerdict: Sendable, Hashable, Codable {
     /// True when every condition holds.
     public var passed: Bool
+    /// Every condition checked, in order.
+    public var conditions: [GateCondition]
+
     /// One sentence per failed condition.
-    public var failures: [String]
-    /// One sentence per condition checked, passed or not.
-    public var conditions: [String]
+    public var failures: [String] { conditions.compactMap(\.failure) }
+}
+
+/// One condition of the gate.
+public struct GateCondition: Sendable, Hashable, Codable {
+    /// What must hold (`overall score ≥ 70`).
+    public var requirement: String
+    /// Why it does not hold (`overall score 61.2 is below 70`), nil when it holds.
+    public var failure: String?
+
+    /// Whether it holds.
+    public var passed: Bool { failure == nil }
 }
 
 /// Everything `docharness check` found.
@@ -74,8 +86,8 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var project: Aggregate
     /// Findings not in the baseline (all findings when there is no baseline).
     public var newFindings: Int
-    /// The score under which a symbol falls under the gate.
-    public var symbolThreshold: Double
+    /// The score under which a symbol falls under the gate (`fail-under-symbol`), nil when off.
+    public var symbolThreshold: Double?
     /// The gate.
     public var gate: GateVerdict
 

@@ -23,6 +23,37 @@ public enum RuleCatalog {
     /// Codes of findings about suppressions themselves (not rules over docstrings).
     public static let suppressionCodes: Set<String> = [SuppressionFinding.missingReason.code, SuppressionFinding.unused.code]
 
+    /// A rule's documentation (what it checks, why it matters, an example) as Markdown, from its
+    /// doc comment; also for the findings that are not rules (DH0xx, DH020, DH021).
+    public static func help(code: String) -> String {
+        if let text = RuleHelp.text[code] { return text }
+        switch code {
+        case "DH001": return "The file is not valid Python; CPython would reject it too. Fix the syntax error."
+        case "DH002": return "The file's bytes cannot be decoded with its declared encoding (UTF-8 by default). Declare the encoding or save the file as UTF-8."
+        case "DH003": return "The file contains a NUL byte, so it is binary, not Python source. Exclude it."
+        case "DH004": return "The file cannot be read (missing, a folder, or no permission)."
+        case "DH020": return "A `# docharness: ignore[...]` comment gives no reason, so it does not apply. Write the reason after the codes."
+        case "DH021": return "A suppression comment silences nothing. Remove it."
+        default: return ""
+        }
+    }
+
+    /// The first sentence of a code's help.
+    public static func summary(code: String) -> String {
+        String(help(code: code).split(separator: "\n").first ?? "")
+    }
+
+    /// The kebab-case name of a code, rules and other findings alike.
+    public static func name(code: String) -> String {
+        if let rule = rule(code: code) { return rule.name }
+        switch code {
+        case "DH001", "DH002", "DH003", "DH004": return "unreadable-source"
+        case "DH020": return SuppressionFinding.missingReason.name
+        case "DH021": return SuppressionFinding.unused.name
+        default: return code
+        }
+    }
+
     /// The rule with a code.
     public static func rule(code: String) -> (any Rule.Type)? {
         all.first { $0.code == code }

@@ -52,13 +52,15 @@ public struct Scorer: Sendable {
             }
         }
         for file in results { newFindings += file.findings.filter(\.isNew).count }
-        let symbolThreshold = configuration.symbolFailUnder > 0 ? configuration.symbolFailUnder : configuration.failUnder
+        let symbolThreshold: Double? = configuration.symbolFailUnder > 0 ? configuration.symbolFailUnder : nil
         for fileIndex in results.indices {
             for symbolIndex in results[fileIndex].symbols.indices {
                 let symbol = results[fileIndex].symbols[symbolIndex]
-                results[fileIndex].symbols[symbolIndex].fallsUnderGate = baseline != nil
-                    ? symbol.findings.contains(where: \.isNew)
-                    : (symbol.overall.map { $0 < symbolThreshold } ?? false)
+                if baseline != nil {
+                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = symbol.findings.contains(where: \.isNew)
+                } else if let symbolThreshold, let overall = symbol.overall {
+                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = overall < symbolThreshold
+                }
             }
         }
         let allSymbols = results.flatMap(\.symbols)
@@ -196,16 +198,14 @@ public struct Scorer: Sendable {
     // MARK: - Gate
 
     func gate(project: Aggregate, symbols: [SymbolResult], newFindings: Int, unparsableFiles: Int) -> GateVerdict {
-        var failures: [String] = []
-        var conditions: [String] = []
-        func require(_ holds: Bool, _ description: String, _ failure: String) {
-            conditions.append(description)
-            if !holds { failures.append(failure) }
+        var conditions: [GateCondition] = []
+        func require(_ holds: Bool, _ description: String, _ failure: @autoclosure () -> String) {
+            conditions.append(GateCondition(requirement: description, failure: holds ? nil : failure()))
         }
         if baseline != nil {
             require(newFindings == 0, "no findings beyond the baseline",
                     "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline")
-            return GateVerdict(passed: failures.isEmpty, failures: failures, conditions: conditions)
+            return GateVerdict(passed: conditions.allSatisfy(\.passed), conditions: conditions)
         }
         require(unparsableFiles == 0, "every file parses",
                 "\(unparsableFiles) file\(unparsableFiles == 1 ? "" : "s") could not be read or parsed")
@@ -228,7 +228,7 @@ public struct Scorer: Sendable {
             require(below == 0, "every symbol ≥ \(Self.format(configuration.symbolFailUnder))",
                     "\(below) symbol\(below == 1 ? "" : "s") score below \(Self.format(configuration.symbolFailUnder))")
         }
-        return GateVerdict(passed: failures.isEmpty, failures: failures, conditions: conditions)
+        return GateVerdict(passed: conditions.allSatisfy(\.passed), conditions: conditions)
     }
 
     /// One decimal, without a trailing `.0`.

@@ -29,7 +29,9 @@ struct ReportOracleTests {
 
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
         let files = report["files"] as! [[String: Any]]
-        var expected = ["suites": files.count, "tests": 0, "failures": 0, "errors": 0, "skipped": 0]
+        let conditions = (report["gate"] as! [String: Any])["conditions"] as! [[String: Any]]
+        var expected = ["suites": files.count + 1, "tests": conditions.count, "errors": 0, "skipped": 0,
+                        "failures": conditions.filter { $0["failure"] != nil }.count]
         for file in files {
             let symbols = file["symbols"] as! [[String: Any]]
             let unreadable = !(file["diagnostics"] as! [Any]).isEmpty

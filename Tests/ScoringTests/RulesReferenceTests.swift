@@ -16,11 +16,48 @@ import Testing
         let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         #expect(current == generated, "docs/rules.md is stale; run `make docs`")
     }
+
+    /// `Sources/Scoring/RuleHelp.swift` carries the same doc comments into the binary (SARIF rule
+    /// help, `--format github` titles); it is generated too.
+    @Test func ruleHelpIsUpToDate() throws {
+        let root = TestEnvironment.packageRoot.path
+        let generated = try RulesReference.helpSource(rulesDirectory: root + "/Sources/Scoring/Rules")
+        let path = root + "/Sources/Scoring/RuleHelp.swift"
+        if ProcessInfo.processInfo.environment["DOCHARNESS_UPDATE_DOCS"] == "1" {
+            try generated.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(current == generated, "Sources/Scoring/RuleHelp.swift is stale; run `make docs`")
+    }
 }
 
 /// Builds the rules reference from each rule file's doc comment and the rule's metadata.
 enum RulesReference {
-    static func markdown(rulesDirectory: String) throws -> String {
+    /// The Swift source of `RuleHelp`: each rule's doc comment by code.
+    static func helpSource(rulesDirectory: String) throws -> String {
+        let comments = try docComments(rulesDirectory: rulesDirectory)
+        var output = """
+        // Generated from the doc comments in Sources/Scoring/Rules/ by `make docs`; do not edit.
+        // RulesReferenceTests fails when it is stale.
+
+        /// Each rule's doc comment (what it checks, why it matters, an example), by code.
+        enum RuleHelp {
+            static let text: [String: String] = [
+
+        """
+        for rule in RuleCatalog.all {
+            guard let comment = comments[String(describing: rule)] else { throw ReferenceError.missingComment(String(describing: rule)) }
+            output += "        \"\(rule.code)\": #\"\"\"\n"
+            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
+                output += line.isEmpty ? "\n" : "            \(line)\n"
+            }
+            output += "            \"\"\"#,\n"
+        }
+        output += "    ]\n}\n"
+        return output
+    }
+
+    static func docComments(rulesDirectory: String) throws -> [String: String] {
         var comments: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: rulesDirectory) where name.hasSuffix(".swift") {
             let text = try String(contentsOfFile: rulesDirectory + "/" + name, encoding: .utf8)
@@ -37,6 +74,11 @@ enum RulesReference {
                 }
             }
         }
+        return comments
+    }
+
+    static func markdown(rulesDirectory: String) throws -> String {
+        let comments = try docComments(rulesDirectory: rulesDirectory)
         var output = """
         # Rules reference
 

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github
+        case text, json, github, sarif
     }
 
     enum StyleChoice: String, ExpressibleByArgument, CaseIterable {
@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "An earlier --json report; fail only on findings not in it.")
     var baseline: String?
 
-    @Option(help: "Output format: text, json or github (workflow annotations).")
+    @Option(help: "Output format: text, json, github (workflow annotations) or sarif.")
     var format: Format = .text
 
     @Option(help: "Also write the JSON report to this file.")
@@ -58,6 +58,15 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Also write a JUnit XML report (a suite per file, a case per symbol) to this file.")
     var junit: String?
+
+    @Option(help: "Also write a Markdown report (for $GITHUB_STEP_SUMMARY or a pull-request comment) to this file.")
+    var markdown: String?
+
+    @Option(help: "Also write a SARIF 2.1.0 log (for GitHub code scanning) to this file.")
+    var sarif: String?
+
+    @Option(name: .customLong("markdown-limit"), help: "The most bytes of Markdown to write (default 1048576, GitHub's step-summary limit; 65536 for a comment).")
+    var markdownLimit: Int = CheckMarkdownReport.stepSummaryLimit
 
     @Option(name: .customLong("select"), help: "Enable only these rule codes or prefixes (repeatable; overrides the configuration).")
     var select: [String] = []
@@ -73,6 +82,7 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if markdownLimit < 1024 { throw ValidationError("--markdown-limit must be at least 1024 bytes, got \(markdownLimit)") }
         if let failUnder, !(0 ... 100).contains(failUnder) { throw ValidationError("--fail-under must be between 0 and 100, got \(failUnder)") }
         for code in select + ignore where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
             throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; see docs/rules.md)")
@@ -120,6 +130,11 @@ struct CheckCommand: ParsableCommand {
         do {
             if let json { try AtomicFile.write(CheckJSONReport.encode(result), to: json) }
             if let junit { try JUnitWriter.write(CheckJUnitReport.report(result, timestamp: Self.timestamp()), to: junit) }
+            if let markdown {
+                let writer = CheckMarkdownReport(links: SourceLinks(environment: ProcessInfo.processInfo.environment), limit: markdownLimit)
+                try AtomicFile.write(Array(writer.render(result).utf8), to: markdown)
+            }
+            if let sarif { try AtomicFile.write(CheckSARIFReport.encode(result, toolVersion: DocHarnessCommand.configuration.version), to: sarif) }
         } catch {
             print("error: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
@@ -128,7 +143,9 @@ struct CheckCommand: ParsableCommand {
         case .json:
             FileHandle.standardOutput.write(Data(CheckJSONReport.encode(result)))
         case .github:
-            write(GitHubAnnotations.lines(result, onlyNew: onlyNew))
+            write(GitHubAnnotations.lines(result, onlyNew: onlyNew, changedLines: scorer.changedLines))
+        case .sarif:
+            FileHandle.standardOutput.write(Data(CheckSARIFReport.encode(result, toolVersion: DocHarnessCommand.configuration.version)))
         case .text:
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 17)

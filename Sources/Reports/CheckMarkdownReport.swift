@@ -1,0 +1,203 @@
+import Scoring
+
+/// `check` results as GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY` and pull-request
+/// comments: the verdict first, the scores table, a Mermaid chart of the findings by dimension,
+/// the lowest-scoring files, the top findings as links to their lines, and every finding folded in
+/// `<details>`. The output never exceeds `limit` bytes (GitHub's step summary takes 1 MiB, a
+/// comment 64 KiB): what does not fit is cut, and a note says how much.
+public struct CheckMarkdownReport: Sendable {
+    /// GitHub's limit for a step summary.
+    public static let stepSummaryLimit = 1 << 20
+    /// GitHub's limit for a comment.
+    public static let commentLimit = 65_536
+
+    /// How links to source lines are made.
+    public var links: SourceLinks
+    /// The most bytes to write.
+    public var limit: Int
+    /// How many files and findings the tables show.
+    public var tableRows: Int
+
+    /// Creates a writer.
+    public init(links: SourceLinks = SourceLinks(), limit: Int = CheckMarkdownReport.stepSummaryLimit, tableRows: Int = 10) {
+        self.links = links
+        self.limit = limit
+        self.tableRows = tableRows
+    }
+
+    /// The Markdown for a result.
+    public func render(_ result: CheckResult) -> String {
+        var head = ""
+        let project = result.project
+        let verdict = result.gate.passed ? "✅ Docstring gate passed" : "❌ Docstring gate failed"
+        head += "## \(verdict)\n\n"
+        if result.gate.passed {
+            head += "All conditions hold: \(result.gate.conditions.map(\.requirement).joined(separator: "; ")).\n\n"
+        } else {
+            for failure in result.gate.failures { head += "- \(Self.escape(failure))\n" }
+            head += "\n"
+        }
+        let files = result.files.filter { $0.diagnostics.isEmpty }.count
+        head += "\(project.symbols) symbols in \(files) file\(files == 1 ? "" : "s") · \(result.selection) · \(result.projectStyle.rawValue) style · \(result.findings.count) findings"
+        if result.newFindings != result.findings.count { head += " (\(result.newFindings) new)" }
+        head += "\n\n"
+        head += "| | Completeness | Clarity | Style | Complexity match | Overall | Coverage |\n"
+        head += "|---|---:|---:|---:|---:|---:|---:|\n"
+        head += "| **Project** | " + Dimension.allCases.map { Scorer.format(project.scores[$0]) }.joined(separator: " | ")
+            + " | **\(Scorer.format(project.overall))** | \(Scorer.format(project.coverage))% |\n\n"
+
+        var counts: [Dimension: Int] = [:]
+        for finding in result.findings { counts[finding.dimension, default: 0] += 1 }
+        if !counts.isEmpty {
+            head += "```mermaid\npie showData title Findings by dimension\n"
+            for dimension in Dimension.allCases where (counts[dimension] ?? 0) > 0 {
+                head += "    \"\(dimension.title)\" : \(counts[dimension]!)\n"
+            }
+            head += "```\n\n"
+        }
+
+        let worst = result.files.filter { $0.diagnostics.isEmpty && $0.aggregate.symbols > 0 }
+            .sorted { ($0.aggregate.overall, $0.path) < ($1.aggregate.overall, $1.path) }.prefix(tableRows)
+        if result.files.count > 1, !worst.isEmpty {
+            head += "### Lowest-scoring files\n\n| File | Overall | Coverage | Findings |\n|---|---:|---:|---:|\n"
+            for file in worst {
+                head += "| [\(Self.escape(file.path))](\(links.url(path: file.path, line: nil))) | \(Scorer.format(file.aggregate.overall)) | \(Scorer.format(file.aggregate.coverage))% | \(file.aggregate.findings) |\n"
+            }
+            head += "\n"
+        }
+
+        let ranked = Self.ranked(result.findings.filter { $0.isNew || result.newFindings == result.findings.count })
+        if !ranked.isEmpty {
+            head += "### Top findings\n\n| Code | Location | Finding |\n|---|---|---|\n"
+            for finding in ranked.prefix(tableRows) {
+                head += "| `\(finding.code)` | [\(Self.escape(finding.path)):\(finding.line)](\(links.url(path: finding.path, line: finding.line))) | \(Self.escape(finding.message)) |\n"
+            }
+            head += "\n"
+        }
+
+        let unreadable = result.files.filter { !$0.diagnostics.isEmpty }
+        if !unreadable.isEmpty {
+            head += "### Files that could not be checked\n\n"
+            for file in unreadable.prefix(tableRows) {
+                let diagnostic = file.diagnostics[0]
+                head += "- [\(Self.escape(file.path)):\(max(1, diagnostic.line))](\(links.url(path: file.path, line: max(1, diagnostic.line)))) `\(diagnostic.code.rawValue)` \(Self.escape(diagnostic.message))\n"
+            }
+            if unreadable.count > tableRows { head += "- … and \(unreadable.count - tableRows) more\n" }
+            head += "\n"
+        }
+        return fit(head: head, result: result)
+    }
+
+    /// Adds the folded list of every finding while it fits under the limit.
+    func fit(head: String, result: CheckResult) -> String {
+        let closing = "\n</details>\n"
+        let reserve = 200 + closing.utf8.count
+        guard head.utf8.count + reserve < limit else {
+            return Self.cut(head, to: limit - 120) + "\n\n> Report cut at \(limit) bytes.\n"
+        }
+        var output = head
+        let findings = result.findings
+        guard !findings.isEmpty else { return output }
+        output += "<details><summary>All \(findings.count) findings</summary>\n\n"
+        var written = 0
+        for file in result.files {
+            let fileFindings = file.findings.sorted { ($0.line, $0.code) < ($1.line, $1.code) }
+            guard !fileFindings.isEmpty else { continue }
+            let header = "\n**\(Self.escape(file.path))**\n\n"
+            if output.utf8.count + header.utf8.count + reserve > limit { break }
+            output += header
+            for finding in fileFindings {
+                let line = "- [\(finding.line)](\(links.url(path: finding.path, line: finding.line))) `\(finding.code)` \(Self.escape(finding.message))\n"
+                if output.utf8.count + line.utf8.count + reserve > limit { break }
+                output += line
+                written += 1
+            }
+            if written < findings.count, output.utf8.count + reserve + 100 > limit { break }
+        }
+        if written < findings.count {
+            output += "\n> \(findings.count - written) of \(findings.count) findings not shown: the report stops at \(limit) bytes. The full list is in the JSON report (`--json`).\n"
+        }
+        return output + closing
+    }
+
+    /// Findings by importance: new first, then by penalty, then position.
+    static func ranked(_ findings: [Finding]) -> [Finding] {
+        findings.sorted {
+            if $0.isNew != $1.isNew { return $0.isNew }
+            if $0.penalty != $1.penalty { return $0.penalty > $1.penalty }
+            return ($0.path, $0.line, $0.code) < ($1.path, $1.line, $1.code)
+        }
+    }
+
+    /// Escapes what would break a table cell or be read as HTML or emphasis; inside code spans
+    /// only `|` (GitHub's tables need it escaped even there).
+    static func escape(_ text: String) -> String {
+        var result = ""
+        var inCode = false
+        for character in text {
+            if character == "`" { inCode.toggle() }
+            switch character {
+            case "|": result += "\\|"
+            case "\n", "\r": result += " "
+            case "<" where !inCode: result += "&lt;"
+            case ">" where !inCode: result += "&gt;"
+            case "*", "_", "[", "]": result += inCode ? String(character) : "\\" + String(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The longest prefix of whole characters within `bytes` UTF-8 bytes.
+    static func cut(_ text: String, to bytes: Int) -> String {
+        var count = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let size = text[index].utf8.count
+            if count + size > bytes { break }
+            count += size
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
+    }
+}
+
+/// Links to source lines: on GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`,
+/// `GITHUB_SHA` set) absolute `…/blob/SHA/path#L12` links, otherwise relative `path#L12`.
+public struct SourceLinks: Sendable {
+    /// The prefix before the path, or "" for relative links.
+    public var base: String
+
+    /// Links from the environment.
+    public init(environment: [String: String] = [:]) {
+        if let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],
+           let sha = environment["GITHUB_SHA"] {
+            base = "\(server)/\(repository)/blob/\(sha)/"
+        } else {
+            base = ""
+        }
+    }
+
+    /// The URL of a file or a line.
+    public func url(path: String, line: Int?) -> String {
+        var clean = path
+        while clean.hasPrefix("./") { clean.removeFirst(2) }
+        let encoded = clean.replacingSpaces()
+        return base + encoded + (line.map { "#L\($0)" } ?? "")
+    }
+}
+
+extension String {
+    func replacingSpaces() -> String {
+        var result = ""
+        for character in self {
+            switch character {
+            case " ": result += "%20"
+            case "(": result += "%28"
+            case ")": result += "%29"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,252 @@
+// Generated from the doc comments in Sources/Scoring/Rules/ by `make docs`; do not edit.
+// RulesReferenceTests fails when it is stale.
+
+/// Each rule's doc comment (what it checks, why it matters, an example), by code.
+enum RuleHelp {
+    static let text: [String: String] = [
+        "DH010": #"""
+            Part of a docstring could not be parsed in any style.
+
+            **Why it matters:** a section DocHarness cannot read is a section Sphinx, IDEs and other
+            checkers cannot read either, and every completeness check on it would silently pass.
+
+            **Example:** an `Args:` section whose entry is a sentence instead of `name: description`.
+            """#,
+        "DH100": #"""
+            A public module, class, function or method has no docstring.
+
+            **Why it matters:** a symbol without a docstring makes every reader rebuild its contract from
+            the code; coverage (the share of symbols that have one) is the first number teams gate on.
+            Which symbols count is set by interrogate's options in `[tool.docharness.coverage]`.
+
+            **Example:** `def area(width, height): return width * height` with no docstring.
+            """#,
+        "DH101": #"""
+            A parameter of the signature is not in the docstring.
+
+            **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
+            caller has to look up in the code. `*args`/`**kwargs` count unless
+            `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do.
+
+            **Example:** `def move(x, y):` whose `Args:` lists only `x`.
+            """#,
+        "DH102": #"""
+            The docstring documents a parameter the signature does not have.
+
+            **Why it matters:** a renamed or removed parameter left in the docstring is documentation that
+            lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
+            may document the keywords it accepts in a keyword section (`Keyword Args:`,
+            `Other Parameters`, `:keyword x:`).
+
+            **Example:** `def move(x, y):` whose docstring still documents `z`.
+            """#,
+        "DH103": #"""
+            Parameters are documented in a different order than the signature.
+
+            **Why it matters:** readers match the docstring against the call site; a different order makes
+            them search, and often hides a parameter that was renamed.
+
+            **Example:** `def move(x, y):` documenting `y` before `x`.
+            """#,
+        "DH104": #"""
+            A function returns a value but the docstring does not document it.
+
+            **Why it matters:** the return value is half of a function's contract; callers need its type
+            and meaning. Properties are exempt (their summary describes the value), and so is a
+            `-> None` annotation.
+
+            **Example:** `def area(w, h): return w * h` with `Args:` but no `Returns:`.
+            """#,
+        "DH105": #"""
+            A generator's docstring does not document what it yields.
+
+            **Why it matters:** a generator's items are its output; `Returns:` describes the generator
+            object, not what iterating it produces.
+
+            **Example:** `def lines(path): yield from open(path)` with no `Yields:` section.
+            """#,
+        "DH106": #"""
+            An exception the function raises is not documented.
+
+            **Why it matters:** callers can only handle what they know about. A bare `raise` inside
+            `except KeyError:` counts as raising `KeyError`. `NotImplementedError` is exempt in abstract
+            methods and in methods that raise nothing else (the abstract-method convention).
+
+            **Example:** `if n < 0: raise ValueError("negative")` with no `Raises:` entry for `ValueError`.
+            """#,
+        "DH107": #"""
+            A public class attribute is missing from a structured class docstring.
+
+            **Why it matters:** class attributes are part of a class's interface; Google and NumPy have an
+            `Attributes` section and Sphinx has `:ivar:`/`:cvar:` for them. The rule applies when the class
+            docstring has sections (a summary-only docstring is judged by DH400 instead).
+
+            **Example:** `class Config:` with `timeout = 30` and an `Attributes:` section that omits it.
+            """#,
+        "DH108": #"""
+            The docstring documents a return value or yielded items the function does not produce.
+
+            **Why it matters:** a `Returns:` section on a function that returns nothing tells callers to
+            use a value that is always `None`. Abstract methods and methods that only raise
+            `NotImplementedError` are exempt: they document what implementations return.
+
+            **Example:** `def log(msg): print(msg)` documenting `Returns: bool`.
+            """#,
+        "DH109": #"""
+            The docstring documents exceptions but the function raises none.
+
+            **Why it matters:** a `Raises:` section on code that no longer raises sends callers to handle
+            errors that cannot happen. The rule fires only when the body has no `raise` at all, since a
+            called function may raise what is documented.
+
+            **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
+            """#,
+        "DH200": #"""
+            The docstring has no summary line.
+
+            **Why it matters:** the summary is what `help()`, IDE tooltips and API indexes show; a
+            docstring that is blank or starts with a section shows nothing useful there.
+
+            **Example:** a docstring that begins directly with `Args:`.
+            """#,
+        "DH201": #"""
+            The summary runs over more than one line.
+
+            **Why it matters:** tools show the first line only (PEP 257: "a summary line"); a sentence
+            wrapped onto a second line is cut in half in every listing.
+
+            **Example:** `"""Compute the thing\n    for the caller."""`.
+            """#,
+        "DH202": #"""
+            The summary does not end with a period, question mark or exclamation mark.
+
+            **Why it matters:** the summary is a sentence (PEP 257); a missing period usually means it
+            was cut short or is a fragment.
+
+            **Example:** `"""Return the user"""`.
+            """#,
+        "DH203": #"""
+            A function's summary does not start with a verb in the imperative mood.
+
+            **Why it matters:** PEP 257 asks for "Return the path", not "Returns the path": it reads as a
+            command to the function and keeps every summary in one voice. Properties are exempt, since
+            they describe a value. Google-style projects are exempt too: the Google style guide allows
+            descriptive summaries ("Fetches rows…"), and ruff and pydocstyle turn D401 off for it. Extra
+            verbs can be added with `rules.imperative-verbs`.
+
+            **Example:** `"""Returns the path."""`, `"""Getting the path."""`.
+            """#,
+        "DH204": #"""
+            The summary only repeats the symbol's name.
+
+            **Why it matters:** `get_user` → "Get user." tells the reader nothing the name did not; the
+            summary should say what the name cannot (which user, from where, what happens if absent).
+
+            **Example:** `def get_user(): """Get the user."""`.
+            """#,
+        "DH205": #"""
+            The docstring contains placeholder text from a template or a note left for later.
+
+            **Why it matters:** IDE templates (`_summary_`, `[description]`, `Description of x`) and
+            `TODO`/`FIXME` markers look like documentation to a coverage counter but say nothing; they are
+            the first thing a generated or rushed docstring leaves behind.
+
+            **Example:** `"""_summary_\n\n    Args:\n        x (_type_): _description_\n    """`.
+            """#,
+        "DH206": #"""
+            A documented parameter has no description, or one that only repeats its name.
+
+            **Why it matters:** `x: x` or a bare `:param x:` passes every presence check and helps no one;
+            it is what an IDE template or a hurried fix leaves behind.
+
+            **Example:** `Args:\n    path: path`.
+            """#,
+        "DH207": #"""
+            The docstring's prose scores below the minimum Flesch reading ease.
+
+            **Why it matters:** long sentences of long words are where readers give up. The Flesch reading
+            ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) is computed on the
+            summary and description with code spans, doctests and reST roles removed, only when there are
+            at least `rules.readability-minimum-words` words; the minimum is `rules.minimum-reading-ease`
+            (30, "difficult", by default).
+
+            **Example:** one 60-word sentence of polysyllabic jargon.
+            """#,
+        "DH300": #"""
+            The docstring is written in a different style from the project's.
+
+            **Why it matters:** one style per project is what Sphinx extensions, IDEs and readers expect;
+            napoleon cannot read NumPy sections configured for Google and vice versa. The project style
+            is `style` in the configuration, or the style most docstrings in the checked files use.
+
+            **Example:** a NumPy `Parameters` section in a Google-style project.
+            """#,
+        "DH301": #"""
+            One docstring mixes sections of different styles.
+
+            **Why it matters:** a parser reads one style per docstring; the sections in the other style are
+            rendered as prose and escape every check, which is how `:returns:` fields end up under an
+            `Args:` block unnoticed.
+
+            **Example:** Google `Args:` followed by Sphinx `:returns:`.
+            """#,
+        "DH302": #"""
+            A section header is not spelled the way its style defines it.
+
+            **Why it matters:** napoleon and numpydoc recognise a fixed set of headers; `Return:` or an
+            underline shorter than its header is rendered as prose by some tools and silently accepted by
+            others. Consistent spelling also makes docstrings greppable.
+
+            **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----`.
+            """#,
+        "DH303": #"""
+            Sections appear in a different order than the style's guide gives.
+
+            **Why it matters:** readers look for `Returns` after `Parameters` and `Raises` after both;
+            numpydoc's guide fixes the full order, the Google guide the order of Args, Returns/Yields and
+            Raises.
+
+            **Example:** `Returns` before `Parameters` in a NumPy docstring.
+            """#,
+        "DH304": #"""
+            The summary is not followed by a blank line.
+
+            **Why it matters:** PEP 257 separates the summary from the rest with one blank line; tools that
+            extract the summary (Sphinx autosummary, `pydoc`) otherwise run the next line into it.
+
+            **Example:** `"""Scale.\n    Args:\n        x: Factor.\n    """`.
+            """#,
+        "DH305": #"""
+            Docstring lines are indented less, or all more, than the opening quotes.
+
+            **Why it matters:** `inspect.cleandoc` and every renderer dedent by the common indentation;
+            an under-indented line breaks that and an over-indented body shows up as a block quote
+            (pydocstyle D207/D208).
+
+            **Example:** a continuation line starting at column 0 inside an indented method.
+            """#,
+        "DH306": #"""
+            The closing quotes are misplaced: after text in a multi-line docstring, or on their own line
+            in a one-line docstring.
+
+            **Why it matters:** PEP 257 puts the closing quotes of a multi-line docstring on a line by
+            themselves and keeps a one-line docstring on one line (pydocstyle D209/D200); both keep
+            diffs small and the layout predictable.
+
+            **Example:** `"""Scale.\n\n    Details."""`.
+            """#,
+        "DH400": #"""
+            The docstring is too brief for the function's complexity and signature.
+
+            **Why it matters:** a function with many branches or parameters has more behaviour to explain;
+            a one-line docstring on it is a coverage tick, not documentation. The expected detail is
+            `E = wordsPerParameter × parameters + wordsPerDecision × (complexity − 1) − freeWords`
+            words after the summary (defaults 10, 8 and 20), so a small function (complexity ≤ 3 with
+            one parameter, or no branches and two parameters) needs nothing beyond its summary. The
+            score is `100 × min(1, W / E)` where `W` counts words of the description and sections, with
+            code spans removed.
+
+            **Example:** a 12-branch function whose docstring is "Process the data."
+            """#,
+    ]
+}
