@@ -31,11 +31,13 @@ $(VENV)/.installed: Tests/Oracles/requirements.txt | system-deps
 venv: $(VENV)/.installed
 
 ## Real code the docstring oracles run on: the standard library without its tests, and two
-## projects from PyPI (xarray, NumPy style; absl-py, Google style). Downloaded, never committed.
+## projects from PyPI (xarray, NumPy style; absl-py, Google style); and the SARIF 2.1.0 schema
+## from the sarif-pydantic sdist. Downloaded, never committed.
 ORACLE_CORPORA := .cache/oracle-corpora
-$(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py | venv
+$(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/report_oracles.py | venv
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py stdlib-tree $(ORACLE_CORPORA)/stdlib
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py fetch $(ORACLE_CORPORA)
+	$(ORACLE_PYTHON) Tests/Oracles/report_oracles.py sarif-schema $(ORACLE_CORPORA)
 	touch $@
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched

@@ -50,7 +50,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Scoring", "DocHarnessTestSupport"]
+            dependencies: ["Reports", "Scoring", "PythonSyntax", "DocHarnessTestSupport"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",
