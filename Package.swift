@@ -23,7 +23,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "Reports", dependencies: ["Scoring", "CLibXML2"]),
+        .target(name: "Reports", dependencies: ["Scoring", "PythonSyntax", "CLibXML2"]),
         .executableTarget(
             name: "docharness",
             dependencies: [

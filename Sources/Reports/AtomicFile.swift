@@ -26,7 +26,7 @@ public enum AtomicFile {
         }
         let array = Array(bytes)
         let written = array.withUnsafeBytes { fwrite($0.baseAddress, 1, array.count, file) }
-        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
+        let flushed = fflush(file) == 0
         fclose(file)
         guard written == array.count, flushed else {
             let reason = String(cString: strerror(errno))

@@ -4,52 +4,140 @@ import Scoring
 /// The `check` result as JSON: the versioned shape documented in `docs/check-report.md`, which is
 /// also the `--baseline` format.
 public enum CheckJSONReport {
-    /// Encodes a result, keys sorted so that reports diff well.
+    /// Encodes a result: keys sorted so that reports diff well, scores rounded to two decimals.
+    /// Written field by field (the `Codable` shape `decode` reads back), since JSONEncoder is too
+    /// slow for reports of a whole code base.
     public static func encode(_ result: CheckResult) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // Encoding plain Codable values cannot fail.
-        return Array((try? encoder.encode(RoundedResult(result))) ?? Data()) + [0x0A]
+        var json = PrettyJSONWriter()
+        json.beginObject()
+        json.key("files")
+        json.beginArray()
+        for file in result.files { write(file, to: &json) }
+        json.endArray()
+        json.key("gate")
+        json.beginObject()
+        json.key("conditions")
+        json.beginArray()
+        for condition in result.gate.conditions {
+            json.beginObject()
+            if let failure = condition.failure { json.field("failure", failure) }
+            json.field("requirement", condition.requirement)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("passed", result.gate.passed)
+        json.endObject()
+        json.field("newFindings", result.newFindings)
+        json.key("packages")
+        json.beginArray()
+        for package in result.packages {
+            json.beginObject()
+            json.key("aggregate")
+            write(package.aggregate, to: &json)
+            json.field("path", package.path)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("project")
+        write(result.project, to: &json)
+        json.field("projectStyle", result.projectStyle.rawValue)
+        json.field("schemaVersion", result.schemaVersion)
+        json.field("selection", result.selection)
+        if let threshold = result.symbolThreshold { json.field("symbolThreshold", threshold) }
+        json.endObject()
+        json.finish()
+        return json.bytes
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    static func write(_ file: FileResult, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.key("aggregate")
+        write(file.aggregate, to: &json)
+        json.key("diagnostics")
+        json.beginArray()
+        for diagnostic in file.diagnostics {
+            json.beginObject()
+            json.field("code", diagnostic.code.rawValue)
+            json.field("column", diagnostic.column)
+            json.field("line", diagnostic.line)
+            json.field("message", diagnostic.message)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("fileFindings")
+        write(file.fileFindings, to: &json)
+        json.field("path", file.path)
+        json.key("symbols")
+        json.beginArray()
+        for symbol in file.symbols {
+            json.beginObject()
+            if let complexity = symbol.complexity { json.field("complexity", complexity) }
+            json.field("countsForCoverage", symbol.countsForCoverage)
+            json.field("documented", symbol.documented)
+            json.field("endLine", symbol.endLine)
+            json.field("fallsUnderGate", symbol.fallsUnderGate)
+            json.key("findings")
+            write(symbol.findings, to: &json)
+            json.field("kind", symbol.kind.rawValue)
+            json.field("line", symbol.line)
+            if let overall = symbol.overall { json.field("overall", rounded(overall)) }
+            json.field("qualname", symbol.qualname)
+            if let scores = symbol.scores {
+                json.key("scores")
+                write(scores, to: &json)
+            }
+            if let style = symbol.style { json.field("style", style.rawValue) }
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    static func write(_ findings: [Finding], to json: inout PrettyJSONWriter) {
+        json.beginArray()
+        for finding in findings {
+            json.beginObject()
+            json.field("code", finding.code)
+            json.field("column", finding.column)
+            json.field("dimension", finding.dimension.rawValue)
+            json.field("fingerprint", finding.fingerprint)
+            json.field("isNew", finding.isNew)
+            json.field("line", finding.line)
+            json.field("message", finding.message)
+            json.field("path", finding.path)
+            json.field("penalty", rounded(finding.penalty))
+            json.field("rule", finding.rule)
+            json.field("subject", finding.subject)
+            json.field("symbol", finding.symbol)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    static func write(_ aggregate: Aggregate, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        json.field("coverage", rounded(aggregate.coverage))
+        json.field("documented", aggregate.documented)
+        json.field("findings", aggregate.findings)
+        json.field("overall", rounded(aggregate.overall))
+        json.key("scores")
+        write(aggregate.scores, to: &json)
+        json.field("symbols", aggregate.symbols)
+        json.endObject()
+    }
+
+    static func write(_ scores: DimensionScores, to json: inout PrettyJSONWriter) {
+        json.beginObject()
+        for dimension in Dimension.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+            json.field(dimension.rawValue, rounded(scores[dimension]))
+        }
+        json.endObject()
     }
 
     /// Reads a report written by `encode` (for `--baseline`).
     public static func decode(_ bytes: [UInt8]) throws -> CheckResult {
         try JSONDecoder().decode(CheckResult.self, from: Data(bytes))
-    }
-
-    /// The result with scores rounded to two decimals, so reports are stable and readable.
-    struct RoundedResult: Encodable {
-        let result: CheckResult
-        init(_ result: CheckResult) {
-            var copy = result
-            func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-            func round(_ scores: inout DimensionScores) {
-                for dimension in Dimension.allCases { scores[dimension] = round(scores[dimension]) }
-            }
-            func round(_ aggregate: inout Aggregate) {
-                aggregate.coverage = round(aggregate.coverage)
-                aggregate.overall = round(aggregate.overall)
-                round(&aggregate.scores)
-            }
-            round(&copy.project)
-            for index in copy.packages.indices { round(&copy.packages[index].aggregate) }
-            for fileIndex in copy.files.indices {
-                round(&copy.files[fileIndex].aggregate)
-                for symbolIndex in copy.files[fileIndex].symbols.indices {
-                    if var scores = copy.files[fileIndex].symbols[symbolIndex].scores {
-                        round(&scores)
-                        copy.files[fileIndex].symbols[symbolIndex].scores = scores
-                    }
-                    copy.files[fileIndex].symbols[symbolIndex].overall = copy.files[fileIndex].symbols[symbolIndex].overall.map(round)
-                    for findingIndex in copy.files[fileIndex].symbols[symbolIndex].findings.indices {
-                        copy.files[fileIndex].symbols[symbolIndex].findings[findingIndex].penalty =
-                            round(copy.files[fileIndex].symbols[symbolIndex].findings[findingIndex].penalty)
-                    }
-                }
-            }
-            self.result = copy
-        }
-        func encode(to encoder: Encoder) throws { try result.encode(to: encoder) }
     }
 }

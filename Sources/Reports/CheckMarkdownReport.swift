@@ -27,6 +27,7 @@ public struct CheckMarkdownReport: Sendable {
 
     /// The Markdown for a result.
     public func render(_ result: CheckResult) -> String {
+        let findings = result.findings
         var head = ""
         let project = result.project
         let verdict = result.gate.passed ? "✅ Docstring gate passed" : "❌ Docstring gate failed"
@@ -38,8 +39,8 @@ public struct CheckMarkdownReport: Sendable {
             head += "\n"
         }
         let files = result.files.filter { $0.diagnostics.isEmpty }.count
-        head += "\(project.symbols) symbols in \(files) file\(files == 1 ? "" : "s") · \(result.selection) · \(result.projectStyle.rawValue) style · \(result.findings.count) findings"
-        if result.newFindings != result.findings.count { head += " (\(result.newFindings) new)" }
+        head += "\(project.symbols) symbols in \(files) file\(files == 1 ? "" : "s") · \(result.selection) · \(result.projectStyle.rawValue) style · \(findings.count) findings"
+        if result.newFindings != findings.count { head += " (\(result.newFindings) new)" }
         head += "\n\n"
         head += "| | Completeness | Clarity | Style | Complexity match | Overall | Coverage |\n"
         head += "|---|---:|---:|---:|---:|---:|---:|\n"
@@ -47,7 +48,7 @@ public struct CheckMarkdownReport: Sendable {
             + " | **\(Scorer.format(project.overall))** | \(Scorer.format(project.coverage))% |\n\n"
 
         var counts: [Dimension: Int] = [:]
-        for finding in result.findings { counts[finding.dimension, default: 0] += 1 }
+        for finding in findings { counts[finding.dimension, default: 0] += 1 }
         if !counts.isEmpty {
             head += "```mermaid\npie showData title Findings by dimension\n"
             for dimension in Dimension.allCases where (counts[dimension] ?? 0) > 0 {
@@ -66,7 +67,7 @@ public struct CheckMarkdownReport: Sendable {
             head += "\n"
         }
 
-        let ranked = Self.ranked(result.findings.filter { $0.isNew || result.newFindings == result.findings.count })
+        let ranked = Self.ranked(result.newFindings == findings.count ? findings : findings.filter(\.isNew), limit: tableRows)
         if !ranked.isEmpty {
             head += "### Top findings\n\n| Code | Location | Finding |\n|---|---|---|\n"
             for finding in ranked.prefix(tableRows) {
@@ -85,20 +86,19 @@ public struct CheckMarkdownReport: Sendable {
             if unreadable.count > tableRows { head += "- … and \(unreadable.count - tableRows) more\n" }
             head += "\n"
         }
-        return fit(head: head, result: result)
+        return fit(head: head, result: result, total: findings.count)
     }
 
     /// Adds the folded list of every finding while it fits under the limit.
-    func fit(head: String, result: CheckResult) -> String {
+    func fit(head: String, result: CheckResult, total: Int) -> String {
         let closing = "\n</details>\n"
         let reserve = 200 + closing.utf8.count
         guard head.utf8.count + reserve < limit else {
             return Self.cut(head, to: limit - 120) + "\n\n> Report cut at \(limit) bytes.\n"
         }
         var output = head
-        let findings = result.findings
-        guard !findings.isEmpty else { return output }
-        output += "<details><summary>All \(findings.count) findings</summary>\n\n"
+        guard total > 0 else { return output }
+        output += "<details><summary>All \(total) findings</summary>\n\n"
         var written = 0
         for file in result.files {
             let fileFindings = file.findings.sorted { ($0.line, $0.code) < ($1.line, $1.code) }
@@ -112,21 +112,24 @@ public struct CheckMarkdownReport: Sendable {
                 output += line
                 written += 1
             }
-            if written < findings.count, output.utf8.count + reserve + 100 > limit { break }
+            if written < total, output.utf8.count + reserve + 100 > limit { break }
         }
-        if written < findings.count {
-            output += "\n> \(findings.count - written) of \(findings.count) findings not shown: the report stops at \(limit) bytes. The full list is in the JSON report (`--json`).\n"
+        if written < total {
+            output += "\n> \(total - written) of \(total) findings not shown: the report stops at \(limit) bytes. The full list is in the JSON report (`--json`).\n"
         }
         return output + closing
     }
 
-    /// Findings by importance: new first, then by penalty, then position.
-    static func ranked(_ findings: [Finding]) -> [Finding] {
-        findings.sorted {
-            if $0.isNew != $1.isNew { return $0.isNew }
-            if $0.penalty != $1.penalty { return $0.penalty > $1.penalty }
-            return ($0.path, $0.line, $0.code) < ($1.path, $1.line, $1.code)
+    /// The `limit` most important findings: new first, then by penalty, then position.
+    static func ranked(_ findings: [Finding], limit: Int) -> [Finding] {
+        func before(_ a: Finding, _ b: Finding) -> Bool {
+            if a.isNew != b.isNew { return a.isNew }
+            if a.penalty != b.penalty { return a.penalty > b.penalty }
+            return (a.path, a.line, a.code) < (b.path, b.line, b.code)
         }
+        // Sort indices, not findings: a finding is a dozen strings to copy.
+        let order = findings.indices.sorted { before(findings[$0], findings[$1]) }
+        return order.prefix(limit).map { findings[$0] }
     }
 
     /// Escapes what would break a table cell or be read as HTML or emphasis; inside code spans

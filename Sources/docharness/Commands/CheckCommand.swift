@@ -127,18 +127,16 @@ struct CheckCommand: ParsableCommand {
         let result = scorer.check(SourceFileBatch.read(paths: files, jobs: jobs), jobs: jobs)
         let onlyNew = scorer.baseline != nil
 
-        do {
-            if let json { try AtomicFile.write(CheckJSONReport.encode(result), to: json) }
-            if let junit { try JUnitWriter.write(CheckJUnitReport.report(result, timestamp: Self.timestamp()), to: junit) }
-            if let markdown {
-                let writer = CheckMarkdownReport(links: SourceLinks(environment: ProcessInfo.processInfo.environment), limit: markdownLimit)
-                try AtomicFile.write(Array(writer.render(result).utf8), to: markdown)
-            }
-            if let sarif { try AtomicFile.write(CheckSARIFReport.encode(result, toolVersion: DocHarnessCommand.configuration.version), to: sarif) }
-        } catch {
-            print("error: \(error)", to: &standardError)
-            throw ExitCode(ExitStatus.unreadableInput)
-        }
+        var reports = ReportFiles()
+        reports.json = json
+        reports.junit = junit
+        reports.markdown = markdown
+        reports.sarif = sarif
+        reports.markdownWriter = CheckMarkdownReport(links: SourceLinks(environment: ProcessInfo.processInfo.environment), limit: markdownLimit)
+        reports.timestamp = Self.timestamp()
+        reports.toolVersion = DocHarnessCommand.configuration.version
+        let reportErrors = reports.write(result)
+        for error in reportErrors { print("error: \(error)", to: &standardError) }
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(CheckJSONReport.encode(result)))
@@ -162,7 +160,7 @@ struct CheckCommand: ParsableCommand {
         let unreadable = !problems.isEmpty || result.files.contains { file in
             file.diagnostics.contains { $0.code != .syntaxError }
         }
-        let status = unreadable ? ExitStatus.unreadableInput : result.gate.passed ? ExitStatus.passed : ExitStatus.gateFailed
+        let status = unreadable || !reportErrors.isEmpty ? ExitStatus.unreadableInput : result.gate.passed ? ExitStatus.passed : ExitStatus.gateFailed
         // Exit here: tearing down a result of a few hundred thousand values would take longer
         // than the rules did.
         Foundation.exit(status)
