@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "PythonSyntax", package: "DocHarness"),
                 .product(name: "Docstrings", package: "DocHarness"),
                 .product(name: "Scoring", package: "DocHarness"),
+                .product(name: "Reports", package: "DocHarness"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ScoringBenchmarks",

@@ -122,13 +122,14 @@ public struct CheckMarkdownReport: Sendable {
 
     /// The `limit` most important findings: new first, then by penalty, then position.
     static func ranked(_ findings: [Finding], limit: Int) -> [Finding] {
-        func before(_ a: Finding, _ b: Finding) -> Bool {
-            if a.isNew != b.isNew { return a.isNew }
-            if a.penalty != b.penalty { return a.penalty > b.penalty }
-            return (a.path, a.line, a.code) < (b.path, b.line, b.code)
+        // Sort plain keys, not findings: a finding is a dozen strings to copy. Ties keep the
+        // findings' own order (file by file, in order of position).
+        let keys = findings.map { (isNew: $0.isNew, penalty: $0.penalty) }
+        let order = findings.indices.sorted { a, b in
+            if keys[a].isNew != keys[b].isNew { return keys[a].isNew }
+            if keys[a].penalty != keys[b].penalty { return keys[a].penalty > keys[b].penalty }
+            return a < b
         }
-        // Sort indices, not findings: a finding is a dozen strings to copy.
-        let order = findings.indices.sorted { before(findings[$0], findings[$1]) }
         return order.prefix(limit).map { findings[$0] }
     }
 

@@ -40,7 +40,20 @@ public enum JUnitWriter {
 
     /// Removes characters XML 1.0 does not allow.
     public static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        // UTF-8 fast path: only C0 bytes other than tab, LF and CR, and U+FFFE/U+FFFF
+        // (EF BF BE, EF BF BF) are forbidden; most values have none.
+        var copy = text
+        let clean = copy.withUTF8 { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+                index += 1
+            }
+            return true
+        }
+        if clean { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) { scalars.append(scalar) }
         return String(scalars)

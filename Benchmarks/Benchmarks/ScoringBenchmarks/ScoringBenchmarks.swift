@@ -3,6 +3,7 @@ import BenchmarkSupport
 import Docstrings
 import Foundation
 import PythonSyntax
+import Reports
 import Scoring
 
 /// The Python standard library without its tests and site-packages (the tree `make bench`
@@ -30,5 +31,35 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Scoring: every rule over the standard library, all cores") { benchmark in
         blackHole(Scorer(configuration: ScoringConfiguration()).check(standardLibrary))
+    }
+
+    // The report writers on that result (the reports issue asks that they add little to `check`).
+    let result = Scorer(configuration: ScoringConfiguration()).check(standardLibrary)
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("docharness-bench-\(getpid())")
+    try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+
+    Benchmark("Reports: JSON of the standard-library check") { benchmark in
+        blackHole(CheckJSONReport.encode(result))
+    }
+
+    Benchmark("Reports: SARIF of the standard-library check") { benchmark in
+        blackHole(CheckSARIFReport.encode(result, toolVersion: "bench"))
+    }
+
+    Benchmark("Reports: Markdown of the standard-library check") { benchmark in
+        blackHole(CheckMarkdownReport().render(result))
+    }
+
+    Benchmark("Reports: JUnit XML of the standard-library check, written with libxml2") { benchmark in
+        try JUnitWriter.write(CheckJUnitReport.report(result), to: scratch.appendingPathComponent("junit.xml").path)
+    }
+
+    Benchmark("Reports: all four files, concurrently") { benchmark in
+        var files = ReportFiles()
+        files.json = scratch.appendingPathComponent("report.json").path
+        files.junit = scratch.appendingPathComponent("junit.xml").path
+        files.markdown = scratch.appendingPathComponent("summary.md").path
+        files.sarif = scratch.appendingPathComponent("report.sarif").path
+        blackHole(files.write(result))
     }
 }
