@@ -26,7 +26,8 @@ enum RuleHelp {
 
             **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
             caller has to look up in the code. `*args`/`**kwargs` count unless
-            `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do.
+            `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do. `**kwargs` is
+            documented when the docstring documents the keywords it accepts (names not in the signature).
 
             **Example:** `def move(x, y):` whose `Args:` lists only `x`.
             """#,
@@ -35,8 +36,9 @@ enum RuleHelp {
 
             **Why it matters:** a renamed or removed parameter left in the docstring is documentation that
             lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
-            may document the keywords it accepts in a keyword section (`Keyword Args:`,
-            `Other Parameters`, `:keyword x:`).
+            may document the keywords it accepts (`requests.request` documents `params`, `data`, … with
+            `:param:`), so for such a function a documented name that is not in the signature is read as
+            one of those keywords, not as a stale parameter.
 
             **Example:** `def move(x, y):` whose docstring still documents `z`.
             """#,

@@ -135,6 +135,8 @@ struct DegradationTests {
             guard let item = docstring.parameters.first, let end = entryEnd(lines, head: firstIndex + item.line, limit: lastIndex) else { return nil }
             lines.removeSubrange(firstIndex + item.line ..< end)
         case .staleParameter:
+            // With **kwargs an undeclared name documents one of the keywords it accepts: not stale.
+            guard !symbol.parameters.contains(where: { $0.kind == .varKeyword }) else { return nil }
             guard let item = docstring.parameters.last(where: { $0.section == .parameters }),
                   let end = entryEnd(lines, head: firstIndex + item.line, limit: lastIndex) else { return nil }
             let head = lines[firstIndex + item.line]

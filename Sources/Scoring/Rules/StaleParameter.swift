@@ -2,8 +2,9 @@
 ///
 /// **Why it matters:** a renamed or removed parameter left in the docstring is documentation that
 /// lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
-/// may document the keywords it accepts in a keyword section (`Keyword Args:`,
-/// `Other Parameters`, `:keyword x:`).
+/// may document the keywords it accepts (`requests.request` documents `params`, `data`, … with
+/// `:param:`), so for such a function a documented name that is not in the signature is read as
+/// one of those keywords, not as a stale parameter.
 ///
 /// **Example:** `def move(x, y):` whose docstring still documents `z`.
 struct StaleParameter: Rule {
@@ -12,7 +13,7 @@ struct StaleParameter: Rule {
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
         .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    z : int\n        Depth.\n    \"\"\"\n"),
-        .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        **options: Passed on.\n\n    Keyword Args:\n        speed: How fast.\n    \"\"\"\n"),
+        .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
@@ -26,7 +27,7 @@ struct StaleParameter: Rule {
             guard let raw = item.name else { continue }
             let name = ParameterName.normalize(raw)
             guard !names.contains(name), seen.insert(name).inserted else { continue }
-            if acceptsKeywords, item.section == .keywordArguments || item.section == .otherParameters { continue }
+            if acceptsKeywords { continue }
             violations.append(Violation(line: context.line(item.line),
                                         message: "`\(raw)` is documented but is not a parameter; remove it or rename it to match the signature",
                                         subject: name, penalty: 0.2))

@@ -2,7 +2,8 @@
 ///
 /// **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
 /// caller has to look up in the code. `*args`/`**kwargs` count unless
-/// `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do.
+/// `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do. `**kwargs` is
+/// documented when the docstring documents the keywords it accepts (names not in the signature).
 ///
 /// **Example:** `def move(x, y):` whose `Args:` lists only `x`.
 struct UndocumentedParameter: Rule {
@@ -13,6 +14,7 @@ struct UndocumentedParameter: Rule {
         .bad("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n"),
         .bad("def move(x, y):\n    \"\"\"Move the pen.\"\"\"\n"),
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
+        .good("def get(url, **kwargs):\n    \"\"\"Send a GET request.\n\n    :param url: Where to.\n    :param timeout: (optional) Seconds to wait.\n    \"\"\"\n"),
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
     ]
 
@@ -20,9 +22,11 @@ struct UndocumentedParameter: Rule {
         guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks else { return [] }
         let parameters = context.documentableParameters
         let documented = Set(docstring.parameters.compactMap { $0.name.map(ParameterName.normalize) })
+        let signature = Set(context.symbol.parameters.map(\.name))
+        let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
         let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))
-        return parameters.filter { !documented.contains($0.name) }.map {
+        return parameters.filter { !documented.contains($0.name) && !($0.kind == .varKeyword && documentsKeywords) }.map {
             Violation(line: line, message: "parameter `\($0.documentedName)` is not documented", subject: $0.name, penalty: penalty)
         }
     }
