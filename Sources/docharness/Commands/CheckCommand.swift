@@ -19,8 +19,11 @@ struct CheckCommand: ParsableCommand {
             Pull requests: --changed-since REF checks only symbols with lines changed since REF; \
             --baseline report.json fails only on findings not in an earlier --json report.
 
+            Report files (--json, --junit, --markdown, --sarif) are written atomically, all in one \
+            run; docs/reports.md describes them.
+
             Exit codes: 0 the gate passed, 1 it failed, 2 usage or configuration error, 3 some input \
-            could not be read (undecodable, binary or missing files).
+            could not be read (undecodable, binary or missing files) or a report could not be written.
             """
     )
 
