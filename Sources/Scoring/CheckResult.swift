@@ -46,6 +46,16 @@ public struct FileResult: Sendable, Hashable, Codable {
 
     /// Every finding of the file: symbols' and suppressions'.
     public var findings: [Finding] { symbols.flatMap(\.findings) + fileFindings }
+
+    /// How many findings the file has (without gathering them).
+    public var findingCount: Int { symbols.reduce(fileFindings.count) { $0 + $1.findings.count } }
+
+    /// How many findings are new against the baseline.
+    public var newFindingCount: Int {
+        symbols.reduce(fileFindings.reduce(0) { $0 + ($1.isNew ? 1 : 0) }) { count, symbol in
+            count + symbol.findings.reduce(0) { $0 + ($1.isNew ? 1 : 0) }
+        }
+    }
 }
 
 /// Whether the checked code passes the gate, and why not.

@@ -51,7 +51,7 @@ public struct Scorer: Sendable {
                 baseline.mark(&results[fileIndex].fileFindings, remaining: &remaining)
             }
         }
-        for file in results { newFindings += file.findings.filter(\.isNew).count }
+        for file in results { newFindings += file.newFindingCount }
         let symbolThreshold: Double? = configuration.symbolFailUnder > 0 ? configuration.symbolFailUnder : nil
         for fileIndex in results.indices {
             for symbolIndex in results[fileIndex].symbols.indices {
@@ -64,7 +64,7 @@ public struct Scorer: Sendable {
             }
         }
         let allSymbols = results.flatMap(\.symbols)
-        let project = Aggregate.of(allSymbols, findings: results.reduce(0) { $0 + $1.findings.count })
+        let project = Aggregate.of(allSymbols, findings: results.reduce(0) { $0 + $1.findingCount })
         var byFolder: [String: [FileResult]] = [:]
         for file in results where file.diagnostics.isEmpty {
             let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
@@ -72,7 +72,7 @@ public struct Scorer: Sendable {
         }
         let packages = byFolder.keys.sorted().map { folder in
             let files = byFolder[folder]!
-            return PackageResult(path: folder, aggregate: Aggregate.of(files.flatMap(\.symbols), findings: files.reduce(0) { $0 + $1.findings.count }))
+            return PackageResult(path: folder, aggregate: Aggregate.of(files.flatMap(\.symbols), findings: files.reduce(0) { $0 + $1.findingCount }))
         }
         let selection = changedLines.map { "symbols changed since \($0.revision)" } ?? "all symbols"
         let unparsable = results.filter { !$0.diagnostics.isEmpty }.count
@@ -115,6 +115,7 @@ public struct Scorer: Sendable {
         let symbols = file.symbols
         let selected = selection(prepared)
         var results: [SymbolResult] = []
+        results.reserveCapacity(symbols.count)
         for (index, symbol) in symbols.enumerated() where prepared.scope.included[index] && selected[index] {
             let parent = prepared.scope.parents[index].map { symbols[$0] }
             let literalIndent = symbol.docstringLine.flatMap { line in file.text.map { Self.indentation(of: $0.line(line)) } }

@@ -66,21 +66,34 @@ public struct Aggregate: Sendable, Hashable, Codable {
     /// Number of findings.
     public var findings: Int
 
-    /// The aggregate of some symbols.
+    /// The aggregate of some symbols (one pass, no copies: this runs per file, folder and project).
     public static func of(_ symbols: [SymbolResult], findings: Int) -> Aggregate {
-        let counted = symbols.filter(\.countsForCoverage)
-        let documented = counted.filter(\.documented).count
-        let scored = symbols.filter { $0.scores != nil }
+        var counted = 0
+        var documented = 0
+        var scored = 0
+        var sums = DimensionScores(all: 0)
+        var overallSum = 0.0
+        for symbol in symbols {
+            if symbol.countsForCoverage {
+                counted += 1
+                if symbol.documented { documented += 1 }
+            }
+            guard let scores = symbol.scores else { continue }
+            scored += 1
+            sums.completeness += scores.completeness
+            sums.clarity += scores.clarity
+            sums.style += scores.style
+            sums.complexity += scores.complexity
+            overallSum += symbol.overall ?? 0
+        }
         var scores = DimensionScores(all: 100)
         var overall = 100.0
-        if !scored.isEmpty {
-            for dimension in Dimension.allCases {
-                scores[dimension] = scored.reduce(0) { $0 + $1.scores![dimension] } / Double(scored.count)
-            }
-            overall = scored.reduce(0) { $0 + ($1.overall ?? 0) } / Double(scored.count)
+        if scored > 0 {
+            for dimension in Dimension.allCases { scores[dimension] = sums[dimension] / Double(scored) }
+            overall = overallSum / Double(scored)
         }
-        return Aggregate(symbols: counted.count, documented: documented,
-                         coverage: counted.isEmpty ? 100 : 100 * Double(documented) / Double(counted.count),
+        return Aggregate(symbols: counted, documented: documented,
+                         coverage: counted == 0 ? 100 : 100 * Double(documented) / Double(counted),
                          scores: scores, overall: overall, findings: findings)
     }
 }
