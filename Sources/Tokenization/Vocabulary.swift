@@ -1,0 +1,89 @@
+/// A BPE vocabulary: every token's bytes and rank (its id).
+public struct Vocabulary: Sendable {
+    /// The encoding it belongs to.
+    public let encoding: EncodingName
+    /// Token bytes by rank.
+    public let tokens: [[UInt8]]
+    /// Rank by token bytes.
+    public let ranks: [[UInt8]: Int]
+
+    /// A vocabulary from `.tiktoken` text: one `base64 rank` pair per line.
+    public static func parse(_ bytes: [UInt8], encoding: EncodingName) throws(VocabularyError) -> Vocabulary {
+        var tokens: [[UInt8]] = []
+        var ranks: [[UInt8]: Int] = [:]
+        ranks.reserveCapacity(bytes.count / 12)
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            guard let space = bytes[start ..< end].firstIndex(of: 0x20),
+                  let token = Base64.decode(bytes[start ..< space]),
+                  let rank = Int(String(decoding: bytes[(space + 1) ..< end], as: UTF8.self)) else {
+                throw VocabularyError.malformed(encoding: encoding, line: lineNumber)
+            }
+            if rank >= tokens.count { tokens.append(contentsOf: repeatElement([], count: rank - tokens.count + 1)) }
+            tokens[rank] = token
+            ranks[token] = rank
+        }
+        return Vocabulary(encoding: encoding, tokens: tokens, ranks: ranks)
+    }
+}
+
+/// Why a vocabulary could not be loaded, with what to do about it.
+public enum VocabularyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file is not in the cache.
+    case missing(encoding: EncodingName, path: String)
+    /// The file's hash is not the published one.
+    case hashMismatch(encoding: EncodingName, path: String, actual: String)
+    /// A line is not `base64 rank`.
+    case malformed(encoding: EncodingName, line: Int)
+    /// The file could not be read.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let encoding, let path):
+            "\(encoding.rawValue) is not installed (looked for \(path)); run `docharness encodings install`"
+        case .hashMismatch(let encoding, let path, let actual):
+            "\(path): sha256 \(actual) is not the published \(encoding.sha256) for \(encoding.rawValue); delete it and run `docharness encodings install`"
+        case .malformed(let encoding, let line):
+            "\(encoding.rawValue): line \(line) is not `base64 rank`; delete the file and run `docharness encodings install`"
+        case .unreadable(let path, let reason):
+            "\(path): cannot read: \(reason)"
+        }
+    }
+}
+
+/// Standard base64 (RFC 4648) decoding of the `.tiktoken` token column.
+enum Base64 {
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = UInt8(index)
+        }
+        return table
+    }()
+
+    static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        for byte in text {
+            if byte == 0x3D { break }
+            let value = table[Int(byte)]
+            guard value != 0xFF else { return nil }
+            accumulator = accumulator << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        return output
+    }
+}
