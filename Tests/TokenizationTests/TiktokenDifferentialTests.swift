@@ -1,0 +1,75 @@
+import DocHarnessTestSupport
+import Foundation
+import Testing
+@testable import Tokenization
+
+/// Token ids identical to Python tiktoken's `encode_ordinary` on the same verified vocabulary.
+@Suite("tiktoken differential", .serialized)
+struct TiktokenDifferentialTests {
+    static let samples: [String] = [
+        "Hello, world! It's a test: don't, we'll, they've, I'm, you'd, THEY'RE, 'S'T.",
+        "  leading spaces\n\n\ntrailing   \n\t\ttabs\r\nCRLF\r\n  \n",
+        "numbers 1 12 123 1234 12345 3.14159 ½ ² ١٢٣ 一二三",
+        "naïve café résumé — “quotes” ‘single’ … ←→ ∑∫ €100",
+        "中文文本测试，日本語のテキスト、한국어 텍스트。",
+        "العربية النص हिन्दी पाठ русский текст Ελληνικά",
+        "emoji 👍🏽 👨‍👩‍👧‍👦 🏳️‍🌈 flags 🇫🇷🇯🇵 and combining: é = e\u{301}, ñ = n\u{303}",
+        "def f(x):\n    return x ** 2  # square\n\n\nclass A:\n    pass\n",
+        "<|endoftext|> is text here",
+        String(repeating: "a", count: 3000) + String(repeating: " ", count: 700) + String(repeating: "9", count: 50),
+        "!!!???...;;;:::    ---===+++\n\n\n***\r\r\r",
+        "ſ's 's 'S 'll 'LL 'Ve 're' 'x",
+        "\u{2028}line separator\u{2029}para\u{00A0}nbsp\u{3000}ideographic",
+    ]
+
+    func oracle(_ encoding: EncodingName, _ texts: [String]) throws -> [[Int]]? {
+        guard let python = TestEnvironment.oraclePython else {
+            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
+            return nil
+        }
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        guard case .success = store.verify(encoding) else {
+            if TestEnvironment.oraclesRequired { Issue.record("\(encoding.rawValue) is not installed: run `make test`") }
+            return nil
+        }
+        let work = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = work.appendingPathComponent("texts.jsonl")
+        let lines = try texts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/tiktoken_oracle.py").path
+        let result = try ProcessRunner.run(python, [script, encoding.rawValue, store.directory, input.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        return try result.standardOutput.split(separator: "\n").map { try JSONDecoder().decode([Int].self, from: Data($0.utf8)) }
+    }
+
+    @Test func cl100kSamplesAndStandardLibraryFiles() throws {
+        var texts = Self.samples
+        // A slice of real code: every 40th file of the standard library.
+        if let python = TestEnvironment.oraclePython {
+            let stdlib = try ProcessRunner.run(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+                .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            let files = (FileManager.default.enumerator(atPath: stdlib)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".py") && !$0.contains("site-packages") }.sorted()
+            for (index, file) in files.enumerated() where index % 40 == 0 {
+                if let text = try? String(contentsOfFile: stdlib + "/" + file, encoding: .utf8) { texts.append(text) }
+            }
+        }
+        guard let expected = try oracle(.cl100kBase, texts) else { return }
+        let encoding = try BPEEncoding.load(.cl100kBase, from: VocabularyStore(environment: ProcessInfo.processInfo.environment))
+        var mismatches = 0
+        var bytes = 0
+        for (text, ids) in zip(texts, expected) {
+            bytes += text.utf8.count
+            let ours = encoding.encodeOrdinary(text)
+            if ours != ids {
+                mismatches += 1
+                let first = zip(ours, ids).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(ours.count, ids.count)
+                Issue.record("mismatch at token \(first) of \(String(text.prefix(60)).debugDescription): ours \(Array(ours[first...].prefix(8))), tiktoken \(Array(ids[first...].prefix(8)))")
+            }
+            #expect(encoding.decodeBytes(ours) == Array(text.utf8))
+        }
+        print("cl100k_base: \(texts.count) texts, \(bytes) bytes, \(mismatches) mismatches against tiktoken")
+        #expect(mismatches == 0)
+    }
+}
