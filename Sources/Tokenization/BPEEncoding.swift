@@ -27,7 +27,7 @@ public struct BPEEncoding: Sendable {
             let split: (ScalarText, (Range<Int>) -> Void) -> Void
             switch name {
             case .cl100kBase: split = SplitPattern.cl100k
-            case .o200kBase: split = SplitPattern.cl100k // o200k's pattern comes next; see the closing note
+            case .o200kBase: split = SplitPattern.o200k
             }
             split(scalars) { piece in
                 BytePairMerge.encode(bytes, scalars.offsets[piece.lowerBound] ..< scalars.offsets[piece.upperBound], table: table, into: &output)
