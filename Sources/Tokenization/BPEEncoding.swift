@@ -50,3 +50,61 @@ public struct BPEEncoding: Sendable {
         return bytes
     }
 }
+
+extension BPEEncoding {
+    /// A special token found in text where it is not allowed (tiktoken raises the same error).
+    public struct DisallowedSpecialToken: Error, Sendable, CustomStringConvertible {
+        /// The token's text.
+        public var token: String
+        public var description: String {
+            "the text contains the special token \(token); allow it explicitly, or encode it as ordinary text"
+        }
+    }
+
+    /// The number of tokens of `text` as ordinary text.
+    public func count(_ text: String) -> Int {
+        encodeOrdinary(text).count
+    }
+
+    /// tiktoken's `encode`: special tokens in `allowedSpecial` become their ids; any other special
+    /// token in the text is an error (tiktoken's default, `disallowed_special="all"`).
+    public func encode(_ text: String, allowedSpecial: Set<String> = []) throws(DisallowedSpecialToken) -> [Int] {
+        let specials = name.specialTokens
+        var output: [Int] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            // The earliest special token in what is left (longest first on a tie).
+            var earliest: (range: Range<Substring.Index>, token: String)?
+            for token in specials.keys {
+                if let range = rest.range(of: token), earliest == nil || range.lowerBound < earliest!.range.lowerBound
+                    || (range.lowerBound == earliest!.range.lowerBound && token.count > earliest!.token.count) {
+                    earliest = (range, token)
+                }
+            }
+            guard let found = earliest else {
+                output += encodeOrdinary(String(rest))
+                break
+            }
+            guard allowedSpecial.contains(found.token) else { throw DisallowedSpecialToken(token: found.token) }
+            output += encodeOrdinary(String(rest[..<found.range.lowerBound]))
+            output.append(specials[found.token]!)
+            rest = rest[found.range.upperBound...]
+        }
+        return output
+    }
+}
+
+extension Substring {
+    /// The first occurrence of `needle`, without Foundation.
+    func range(of needle: String) -> Range<Substring.Index>? {
+        guard let first = needle.first else { return nil }
+        var index = startIndex
+        while let candidate = self[index...].firstIndex(of: first) {
+            if self[candidate...].hasPrefix(needle) {
+                return candidate ..< self.index(candidate, offsetBy: needle.count)
+            }
+            index = self.index(after: candidate)
+        }
+        return nil
+    }
+}
