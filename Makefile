@@ -64,11 +64,12 @@ test: system-deps venv oracle-corpora encodings
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	$(MAKE) fuzz-smoke
 
-## The CPython oracle over every file of the standard library and of python3's site-packages.
-oracle: system-deps venv
+## The full oracles: CPython over every file of the standard library and of python3's
+## site-packages, and tiktoken over all of them too (more than 100 MB per encoding).
+oracle: system-deps venv encodings
 	$(SWIFT) build --build-tests
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 DOCHARNESS_ORACLE_SLICE=1 DOCHARNESS_ORACLE_SITE_PACKAGES=1 \
-	  $(SWIFT) test --filter CPythonOracleTests
+	  DOCHARNESS_TOKEN_SLICE=1 $(SWIFT) test --filter "CPythonOracleTests|TiktokenDifferentialTests"
 
 ## Release-build benchmarks: package-benchmark suites, then docharness vs CPython's ast.parse,
 ## then docharness check vs ruff D, pydoclint and interrogate on the same tree.

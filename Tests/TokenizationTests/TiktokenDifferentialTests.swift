@@ -25,6 +25,44 @@ struct TiktokenDifferentialTests {
         "\u{2028}line separator\u{2029}para\u{00A0}nbsp\u{3000}ideographic",
     ]
 
+    /// Generated text of several scripts: CJK, Arabic, Devanagari, emoji with ZWJ sequences and
+    /// skin tones, combining marks, and runs of whitespace, digits and punctuation, in lines of
+    /// random words (a fixed seed, so failures reproduce).
+    static func generated(bytes: Int) -> [String] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pools: [[Unicode.Scalar]] = [
+            Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars),
+            (0x4E00 ..< 0x4E00 + 400).compactMap(Unicode.Scalar.init), (0x3040 ..< 0x30FF).compactMap(Unicode.Scalar.init),
+            (0x0621 ..< 0x064A).compactMap(Unicode.Scalar.init), (0x0905 ..< 0x0939).compactMap(Unicode.Scalar.init),
+            (0x0300 ..< 0x0340).compactMap(Unicode.Scalar.init), (0x0410 ..< 0x0450).compactMap(Unicode.Scalar.init),
+            Array("0123456789".unicodeScalars), Array(" \t\n\r\u{0B}\u{0C}\u{A0}\u{2028}\u{3000}".unicodeScalars),
+            Array("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars),
+        ]
+        let emoji = ["👍🏽", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🇫🇷", "😀", "❤️", "🧑🏿‍💻"]
+        var texts: [String] = []
+        var total = 0
+        while total < bytes {
+            var line = String.UnicodeScalarView()
+            for _ in 0 ..< 40 {
+                if next(12) == 0 {
+                    line.append(contentsOf: emoji[next(emoji.count)].unicodeScalars)
+                } else {
+                    let pool = pools[next(pools.count)]
+                    for _ in 0 ..< 1 + next(8) { line.append(pool[next(pool.count)]) }
+                }
+                if next(3) == 0 { line.append(" ") }
+            }
+            let text = String(line)
+            total += text.utf8.count
+            texts.append(text)
+        }
+        return texts
+    }
+
     func oracle(_ encoding: EncodingName, _ texts: [String]) throws -> [[Int]]? {
         guard let python = TestEnvironment.oraclePython else {
             if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
@@ -48,14 +86,16 @@ struct TiktokenDifferentialTests {
 
     @Test(arguments: EncodingName.allCases)
     func samplesAndStandardLibraryFiles(_ encodingName: EncodingName) throws {
-        var texts = Self.samples
-        // A slice of real code: every 40th file of the standard library.
+        var texts = Self.samples + Self.generated(bytes: 1 << 20)
+        // Real code: every Nth file of the standard library ($DOCHARNESS_TOKEN_SLICE, default 3:
+        // about 5 MB; `make oracle` sets 1 for all of it, with site-packages).
+        let slice = Int(ProcessInfo.processInfo.environment["DOCHARNESS_TOKEN_SLICE"] ?? "") ?? 3
         if let python = TestEnvironment.oraclePython {
             let stdlib = try ProcessRunner.run(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
                 .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             let files = (FileManager.default.enumerator(atPath: stdlib)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".py") && !$0.contains("site-packages") }.sorted()
-            for (index, file) in files.enumerated() where index % 40 == 0 {
+                .filter { $0.hasSuffix(".py") && (slice == 1 || !$0.contains("site-packages")) }.sorted()
+            for (index, file) in files.enumerated() where index % slice == 0 {
                 if let text = try? String(contentsOfFile: stdlib + "/" + file, encoding: .utf8) { texts.append(text) }
             }
         }
