@@ -12,7 +12,7 @@ struct DocHarnessCommand: ParsableCommand {
             3 some input could not be read.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, SymbolsCommand.self, EncodingsCommand.self]
+        subcommands: [CheckCommand.self, SymbolsCommand.self, TokensCommand.self, EncodingsCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).

@@ -1,0 +1,11 @@
+/// A more cautious character rule, often used for code.
+public struct CharsPerThree: TokenEstimator {
+    public static let name = "chars/3"
+    public static let summary = "characters (Unicode code points) divided by 3, rounded up: a cautious rule for code and non-English text"
+
+    public init() {}
+
+    public func estimate(_ text: String) -> Int {
+        (text.unicodeScalars.count + 2) / 3
+    }
+}

@@ -1,0 +1,46 @@
+/// A way to estimate how many tokens a text has. Adding an estimator takes one file: a type
+/// conforming to this protocol, listed in `EstimatorCatalog`.
+public protocol TokenEstimator: Sendable {
+    /// The stable name users select it by (`chars/4`).
+    static var name: String { get }
+    /// One line saying what it does.
+    static var summary: String { get }
+    /// The estimate for a text. For a file read in chunks split where the encodings' patterns
+    /// split too (`TextChunks`), the estimates of the chunks add up to the file's.
+    func estimate(_ text: String) -> Int
+}
+
+extension TokenEstimator {
+    /// The type's name.
+    public var name: String { Self.name }
+}
+
+/// Every estimator, by name.
+public enum EstimatorCatalog {
+    /// The names, in the order they are listed.
+    public static let names = [CharsPerFour.name, CharsPerThree.name, WordsTimesFourThirds.name, SampledEstimator.name, ExactBPE.name]
+
+    /// One-line descriptions, by name.
+    public static let summaries: [String: String] = [
+        CharsPerFour.name: CharsPerFour.summary, CharsPerThree.name: CharsPerThree.summary,
+        WordsTimesFourThirds.name: WordsTimesFourThirds.summary, SampledEstimator.name: SampledEstimator.summary,
+        ExactBPE.name: ExactBPE.summary,
+    ]
+
+    /// The estimator called `name`; `encoding` is used by those that tokenize.
+    public static func estimator(named name: String, encoding: BPEEncoding?) -> (any TokenEstimator)? {
+        switch name {
+        case CharsPerFour.name: CharsPerFour()
+        case CharsPerThree.name: CharsPerThree()
+        case WordsTimesFourThirds.name: WordsTimesFourThirds()
+        case SampledEstimator.name: encoding.map { SampledEstimator(encoding: $0) }
+        case ExactBPE.name: encoding.map { ExactBPE(encoding: $0) }
+        default: nil
+        }
+    }
+
+    /// Whether an estimator needs a vocabulary.
+    public static func needsEncoding(_ name: String) -> Bool {
+        name == SampledEstimator.name || name == ExactBPE.name
+    }
+}
