@@ -73,10 +73,11 @@ oracle: system-deps venv encodings
 
 ## Release-build benchmarks: package-benchmark suites, then docharness vs CPython's ast.parse,
 ## then docharness check vs ruff D, pydoclint and interrogate on the same tree.
-bench: system-deps venv oracle-corpora release
+bench: system-deps venv oracle-corpora encodings release
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
 	$(ORACLE_PYTHON) Benchmarks/compare_check.py --docharness .build/release/docharness --tree $(ORACLE_CORPORA)/stdlib
+	$(ORACLE_PYTHON) Benchmarks/compare_tiktoken.py --docharness .build/release/docharness
 
 ## Regenerate docs/rules.md from the rule files.
 docs:

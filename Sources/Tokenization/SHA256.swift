@@ -31,18 +31,26 @@ public struct SHA256: Sendable {
     /// Adds bytes.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length += UInt64(bytes.count)
-        var pending = buffer
-        pending.reserveCapacity(64)
-        var iterator = bytes.makeIterator()
-        var block = [UInt8](repeating: 0, count: 64)
-        while true {
-            while pending.count < 64, let byte = iterator.next() { pending.append(byte) }
-            guard pending.count == 64 else { break }
-            for index in 0 ..< 64 { block[index] = pending[index] }
-            compress(block)
-            pending.removeAll(keepingCapacity: true)
+        let contiguous = bytes.withContiguousStorageIfAvailable { feed($0) }
+        if contiguous == nil { Array(bytes).withUnsafeBufferPointer { feed($0) } }
+    }
+
+    private mutating func feed(_ input: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, input.count)
+            buffer.append(contentsOf: input[0 ..< take])
+            offset = take
+            guard buffer.count == 64 else { return }
+            let block = buffer
+            block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            buffer.removeAll(keepingCapacity: true)
         }
-        buffer = pending
+        while offset + 64 <= input.count {
+            compress(input.baseAddress! + offset)
+            offset += 64
+        }
+        if offset < input.count { buffer.append(contentsOf: input[offset...]) }
     }
 
     /// The digest as 64 lowercase hex digits.
@@ -51,10 +59,12 @@ public struct SHA256: Sendable {
         var tail = buffer + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var index = 0
-        while index < tail.count {
-            compress(Array(tail[index ..< index + 64]))
-            index += 64
+        tail.withUnsafeBufferPointer { pointer in
+            var index = 0
+            while index < pointer.count {
+                compress(pointer.baseAddress! + index)
+                index += 64
+            }
         }
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
@@ -64,8 +74,13 @@ public struct SHA256: Sendable {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0 ..< 16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
         }
@@ -74,11 +89,12 @@ public struct SHA256: Sendable {
             let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
             w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
+        let k = Self.k
         var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
         for i in 0 ..< 64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

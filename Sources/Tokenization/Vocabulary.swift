@@ -4,14 +4,14 @@ public struct Vocabulary: Sendable {
     public let encoding: EncodingName
     /// Token bytes by rank.
     public let tokens: [[UInt8]]
-    /// Rank by token bytes.
-    public let ranks: [[UInt8]: Int]
+
+    /// The number of tokens (ranks) in the vocabulary.
+    public var count: Int { tokens.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
 
     /// A vocabulary from `.tiktoken` text: one `base64 rank` pair per line.
     public static func parse(_ bytes: [UInt8], encoding: EncodingName) throws(VocabularyError) -> Vocabulary {
         var tokens: [[UInt8]] = []
-        var ranks: [[UInt8]: Int] = [:]
-        ranks.reserveCapacity(bytes.count / 12)
+        tokens.reserveCapacity(bytes.count / 12)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -22,14 +22,23 @@ public struct Vocabulary: Sendable {
             guard end > start else { continue }
             guard let space = bytes[start ..< end].firstIndex(of: 0x20),
                   let token = Base64.decode(bytes[start ..< space]),
-                  let rank = Int(String(decoding: bytes[(space + 1) ..< end], as: UTF8.self)) else {
+                  let rank = decimal(bytes[(space + 1) ..< end]) else {
                 throw VocabularyError.malformed(encoding: encoding, line: lineNumber)
             }
             if rank >= tokens.count { tokens.append(contentsOf: repeatElement([], count: rank - tokens.count + 1)) }
             tokens[rank] = token
-            ranks[token] = rank
         }
-        return Vocabulary(encoding: encoding, tokens: tokens, ranks: ranks)
+        return Vocabulary(encoding: encoding, tokens: tokens)
+    }
+
+    static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= 0x30 && digit <= 0x39 else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value
     }
 }
 
