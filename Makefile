@@ -32,12 +32,14 @@ venv: $(VENV)/.installed
 
 ## Real code the docstring oracles run on: the standard library without its tests, and two
 ## projects from PyPI (xarray, NumPy style; absl-py, Google style); and the SARIF 2.1.0 schema
-## from the sarif-pydantic sdist. Downloaded, never committed.
+## from the sarif-pydantic sdist; and the usage real servers recorded in ../shared/data/cassettes
+## (read, never copied). Downloaded or derived, never committed.
 ORACLE_CORPORA := .cache/oracle-corpora
-$(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/report_oracles.py | venv
+$(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/report_oracles.py Tests/Oracles/cassette_usage.py | venv
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py stdlib-tree $(ORACLE_CORPORA)/stdlib
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py fetch $(ORACLE_CORPORA)
 	$(ORACLE_PYTHON) Tests/Oracles/report_oracles.py sarif-schema $(ORACLE_CORPORA)
+	$(ORACLE_PYTHON) Tests/Oracles/cassette_usage.py ../shared/data/cassettes $(ORACLE_CORPORA)/cassette-usage.jsonl
 	touch $@
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched

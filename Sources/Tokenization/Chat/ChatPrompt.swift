@@ -1,0 +1,40 @@
+/// What chat-format counting needs to know of a chat-completions request. `ChatWire` (the wire
+/// types) converts requests into this, so `Tokenization` stays independent of the wire format.
+public struct ChatPrompt: Sendable, Hashable {
+    /// The model the request is for (its encoding and its counting rule depend on it).
+    public var model: String
+    /// The messages, in order.
+    public var messages: [ChatPromptMessage]
+    /// Whether the request defines tools or functions (not yet counted; see docs/token-counting.md).
+    public var hasTools: Bool
+    /// Whether the request asks for a JSON schema or JSON object response (not yet counted).
+    public var hasResponseFormat: Bool
+
+    /// Creates a prompt.
+    public init(model: String, messages: [ChatPromptMessage], hasTools: Bool = false, hasResponseFormat: Bool = false) {
+        self.model = model
+        self.messages = messages
+        self.hasTools = hasTools
+        self.hasResponseFormat = hasResponseFormat
+    }
+}
+
+/// One message of a prompt.
+public struct ChatPromptMessage: Sendable, Hashable {
+    /// `system`, `developer`, `user`, `assistant`, `tool`.
+    public var role: String
+    /// The text parts of the content (a plain string content is one part).
+    public var text: [String]
+    /// The optional `name`.
+    public var name: String?
+    /// Whether the content has parts that are not text (images, audio): they cannot be counted here.
+    public var hasNonTextParts: Bool
+
+    /// Creates a message.
+    public init(role: String, text: [String], name: String? = nil, hasNonTextParts: Bool = false) {
+        self.role = role
+        self.text = text
+        self.name = name
+        self.hasNonTextParts = hasNonTextParts
+    }
+}

@@ -1,0 +1,85 @@
+import DocHarnessTestSupport
+import Foundation
+import Testing
+@testable import Tokenization
+
+/// Chat-format counting against the `usage.prompt_tokens` real servers recorded, on the
+/// chat-completions requests of `../shared/data/cassettes` (extracted by
+/// `Tests/Oracles/cassette_usage.py` into `.cache/oracle-corpora/cassette-usage.jsonl`).
+@Suite("chat counting on real traffic", .serialized)
+struct ChatCountingTests {
+    struct Row {
+        var file: String
+        var model: String
+        var prompt: ChatPrompt
+        var recorded: Int
+        var kind: String
+    }
+
+    static func rows() throws -> [Row]? {
+        let path = TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora/cassette-usage.jsonl").path
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var rows: [Row] = []
+        for line in text.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let request = object["request"] as? [String: Any], let model = object["model"] as? String,
+                  let recorded = object["prompt_tokens"] as? Int else { continue }
+            var messages: [ChatPromptMessage] = []
+            for message in request["messages"] as? [[String: Any]] ?? [] {
+                var texts: [String] = []
+                var nonText = false
+                if let content = message["content"] as? String {
+                    texts.append(content)
+                } else if let parts = message["content"] as? [[String: Any]] {
+                    for part in parts {
+                        if part["type"] as? String == "text", let text = part["text"] as? String { texts.append(text) } else { nonText = true }
+                    }
+                }
+                messages.append(ChatPromptMessage(role: message["role"] as? String ?? "user", text: texts,
+                                                  name: message["name"] as? String, hasNonTextParts: nonText))
+            }
+            let prompt = ChatPrompt(model: model, messages: messages,
+                                    hasTools: request["tools"] != nil || request["functions"] != nil,
+                                    hasResponseFormat: request["response_format"] != nil)
+            rows.append(Row(file: object["file"] as? String ?? "", model: model, prompt: prompt, recorded: recorded,
+                            kind: object["kind"] as? String ?? ""))
+        }
+        return rows
+    }
+
+    @Test func plainRequestsMatchTheServer() throws {
+        guard let rows = try Self.rows() else {
+            if TestEnvironment.oraclesRequired { Issue.record("run `make oracle-corpora` to extract the cassettes' usage") }
+            return
+        }
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        var counters: [EncodingName: ChatTokenCounter] = [:]
+        for name in EncodingName.allCases {
+            if case .success = store.verify(name) { counters[name] = ChatTokenCounter(encoding: try BPEEncoding.load(name, from: store)) }
+        }
+        guard counters.count == 2 else {
+            if TestEnvironment.oraclesRequired { Issue.record("the vocabularies are not installed") }
+            return
+        }
+        var compared = 0, exact = 0, underByMore = 0
+        var differences: [Int: Int] = [:]
+        var samples: [String] = []
+        for row in rows where row.kind == "plain" {
+            guard !row.prompt.messages.contains(where: \.hasNonTextParts), !row.model.contains("/"),
+                  let encoding = ModelEncodings.encoding(forModel: row.model), let counter = counters[encoding] else { continue }
+            compared += 1
+            let difference = counter.count(row.prompt) - row.recorded
+            differences[difference, default: 0] += 1
+            if difference == 0 { exact += 1 }
+            if difference < -1 {
+                underByMore += 1
+            }
+            if difference != 0, samples.count < 12 { samples.append("\(row.model) \(difference > 0 ? "+" : "")\(difference) \(row.file)") }
+        }
+        let share = compared == 0 ? 0 : 100 * Double(exact) / Double(compared)
+        print("chat counting, plain requests: \(compared) compared, \(exact) exact (\(String(format: "%.1f", share))%), differences \(differences.sorted { $0.key < $1.key }), under by more than 1: \(underByMore)")
+        for sample in samples { print("  \(sample)") }
+        #expect(compared > 300)
+        #expect(share >= 98, "exact on \(String(format: "%.1f", share))%")
+    }
+}
