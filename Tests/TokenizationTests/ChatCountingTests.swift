@@ -81,5 +81,27 @@ struct ChatCountingTests {
         for sample in samples { print("  \(sample)") }
         #expect(compared > 300)
         #expect(share >= 98, "exact on \(String(format: "%.1f", share))%")
+
+        // Every estimator on the same requests.
+        for name in EstimatorCatalog.names where name != SampledEstimator.name {
+            var errors: [Double] = []
+            var under = 0
+            var worstUnder = 0.0
+            for row in rows where row.kind == "plain" {
+                guard !row.prompt.messages.contains(where: \.hasNonTextParts), !row.model.contains("/"),
+                      let encoding = ModelEncodings.encoding(forModel: row.model), let counter = counters[encoding],
+                      let estimator = EstimatorCatalog.estimator(named: name, encoding: counter.encoding) else { continue }
+                let estimate = estimator.estimate(prompt: row.prompt)
+                let error = Double(estimate - row.recorded) / Double(row.recorded)
+                errors.append(error)
+                if estimate < row.recorded {
+                    under += 1
+                    worstUnder = min(worstUnder, error)
+                }
+            }
+            let mape = 100 * errors.map(abs).reduce(0, +) / Double(max(1, errors.count))
+            let bias = 100 * errors.reduce(0, +) / Double(max(1, errors.count))
+            print("  \(name): mean absolute error \(String(format: "%.1f", mape))%, bias \(String(format: "%+.1f", bias))%, under-estimates \(under)/\(errors.count), worst under-estimate \(String(format: "%.1f", 100 * worstUnder))%")
+        }
     }
 }

@@ -8,9 +8,16 @@ public protocol TokenEstimator: Sendable {
     /// The estimate for a text. For a file read in chunks split where the encodings' patterns
     /// split too (`TextChunks`), the estimates of the chunks add up to the file's.
     func estimate(_ text: String) -> Int
+    /// The estimate for a chat request's prompt; by default the estimate of its messages' roles,
+    /// names and text joined by newlines (what a text-only estimator sees).
+    func estimate(prompt: ChatPrompt) -> Int
 }
 
 extension TokenEstimator {
+    public func estimate(prompt: ChatPrompt) -> Int {
+        estimate(prompt.messages.map { ([$0.role] + ($0.name.map { [$0] } ?? []) + $0.text).joined(separator: "\n") }.joined(separator: "\n"))
+    }
+
     /// The type's name.
     public var name: String { Self.name }
 }
@@ -18,13 +25,14 @@ extension TokenEstimator {
 /// Every estimator, by name.
 public enum EstimatorCatalog {
     /// The names, in the order they are listed.
-    public static let names = [CharsPerFour.name, CharsPerThree.name, WordsTimesFourThirds.name, SampledEstimator.name, ExactBPE.name]
+    public static let names = [CharsPerFour.name, CharsPerThree.name, WordsTimesFourThirds.name, SampledEstimator.name, ExactBPE.name,
+                               ChatEstimator.name]
 
     /// One-line descriptions, by name.
     public static let summaries: [String: String] = [
         CharsPerFour.name: CharsPerFour.summary, CharsPerThree.name: CharsPerThree.summary,
         WordsTimesFourThirds.name: WordsTimesFourThirds.summary, SampledEstimator.name: SampledEstimator.summary,
-        ExactBPE.name: ExactBPE.summary,
+        ExactBPE.name: ExactBPE.summary, ChatEstimator.name: ChatEstimator.summary,
     ]
 
     /// The estimator called `name`; `encoding` is used by those that tokenize.
@@ -35,12 +43,13 @@ public enum EstimatorCatalog {
         case WordsTimesFourThirds.name: WordsTimesFourThirds()
         case SampledEstimator.name: encoding.map { SampledEstimator(encoding: $0) }
         case ExactBPE.name: encoding.map { ExactBPE(encoding: $0) }
+        case ChatEstimator.name: encoding.map { ChatEstimator(encoding: $0) }
         default: nil
         }
     }
 
     /// Whether an estimator needs a vocabulary.
     public static func needsEncoding(_ name: String) -> Bool {
-        name == SampledEstimator.name || name == ExactBPE.name
+        name == SampledEstimator.name || name == ExactBPE.name || name == ChatEstimator.name
     }
 }
