@@ -2,10 +2,11 @@
 """Encodes texts with Python tiktoken, pointed at DocHarness's verified vocabulary files.
 
   tiktoken_oracle.py ENCODING VOCAB_DIR INPUT.jsonl
-Reads one JSON string per line and prints one JSON array of token ids per line
-(`encode_ordinary`). tiktoken's download cache is pre-filled from VOCAB_DIR under the names it
+Reads one JSON value per line — a string, or {"b64": …} raw bytes decoded as UTF-8 with
+errors="replace" — and prints one JSON array of token ids per line (`encode_ordinary`). tiktoken's download cache is pre-filled from VOCAB_DIR under the names it
 expects (sha1 of the official URL), so nothing is fetched from the network.
 """
+import base64
 import hashlib
 import json
 import os
@@ -24,5 +25,8 @@ import tiktoken  # noqa: E402  (after the cache is set)
 encoding = tiktoken.get_encoding(encoding_name)
 with open(input_path, encoding="utf-8") as handle:
     for line in handle:
-        print(json.dumps(encoding.encode_ordinary(json.loads(line))))
+        value = json.loads(line)
+        if isinstance(value, dict):
+            value = base64.b64decode(value["b64"]).decode("utf-8", errors="replace")
+        print(json.dumps(encoding.encode_ordinary(value)))
 shutil.rmtree(cache, ignore_errors=True)

@@ -63,7 +63,26 @@ struct TiktokenDifferentialTests {
         return texts
     }
 
-    func oracle(_ encoding: EncodingName, _ texts: [String]) throws -> [[Int]]? {
+    /// Random bytes, valid UTF-8 or not: each side decodes them itself (Swift's
+    /// `String(decoding:as:)`, Python's `errors="replace"`), so the replacement rules are compared too.
+    static func randomBytes(count: Int, seed: UInt64) -> [[UInt8]] {
+        var state = seed
+        var chunks: [[UInt8]] = []
+        for _ in 0 ..< count {
+            var bytes: [UInt8] = []
+            for _ in 0 ..< 2000 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let value = UInt8(truncatingIfNeeded: state >> 56)
+                // Mostly ASCII with stray continuation and lead bytes, some valid multi-byte runs.
+                if value < 0xC0 { bytes.append(value < 0x80 ? value : (value & 0x3F) | 0x80) } else { bytes.append(value) }
+                if value % 17 == 0 { bytes.append(contentsOf: Array("é中👍".utf8)) }
+            }
+            chunks.append(bytes)
+        }
+        return chunks
+    }
+
+    func oracle(_ encoding: EncodingName, _ texts: [String], raw: [[UInt8]] = []) throws -> [[Int]]? {
         guard let python = TestEnvironment.oraclePython else {
             if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
             return nil
@@ -77,6 +96,7 @@ struct TiktokenDifferentialTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let input = work.appendingPathComponent("texts.jsonl")
         let lines = try texts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            + raw.map { "{\"b64\": \"\(Data($0).base64EncodedString())\"}" }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/tiktoken_oracle.py").path
         let result = try ProcessRunner.run(python, [script, encoding.rawValue, store.directory, input.path])
@@ -99,7 +119,9 @@ struct TiktokenDifferentialTests {
                 if let text = try? String(contentsOfFile: stdlib + "/" + file, encoding: .utf8) { texts.append(text) }
             }
         }
-        guard let expected = try oracle(encodingName, texts) else { return }
+        let raw = Self.randomBytes(count: 200, seed: 42)
+        guard let expected = try oracle(encodingName, texts, raw: raw) else { return }
+        texts += raw.map { String(decoding: $0, as: UTF8.self) }
         let encoding = try BPEEncoding.load(encodingName, from: VocabularyStore(environment: ProcessInfo.processInfo.environment))
         var mismatches = 0
         var bytes = 0
