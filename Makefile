@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 ORACLE_PYTHON := $(abspath $(VENV))/bin/python
 FUZZ_SECONDS ?= 60
+## The shared data (real cassettes) beside the repository.
+SHARED ?= ../shared
 
 .PHONY: all build release demo test oracle oracle-corpora encodings docs bench fuzz fuzz-smoke system-deps venv clean-venv
 
@@ -39,7 +41,7 @@ $(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/rep
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py stdlib-tree $(ORACLE_CORPORA)/stdlib
 	$(ORACLE_PYTHON) Tests/Oracles/docstring_oracles.py fetch $(ORACLE_CORPORA)
 	$(ORACLE_PYTHON) Tests/Oracles/report_oracles.py sarif-schema $(ORACLE_CORPORA)
-	$(ORACLE_PYTHON) Tests/Oracles/cassette_usage.py ../shared/data/cassettes $(ORACLE_CORPORA)/cassette-usage.jsonl
+	$(ORACLE_PYTHON) Tests/Oracles/cassette_usage.py $(SHARED)/data/cassettes $(ORACLE_CORPORA)/cassette-usage.jsonl
 	touch $@
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched

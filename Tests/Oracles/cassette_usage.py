@@ -99,6 +99,8 @@ def interactions(path):
 
 def main():
     root, output = sys.argv[1], sys.argv[2]
+    if not os.path.isdir(root):
+        sys.exit(f"{root}: no cassette folder here; the shared data must sit beside the repository (../shared/data/cassettes)")
     seen = set()
     rows = []
     for directory, _, files in sorted(os.walk(root)):

@@ -48,7 +48,7 @@ struct ChatCountingTests {
     }
 
     @Test func plainRequestsMatchTheServer() throws {
-        guard let rows = try Self.rows() else {
+        guard let rows = try Self.rows(), !rows.isEmpty else {
             if TestEnvironment.oraclesRequired { Issue.record("run `make oracle-corpora` to extract the cassettes' usage") }
             return
         }
