@@ -6,28 +6,28 @@ import Testing
 /// `docs/rules.md` is generated from the rule files; this test fails when it is stale.
 /// Regenerate it with `make docs` (which runs this test with DOCHARNESS_UPDATE_DOCS=1).
 @Suite struct RulesReferenceTests {
-    @Test func rulesReferenceIsUpToDate() throws {
-        let root = TestEnvironment.packageRoot.path
-        let generated = try RulesReference.markdown(rulesDirectory: root + "/Sources/Scoring/Rules")
-        let path = root + "/docs/rules.md"
+    static let root = TestEnvironment.packageRoot.path
+    static let rules = root + "/Sources/Scoring/Rules"
+
+    /// Compares a generated file with the one in the repository (rewriting it first when
+    /// DOCHARNESS_UPDATE_DOCS=1).
+    func expectUpToDate(_ relativePath: String, _ generated: String) throws {
+        let path = Self.root + "/" + relativePath
         if ProcessInfo.processInfo.environment["DOCHARNESS_UPDATE_DOCS"] == "1" {
             try generated.write(toFile: path, atomically: true, encoding: .utf8)
         }
         let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        #expect(current == generated, "docs/rules.md is stale; run `make docs`")
+        #expect(current == generated, "\(relativePath) is stale; run `make docs`")
+    }
+
+    @Test func rulesReferenceIsUpToDate() throws {
+        try expectUpToDate("docs/rules.md", try RulesReference.markdown(rulesDirectory: Self.rules))
     }
 
     /// `Sources/Scoring/RuleHelp.swift` carries the same doc comments into the binary (SARIF rule
-    /// help, `--format github` titles); it is generated too.
+    /// help); it is generated too.
     @Test func ruleHelpIsUpToDate() throws {
-        let root = TestEnvironment.packageRoot.path
-        let generated = try RulesReference.helpSource(rulesDirectory: root + "/Sources/Scoring/Rules")
-        let path = root + "/Sources/Scoring/RuleHelp.swift"
-        if ProcessInfo.processInfo.environment["DOCHARNESS_UPDATE_DOCS"] == "1" {
-            try generated.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        #expect(current == generated, "Sources/Scoring/RuleHelp.swift is stale; run `make docs`")
+        try expectUpToDate("Sources/Scoring/RuleHelp.swift", try RulesReference.helpSource(rulesDirectory: Self.rules))
     }
 }
 
