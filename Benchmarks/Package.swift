@@ -35,6 +35,16 @@ let package = Package(
             path: "Benchmarks/ScoringBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "TokenizationBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Tokenization", package: "DocHarness"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TokenizationBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
