@@ -10,7 +10,7 @@ public enum CheckSARIFReport {
         let findings = result.newFindings == all.count ? all : all.filter(\.isNew)
         let codes = Array(Set(findings.map(\.code))).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
-        let failing = Set(result.files.flatMap { file in file.symbols.filter(\.fallsUnderGate).map { "\(file.path)\u{0}\($0.qualname)" } })
+        let levels = FindingLevels(result)
         var json = PrettyJSONWriter()
         json.beginObject()
         json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -21,14 +21,7 @@ public enum CheckSARIFReport {
         json.key("results")
         json.beginArray()
         for finding in findings {
-            let level: String
-            if finding.code.hasPrefix("DH00") {
-                level = "error"
-            } else if finding.penalty == 0 {
-                level = "note"
-            } else {
-                level = failing.contains("\(finding.path)\u{0}\(finding.symbol)") ? "error" : "warning"
-            }
+            let level = levels.level(of: finding).rawValue
             var uri = finding.path
             while uri.hasPrefix("./") { uri.removeFirst(2) }
             json.beginObject()

@@ -19,7 +19,7 @@ public enum GitHubAnnotations {
             lines.append("::error title=docharness::\(data("docstring gate failed: " + result.gate.failures.joined(separator: "; ")))")
             errorsLeft -= 1
         }
-        let failing = Set(result.files.flatMap { file in file.symbols.filter(\.fallsUnderGate).map { "\(file.path)\u{0}\($0.qualname)" } })
+        let levels = FindingLevels(result)
         let candidates = result.findings.filter { !onlyNew || $0.isNew }
         let ranked = candidates.sorted { a, b in
             let aChanged = changedLines?.touches(a.path, lines: [a.line ... a.line]) ?? false
@@ -31,7 +31,7 @@ public enum GitHubAnnotations {
         }
         var shown = 0
         for finding in ranked {
-            let isError = finding.code.hasPrefix("DH00") || failing.contains("\(finding.path)\u{0}\(finding.symbol)")
+            let isError = levels.level(of: finding) == .error
             if isError {
                 guard errorsLeft > 0 else { continue }
                 errorsLeft -= 1

@@ -17,7 +17,7 @@ public enum RuleCatalog {
 
     /// Every rule code.
     public static var codes: Set<String> {
-        Set(all.map { $0.code }) + suppressionCodes + Set(Diagnostic.Code.allCases.map(\.rawValue))
+        Set(all.map { $0.code }).union(suppressionCodes).union(Diagnostic.Code.allCases.map(\.rawValue))
     }
 
     /// Codes of findings about suppressions themselves (not rules over docstrings).
@@ -58,8 +58,4 @@ public enum RuleCatalog {
     public static func rule(code: String) -> (any Rule.Type)? {
         all.first { $0.code == code }
     }
-}
-
-extension Set {
-    static func + (lhs: Set, rhs: Set) -> Set { lhs.union(rhs) }
 }

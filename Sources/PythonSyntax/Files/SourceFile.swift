@@ -74,8 +74,9 @@ public struct SourceFile: Sendable {
 }
 
 /// Reads a whole file into memory, turning every failure into a diagnostic.
-enum FileBytes {
-    static func read(path: String) -> Result<[UInt8], Diagnostic> {
+public enum FileBytes {
+    /// The file's bytes, or a DH004 diagnostic saying why it cannot be read.
+    public static func read(path: String) -> Result<[UInt8], Diagnostic> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Docstrings
+import PythonSyntax
 
 /// Finds and reads `[tool.docharness]` in `pyproject.toml` or `docharness.toml`.
 ///
@@ -70,15 +71,7 @@ public enum ConfigurationLoader {
     // MARK: - Files
 
     static func readText(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0 ..< count]
-        }
+        guard case .success(let bytes) = FileBytes.read(path: path) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
