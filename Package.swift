@@ -11,15 +11,44 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Tokenization", targets: ["Tokenization"]),
+        .library(name: "ChatWire", targets: ["ChatWire"]),
+        .library(name: "Replay", targets: ["Replay"]),
+        .library(name: "ReplayServer", targets: ["ReplayServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "PythonSyntax"),
         .target(name: "Docstrings"),
         .target(name: "Scoring", dependencies: ["PythonSyntax", "Docstrings"]),
         .target(name: "Tokenization"),
+        .target(name: "ChatWire"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(
+            name: "Replay",
+            dependencies: ["ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ReplayServer",
+            dependencies: [
+                "Replay", "ChatWire", "Tokenization",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -30,6 +59,7 @@ let package = Package(
             name: "docharness",
             dependencies: [
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization",
+                "ChatWire", "Replay", "ReplayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +88,17 @@ let package = Package(
             name: "ReportsTests",
             dependencies: ["Reports", "Scoring", "PythonSyntax", "DocHarnessTestSupport"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "ReplayTests",
+            dependencies: ["Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "ReplayServerTests",
+            dependencies: [
+                "ReplayServer", "Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

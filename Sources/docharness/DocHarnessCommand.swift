@@ -3,7 +3,7 @@ import Foundation
 
 /// The `docharness` command line: argument parsing and wiring only.
 @main
-struct DocHarnessCommand: ParsableCommand {
+struct DocHarnessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docharness",
         abstract: "Score Python docstrings, replay LLM traffic offline, and report for CI.",
@@ -12,14 +12,18 @@ struct DocHarnessCommand: ParsableCommand {
             3 some input could not be read.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, SymbolsCommand.self, TokensCommand.self, EncodingsCommand.self]
+        subcommands: [CheckCommand.self, SymbolsCommand.self, TokensCommand.self, EncodingsCommand.self, ServeCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -38,6 +38,16 @@ public enum TestEnvironment {
         ProcessInfo.processInfo.environment["DOCHARNESS_REQUIRE_ORACLES"] == "1"
     }
 
+    /// The real recorded traffic beside the repository (`$DOCHARNESS_SHARED/data/cassettes`, else
+    /// `../shared/data/cassettes`), or nil when it is not there.
+    public static var sharedCassettes: URL? {
+        let shared = ProcessInfo.processInfo.environment["DOCHARNESS_SHARED"]
+            .map { URL(fileURLWithPath: $0) } ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        let cassettes = shared.appendingPathComponent("data/cassettes")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: cassettes.path, isDirectory: &isDirectory) && isDirectory.boolValue ? cassettes : nil
+    }
+
     /// A new empty temporary folder.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

@@ -1,0 +1,95 @@
+/// Requests-per-minute and tokens-per-minute limits enforced as OpenAI and Azure do: each limit
+/// is a bucket that refills continuously at limit/60 per second; a request takes one request
+/// and its estimated tokens, or is refused with the wait until it would fit.
+///
+/// Time is passed in (seconds on any monotonic clock), so tests drive it without sleeping.
+public struct RateLimitBuckets: Sendable {
+    /// The limits; nil means unlimited.
+    public var requestsPerMinute: Int?
+    /// Tokens per minute; nil means unlimited.
+    public var tokensPerMinute: Int?
+    private var requests: Double
+    private var tokens: Double
+    private var lastRefill: Double?
+
+    /// Creates full buckets.
+    public init(requestsPerMinute: Int?, tokensPerMinute: Int?) {
+        self.requestsPerMinute = requestsPerMinute
+        self.tokensPerMinute = tokensPerMinute
+        self.requests = Double(requestsPerMinute ?? 0)
+        self.tokens = Double(tokensPerMinute ?? 0)
+    }
+
+    /// Whether any limit is set.
+    public var isLimited: Bool { requestsPerMinute != nil || tokensPerMinute != nil }
+
+    /// The outcome of asking for capacity.
+    public struct Decision: Sendable, Equatable {
+        /// Whether the request may go ahead (its capacity is then taken).
+        public var allowed: Bool
+        /// Which limit refused it: `requests` or `tokens`.
+        public var limitedBy: String?
+        /// Seconds until the request would fit (0 when allowed; nil when it never fits).
+        public var retryAfter: Double?
+        /// The `x-ratelimit-*` headers describing the buckets after the decision.
+        public var headers: [(String, String)]
+
+        public static func == (left: Decision, right: Decision) -> Bool {
+            left.allowed == right.allowed && left.limitedBy == right.limitedBy && left.retryAfter == right.retryAfter
+                && left.headers.map { $0.0 + ":" + $0.1 } == right.headers.map { $0.0 + ":" + $0.1 }
+        }
+    }
+
+    /// Takes one request and `tokenCost` tokens at time `now`, or says how long to wait.
+    public mutating func take(tokenCost: Int, now: Double) -> Decision {
+        refill(now: now)
+        let cost = Double(tokenCost)
+        var waits: [(String, Double?)] = []
+        if let limit = requestsPerMinute, requests < 1 {
+            waits.append(("requests", limit > 0 ? (1 - requests) / (Double(limit) / 60) : nil))
+        }
+        if let limit = tokensPerMinute, tokens < cost {
+            waits.append(("tokens", cost > Double(limit) || limit == 0 ? nil : (cost - tokens) / (Double(limit) / 60)))
+        }
+        if let refusal = waits.max(by: { ($0.1 ?? .infinity) < ($1.1 ?? .infinity) }) {
+            return Decision(allowed: false, limitedBy: refusal.0, retryAfter: refusal.1, headers: headers())
+        }
+        if requestsPerMinute != nil { requests -= 1 }
+        if tokensPerMinute != nil { tokens -= cost }
+        return Decision(allowed: true, limitedBy: nil, retryAfter: 0, headers: headers())
+    }
+
+    private mutating func refill(now: Double) {
+        defer { lastRefill = now }
+        guard let last = lastRefill, now > last else { return }
+        let elapsed = now - last
+        if let limit = requestsPerMinute { requests = min(Double(limit), requests + elapsed * Double(limit) / 60) }
+        if let limit = tokensPerMinute { tokens = min(Double(limit), tokens + elapsed * Double(limit) / 60) }
+    }
+
+    /// The headers OpenAI sends: limits, what remains, and the time until the bucket is full.
+    private func headers() -> [(String, String)] {
+        var headers: [(String, String)] = []
+        if let limit = requestsPerMinute {
+            headers.append(("x-ratelimit-limit-requests", String(limit)))
+            headers.append(("x-ratelimit-remaining-requests", String(max(0, Int(requests.rounded(.down))))))
+            headers.append(("x-ratelimit-reset-requests", Self.duration(limit > 0 ? (Double(limit) - requests) / (Double(limit) / 60) : 60)))
+        }
+        if let limit = tokensPerMinute {
+            headers.append(("x-ratelimit-limit-tokens", String(limit)))
+            headers.append(("x-ratelimit-remaining-tokens", String(max(0, Int(tokens.rounded(.down))))))
+            headers.append(("x-ratelimit-reset-tokens", Self.duration(limit > 0 ? (Double(limit) - tokens) / (Double(limit) / 60) : 60)))
+        }
+        return headers
+    }
+
+    /// OpenAI's duration spelling: `1s`, `6m0s`, `120ms`, `1.5s`.
+    public static func duration(_ seconds: Double) -> String {
+        let seconds = max(0, seconds)
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded(.up)))ms" }
+        let minutes = Int(seconds / 60)
+        let rest = seconds - Double(minutes * 60)
+        let restText = rest == rest.rounded() ? "\(Int(rest))s" : "\((rest * 1000).rounded() / 1000)s"
+        return minutes > 0 ? "\(minutes)m\(restText)" : restText
+    }
+}

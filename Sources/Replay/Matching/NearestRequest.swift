@@ -1,0 +1,52 @@
+/// Finds the recorded request closest to one that matched nothing, and the diff between them.
+struct NearestRequest: Sendable {
+    struct Candidate: Sendable {
+        let source: InteractionSource
+        let path: String
+        let lines: [String]
+        let lineSet: Set<String>
+    }
+
+    let candidates: [Candidate]
+
+    init(entries: [(source: InteractionSource, request: RecordedRequest)], matcher: RequestMatcher) {
+        candidates = entries.map { entry in
+            let lines = PromptView.lines(of: entry.request, matcher: matcher)
+            return Candidate(source: entry.source, path: RequestMatcher.normalizedPath(entry.request.path), lines: lines, lineSet: Set(lines))
+        }
+    }
+
+    /// The nearest candidate and the diff from it to the received request's lines.
+    func nearest(to lines: [String], path: String) -> (source: InteractionSource, diff: UnifiedDiff)? {
+        let samePath = candidates.filter { $0.path == path }
+        let pool = samePath.isEmpty ? candidates : samePath
+        guard !pool.isEmpty else { return nil }
+        let received = Set(lines)
+        // Rank by shared lines first (cheap), then diff the best few exactly.
+        let ranked = pool.map { candidate -> (Candidate, Double) in
+            let shared = candidate.lineSet.intersection(received).count
+            let union = candidate.lineSet.union(received).count
+            return (candidate, union == 0 ? 1 : Double(shared) / Double(union))
+        }.sorted { $0.1 > $1.1 }
+        var best: (Candidate, UnifiedDiff)?
+        for (candidate, _) in ranked.prefix(5) {
+            let diff = UnifiedDiff(old: candidate.lines, new: lines)
+            if best == nil || diff.editCount < best!.1.editCount { best = (candidate, diff) }
+        }
+        return best.map { ($0.0.source, $0.1) }
+    }
+}
+
+extension NearestRequest {
+    /// The finder and the set of recorded paths, built once.
+    struct Snapshot: Sendable {
+        let finder: NearestRequest
+        let paths: Set<String>
+
+        init(entries: [(source: InteractionSource, request: RecordedRequest)], matcher: RequestMatcher) {
+            finder = NearestRequest(entries: entries, matcher: matcher)
+            paths = Set(entries.map { RequestMatcher.normalizedPath($0.request.path) })
+        }
+    }
+}
+

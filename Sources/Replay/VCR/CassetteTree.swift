@@ -1,0 +1,92 @@
+import ChatWire
+import Yams
+
+/// A recorder's document, reduced to what cassettes use: scalars (text, or bytes from `!!binary`),
+/// sequences and mappings, each with its line. Built from YAML nodes without constructing any
+/// tagged object, so a tag such as `!!python/object/apply:multidict.istr` is never executed: a
+/// tagged one-element sequence reads as its element.
+indirect enum CassetteTree {
+    case null(line: Int?)
+    case text(String, line: Int?)
+    case binary([UInt8], line: Int?)
+    case sequence([CassetteTree], line: Int?)
+    case mapping([(key: String, value: CassetteTree)], line: Int?)
+
+    var line: Int? {
+        switch self {
+        case .null(let line), .text(_, let line), .binary(_, let line), .sequence(_, let line), .mapping(_, let line): return line
+        }
+    }
+
+    subscript(key: String) -> CassetteTree? {
+        guard case .mapping(let members, _) = self else { return nil }
+        return members.last(where: { $0.key == key })?.value
+    }
+
+    var text: String? {
+        switch self {
+        case .text(let text, _): return text
+        case .binary(let bytes, _): return String(validating: bytes, as: UTF8.self)
+        default: return nil
+        }
+    }
+
+    var elements: [CassetteTree]? {
+        if case .sequence(let elements, _) = self { return elements }
+        return nil
+    }
+
+    // MARK: From YAML
+
+    private static let binaryTag = "tag:yaml.org,2002:binary"
+    private static let nullTag = "tag:yaml.org,2002:null"
+
+    init(yaml node: Node) {
+        let line = node.mark?.line
+        switch node {
+        case .scalar(let scalar):
+            if scalar.tag.rawValue == Self.binaryTag {
+                self = Base64.decode(scalar.string).map { .binary($0, line: line) } ?? .text(scalar.string, line: line)
+            } else if scalar.tag.rawValue == Self.nullTag {
+                self = .null(line: line)
+            } else {
+                self = .text(scalar.string, line: line)
+            }
+        case .sequence(let sequence):
+            let elements = sequence.map(CassetteTree.init(yaml:))
+            // `!!python/object/apply:multidict.istr [Name]` and similar: the value is its argument.
+            if sequence.tag.rawValue.contains("python/"), elements.count == 1 {
+                self = elements[0]
+            } else {
+                self = .sequence(elements, line: line)
+            }
+        case .mapping(let mapping):
+            self = .mapping(mapping.map { pair in (CassetteTree(yaml: pair.key).keyText, CassetteTree(yaml: pair.value)) }, line: line)
+        case .alias:
+            self = .null(line: line)
+        }
+    }
+
+    private var keyText: String {
+        switch self {
+        case .text(let text, _): return text
+        case .binary(let bytes, _): return String(decoding: bytes, as: UTF8.self)
+        case .sequence(let elements, _): return elements.map(\.keyText).joined(separator: ",")
+        case .null: return ""
+        case .mapping: return "{…}"
+        }
+    }
+
+    // MARK: From JSON
+
+    init(json value: JSONValue, line: Int?) {
+        switch value {
+        case .null: self = .null(line: line)
+        case .bool(let flag): self = .text(flag ? "true" : "false", line: line)
+        case .number(let literal): self = .text(literal, line: line)
+        case .string(let text): self = .text(text, line: line)
+        case .array(let elements): self = .sequence(elements.map { CassetteTree(json: $0, line: line) }, line: line)
+        case .object(let members): self = .mapping(members.map { ($0.key, CassetteTree(json: $0.value, line: line)) }, line: line)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Replay
+import Tokenization
+
+/// Everything a replay server is started with.
+public struct ReplayServerConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port; 0 picks a free one (embedding, tests).
+    public var port: Int
+    /// The cassettes to replay.
+    public var cassettes: [Cassette]
+    /// Strict (an error with a diff) or lenient (the nearest recording) for unmatched requests.
+    public var mode: ReplayEngine.Mode
+    /// Body fields left out of matching.
+    public var ignoredFields: [String]
+    /// Faults, rate limits and context windows.
+    public var faultPlan: FaultPlan
+    /// Whether streams are paced by their recorded event delays.
+    public var replayTiming: Bool
+    /// The largest request body accepted (413 beyond).
+    public var maximumBodyBytes: Int
+    /// Proxy unmatched requests to a real API and record them.
+    public var recording: RecordingConfiguration?
+    /// Where vocabularies are (for prompt token counts).
+    public var vocabularies: VocabularyStore
+
+    /// Creates a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, cassettes: [Cassette], mode: ReplayEngine.Mode = .strict,
+        ignoredFields: [String] = [], faultPlan: FaultPlan = FaultPlan(), replayTiming: Bool = false,
+        maximumBodyBytes: Int = 8 << 20, recording: RecordingConfiguration? = nil,
+        vocabularies: VocabularyStore = VocabularyStore(environment: [:])
+    ) {
+        self.host = host
+        self.port = port
+        self.cassettes = cassettes
+        self.mode = mode
+        self.ignoredFields = ignoredFields
+        self.faultPlan = faultPlan
+        self.replayTiming = replayTiming
+        self.maximumBodyBytes = maximumBodyBytes
+        self.recording = recording
+        self.vocabularies = vocabularies
+    }
+}
+
+/// Record mode: where to send unmatched requests and where to save what comes back.
+public struct RecordingConfiguration: Sendable {
+    /// The real API's base URL (`https://api.openai.com`, `https://NAME.openai.azure.com`).
+    public var upstream: String
+    /// The cassette file new interactions are written to (created or extended).
+    public var cassetteFile: String
+    /// Headers never written.
+    public var redaction: HeaderRedaction
+    /// Seconds to wait for the upstream answer.
+    public var timeoutSeconds: Int64
+
+    /// Creates a configuration.
+    public init(upstream: String, cassetteFile: String, redaction: HeaderRedaction = .standard, timeoutSeconds: Int64 = 600) {
+        self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
+        self.cassetteFile = cassetteFile
+        self.redaction = redaction
+        self.timeoutSeconds = timeoutSeconds
+    }
+}

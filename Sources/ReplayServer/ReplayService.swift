@@ -1,0 +1,244 @@
+import ChatWire
+import Replay
+import Synchronization
+import Tokenization
+
+/// The replay server's behaviour, independent of the HTTP library: routing, matching, faults,
+/// rate limits, the context-window cliff, recording, and the admin endpoints.
+///
+/// Routes: `POST /v1/chat/completions` (and any path ending in `/chat/completions`),
+/// `POST /openai/deployments/{name}/chat/completions?api-version=…`, `GET /v1/models`,
+/// `GET /__admin/health`, `GET /__admin/stats`, `POST /__admin/reset`; any other path that a
+/// cassette recorded (embeddings, …) replays too; everything else is a 404 in OpenAI's shape.
+public final class ReplayService: Sendable {
+    /// The configuration.
+    public let configuration: ReplayServerConfiguration
+    /// The matching engine.
+    public let engine: ReplayEngine
+    private let faults: FaultInjector
+    private let windows: ContextWindows
+    private let tokens: RequestTokenCounter
+    private let buckets: Mutex<RateLimitBuckets>
+    private let now: @Sendable () -> Double
+    private let recorder: UpstreamRecorder?
+    private let models: [String]
+
+    /// Creates the service; `now` is the clock of the rate limits (seconds), injectable for tests.
+    public init(configuration: ReplayServerConfiguration, now: (@Sendable () -> Double)? = nil) {
+        self.configuration = configuration
+        engine = ReplayEngine(cassettes: configuration.cassettes, matcher: RequestMatcher(ignoredFields: configuration.ignoredFields), mode: configuration.mode)
+        faults = FaultInjector(plan: configuration.faultPlan)
+        var windows = ContextWindows(override: configuration.faultPlan.contextWindow)
+        for (prefix, window) in configuration.faultPlan.contextWindows { windows.windows[prefix] = window }
+        self.windows = windows
+        tokens = RequestTokenCounter(store: configuration.vocabularies)
+        buckets = Mutex(RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute))
+        if let now {
+            self.now = now
+        } else {
+            let start = ContinuousClock.now
+            self.now = {
+                let elapsed = ContinuousClock.now - start
+                return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            }
+        }
+        recorder = configuration.recording.map { UpstreamRecorder(configuration: $0) }
+        var models = Set<String>()
+        for cassette in configuration.cassettes {
+            for interaction in cassette.interactions {
+                if let model = interaction.request.chatRequest?.model { models.insert(model) }
+            }
+        }
+        self.models = models.sorted()
+    }
+
+    /// The counters (matched, unmatched, faulted, …).
+    public var counters: ReplayCounters { engine.counters }
+
+    /// Stops the upstream client of record mode.
+    public func shutdown() async {
+        await recorder?.shutdown()
+    }
+
+    /// Answers one request.
+    public func answer(_ request: ServerRequest) async -> ServerAnswer {
+        let pathOnly = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+        switch (request.method, pathOnly) {
+        case ("GET", "/__admin/health"):
+            return .json(200, .object([JSONMember("status", "ok"), JSONMember("interactions", .integer(engine.interactionCount))]))
+        case ("GET", "/__admin/stats"):
+            let counts = counters.snapshot
+            return .json(200, .object(ReplayCounters.Event.allCases.map { JSONMember($0.rawValue, .integer(counts[$0] ?? 0)) }))
+        case ("POST", "/__admin/reset"):
+            engine.reset()
+            faults.reset()
+            buckets.withLock { $0 = RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute) }
+            return .json(200, .object([JSONMember("status", "reset")]))
+        case ("GET", "/v1/models"), ("GET", "/models"):
+            return .json(200, .object([
+                JSONMember("object", "list"),
+                JSONMember("data", .array(models.map { model in
+                    .object([JSONMember("id", .string(model)), JSONMember("object", "model"), JSONMember("created", 0), JSONMember("owned_by", "docharness-replay")])
+                })),
+            ]))
+        default:
+            break
+        }
+        if request.bodyTooLarge {
+            counters.add(.rejected)
+            return .error(413, APIError(message: "The request body is larger than the \(configuration.maximumBodyBytes)-byte limit of this replay server (docharness serve --max-body-bytes).", type: "invalid_request_error", code: "request_too_large"))
+        }
+        if request.method == "POST", let route = ChatRoute(pathAndQuery: request.path) {
+            return await chatCompletion(request, route: route)
+        }
+        if engine.hasRecordings(onPath: request.path) {
+            return await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: RecordedBody(decoded: request.body)), original: request, stream: false, rateHeaders: [])
+        }
+        counters.add(.rejected)
+        return .error(404, APIError(message: "Invalid URL (\(request.method) \(pathOnly))", type: "invalid_request_error"))
+    }
+
+    private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(request.body)
+        } catch {
+            counters.add(.rejected)
+            return .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))
+        }
+        let chat: ChatCompletionRequest
+        do {
+            chat = try ChatCompletionRequest(json: value)
+        } catch {
+            counters.add(.rejected)
+            return .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))
+        }
+        let model: String
+        switch route {
+        case .openAI: model = chat.model ?? ""
+        case .azure(let deployment, _): model = chat.model ?? deployment
+        }
+        let routeName: String
+        if case .azure = route { routeName = "azure" } else { routeName = "openai" }
+        let stream = chat.stream == true
+        let decision = faults.decide(model: model, route: routeName, stream: stream)
+        if decision.delayMilliseconds > 0 {
+            try? await Task.sleep(for: .milliseconds(decision.delayMilliseconds))
+        }
+
+        // The context-window cliff. Tokens never outnumber UTF-8 bytes, so small requests skip counting.
+        var promptTokens: Int?
+        let budget = chat.completionBudget
+        if let window = windows.window(for: model), request.body.count + 4 * chat.messages.count + 3 + (budget ?? 0) > window {
+            let counted = tokens.promptTokens(chat, model: model).tokens
+            promptTokens = counted
+            if counted + (budget ?? 0) > window {
+                counters.add(.contextLengthExceeded)
+                return .error(400, .contextLengthExceeded(window: window, messageTokens: counted, completionTokens: budget))
+            }
+        }
+
+        // Rate limits.
+        var rateHeaders: [(String, String)] = []
+        let limited = buckets.withLock { $0.isLimited }
+        if limited {
+            let prompt = promptTokens ?? tokens.promptTokens(chat, model: model).tokens
+            let cost = prompt + (budget ?? 0) * max(1, chat.choiceCount ?? 1)
+            let time = now()
+            let verdict = buckets.withLock { $0.take(tokenCost: cost, now: time) }
+            rateHeaders = verdict.headers
+            if !verdict.allowed {
+                counters.add(.rateLimited)
+                return rateLimited(verdict, model: model, cost: cost)
+            }
+        }
+
+        if let status = decision.status {
+            counters.add(.faulted)
+            return injectedError(status, retryAfterMilliseconds: decision.retryAfterMilliseconds, model: model, rateHeaders: rateHeaders)
+        }
+        var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(value)), original: request, stream: stream, rateHeaders: rateHeaders)
+        if let drop = decision.dropAfterEvents, answer.status == 200 {
+            counters.add(.faulted)
+            switch answer.body {
+            case .events(let events, let paced, _): answer.body = .events(events, paced: paced, dropAfter: drop)
+            case .bytes(let bytes): answer.body = .truncated(Array(bytes.prefix(bytes.count / 2)), declaredLength: bytes.count)
+            case .truncated: break
+            }
+        }
+        return answer
+    }
+
+    private func replayOrRecord(_ recorded: RecordedRequest, original: ServerRequest, stream: Bool, rateHeaders: [(String, String)]) async -> ServerAnswer {
+        switch engine.replay(recorded) {
+        case .matched(let interaction, let match):
+            var headers = interaction.response.headers
+            for (name, value) in rateHeaders {
+                headers.remove(name)
+                headers.append(name, value)
+            }
+            headers.append("x-docharness-replay", match.isNearest ? "nearest \(match.source)" : "\(match.source) episode \(match.episode + 1)/\(match.episodes)")
+            return Self.answer(for: interaction.response, headers: headers, paced: configuration.replayTiming)
+        case .unmatched(let unmatched):
+            if let recorder {
+                do {
+                    let interaction = try await recorder.forward(original)
+                    counters.add(.recorded)
+                    return Self.answer(for: interaction.response, headers: interaction.response.headers, paced: false)
+                } catch {
+                    return .error(502, APIError(message: "Record mode: the upstream request failed: \(error)", type: "upstream_error"))
+                }
+            }
+            return .error(400, unmatched.apiError, headers: HeaderFields([.init("x-docharness-unmatched", unmatched.fingerprint)]))
+        }
+    }
+
+    static func answer(for response: RecordedResponse, headers: HeaderFields, paced: Bool) -> ServerAnswer {
+        var headers = headers
+        switch response.body {
+        case .events(let events):
+            headers.remove("content-type")
+            headers.append("content-type", "text/event-stream; charset=utf-8")
+            return ServerAnswer(status: response.status, headers: headers, body: .events(events, paced: paced, dropAfter: nil))
+        case .json:
+            if headers["content-type"] == nil { headers.append("content-type", "application/json") }
+            return ServerAnswer(status: response.status, headers: headers, body: .bytes(response.body.wireBytes))
+        default:
+            return ServerAnswer(status: response.status, headers: headers, body: .bytes(response.body.wireBytes))
+        }
+    }
+
+    private func rateLimited(_ verdict: RateLimitBuckets.Decision, model: String, cost: Int) -> ServerAnswer {
+        var headers = HeaderFields(verdict.headers.map { HeaderFields.Field($0.0, $0.1) })
+        let kind = verdict.limitedBy ?? "requests"
+        let message: String
+        if let wait = verdict.retryAfter {
+            let milliseconds = Int((wait * 1000).rounded(.up))
+            headers.append("retry-after", String(Int(wait.rounded(.up))))
+            headers.append("retry-after-ms", String(milliseconds))
+            let limit = kind == "tokens" ? "tokens per min (TPM)" : "requests per min (RPM)"
+            message = "Rate limit reached for \(model) in organization org-docharness on \(limit). Please try again in \(RateLimitBuckets.duration(wait)). (DocHarness replay server limits.)"
+        } else {
+            message = "Request too large for \(model) in organization org-docharness on tokens per min (TPM): Requested \(cost). The input or output tokens must be reduced in order to run successfully."
+        }
+        return .error(429, APIError(message: message, type: kind, param: nil, code: "rate_limit_exceeded"), headers: headers)
+    }
+
+    private func injectedError(_ status: Int, retryAfterMilliseconds: Int?, model: String, rateHeaders: [(String, String)]) -> ServerAnswer {
+        var headers = HeaderFields(rateHeaders.map { HeaderFields.Field($0.0, $0.1) })
+        if let retry = retryAfterMilliseconds {
+            headers.append("retry-after", String((retry + 999) / 1000))
+            headers.append("retry-after-ms", String(retry))
+        }
+        headers.append("x-docharness-fault", String(status))
+        let error: APIError
+        switch status {
+        case 429: error = APIError(message: "Rate limit reached for \(model) (injected by the DocHarness fault plan).", type: "requests", code: "rate_limit_exceeded")
+        case 500: error = APIError(message: "The server had an error while processing your request. Sorry about that! (injected by the DocHarness fault plan)", type: "server_error")
+        case 502: error = APIError(message: "Bad gateway. (injected by the DocHarness fault plan)", type: "server_error")
+        case 503: error = APIError(message: "The engine is currently overloaded, please try again later. (injected by the DocHarness fault plan)", type: "server_error")
+        default: error = APIError(message: "Injected HTTP \(status) (DocHarness fault plan).", type: status < 500 ? "invalid_request_error" : "server_error")
+        }
+        return .error(status, error, headers: headers)
+    }
+}

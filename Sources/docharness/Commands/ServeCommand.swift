@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Replay
+import ReplayServer
+import Tokenization
+
+/// `docharness serve`: the recorded-response server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve recorded OpenAI / Azure OpenAI chat completions from cassettes (a mock server for any client).",
+        discussion: """
+            Point any OpenAI client at http://HOST:PORT/v1 (Azure: azure_endpoint=http://HOST:PORT). A request \
+            matches a recording by method, route and canonical JSON body; identical requests replay their \
+            recorded episodes in order. In strict mode (the default) an unmatched request gets a 400 naming the \
+            nearest recorded request with a diff of the prompt. Cassettes: DocHarness JSON, VCR.py / \
+            pytest-recording YAML, single-interaction JSON. Admin: GET /__admin/health, GET /__admin/stats, \
+            POST /__admin/reset. Faults, rate limits and context windows come from --faults FILE \
+            (docs/replay.md) and the flags below. Stops gracefully on SIGINT/SIGTERM.
+            """
+    )
+
+    @Option(help: "Cassette files or folders (searched recursively for .json, .yaml, .yml). Repeatable.")
+    var cassettes: [String] = []
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Flag(inversion: .prefixedNo, help: "Strict matching: unmatched requests get an error with a diff (default). --no-strict answers them with the nearest recording.")
+    var strict = true
+
+    @Option(name: .customLong("ignore-field"), help: "A body field left out of matching, as a dotted path (user, metadata, stream_options.include_usage). Repeatable.")
+    var ignoredFields: [String] = []
+
+    @Flag(help: "Proxy unmatched requests to --upstream and record them.")
+    var record = false
+
+    @Option(help: "The real API for --record (https://api.openai.com, https://NAME.openai.azure.com).")
+    var upstream: String?
+
+    @Option(name: .customLong("record-to"), help: "Cassette file --record writes (default: recorded.json in the first --cassettes folder).")
+    var recordTo: String?
+
+    @Option(name: .customLong("redact"), help: "Another header never written to cassettes (besides authorization, api-key, cookies, organization, project). Repeatable.")
+    var redactedHeaders: [String] = []
+
+    @Option(help: "Fault plan file: faults, rate limits, context windows (docs/replay.md).")
+    var faults: String?
+
+    @Option(help: "Requests-per-minute limit (429 with Retry-After and x-ratelimit-* headers beyond it).")
+    var rpm: Int?
+
+    @Option(help: "Tokens-per-minute limit (prompt tokens + max_tokens per request).")
+    var tpm: Int?
+
+    @Option(name: .customLong("context-window"), help: "Context window for every model, in tokens (default: each model's published window).")
+    var contextWindow: Int?
+
+    @Flag(name: .customLong("replay-timing"), help: "Pace streamed events by their recorded delays.")
+    var replayTiming = false
+
+    @Option(name: .customLong("max-body-bytes"), help: "Largest request body accepted (413 beyond).")
+    var maxBodyBytes = 8 << 20
+
+    func validate() throws {
+        if record, upstream == nil { throw ValidationError("--record needs --upstream URL (the real API to record from)") }
+        if upstream != nil, !record { throw ValidationError("--upstream is only used with --record") }
+        if !record, cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay)") }
+        if let rpm, rpm <= 0 { throw ValidationError("--rpm must be positive") }
+        if let tpm, tpm <= 0 { throw ValidationError("--tpm must be positive") }
+        if let contextWindow, contextWindow <= 0 { throw ValidationError("--context-window must be positive") }
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
+    }
+
+    func run() async throws {
+        var loaded: [Cassette] = []
+        var recordFile = recordTo
+        do {
+            for path in cassettes {
+                if record, !FileManager.default.fileExists(atPath: path) {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                }
+                loaded.append(contentsOf: try CassetteLoader.load(paths: [path]))
+            }
+            var plan = FaultPlan()
+            if let faults {
+                guard let data = FileManager.default.contents(atPath: faults) else {
+                    throw CassetteError(file: faults, line: nil, reason: "cannot be read", fix: "check the path of --faults")
+                }
+                plan = try FaultPlan.parse(Array(data), file: faults)
+            }
+            if let rpm { plan.requestsPerMinute = rpm }
+            if let tpm { plan.tokensPerMinute = tpm }
+            if let contextWindow { plan.contextWindow = contextWindow }
+            var recording: RecordingConfiguration?
+            if record, let upstream {
+                if recordFile == nil {
+                    var isDirectory: ObjCBool = false
+                    let first = cassettes.first ?? "."
+                    recordFile = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first + "/recorded.json" : first
+                }
+                recording = RecordingConfiguration(upstream: upstream, cassetteFile: recordFile!, redaction: HeaderRedaction(names: HeaderRedaction.standard.names + redactedHeaders))
+                if let file = recordFile { loaded.removeAll { $0.path == file } }
+            }
+            let configuration = ReplayServerConfiguration(
+                host: host, port: port, cassettes: loaded, mode: strict ? .strict : .lenient, ignoredFields: ignoredFields,
+                faultPlan: plan, replayTiming: replayTiming, maximumBodyBytes: maxBodyBytes, recording: recording,
+                vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)
+            )
+            let service = ReplayService(configuration: configuration)
+            let interactions = service.engine.interactionCount
+            let host = self.host
+            let mode = strict ? "strict" : "lenient"
+            let cassetteCount = loaded.count
+            let recordNote = recordFile.map { ", recording to \($0)" } ?? ""
+            try await ReplayServer.run(service, logLevel: .warning) { port in
+                let line = "docharness serve: \(interactions) interactions from \(cassetteCount) cassettes, \(mode)\(recordNote), listening on http://\(host):\(port)\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            let counts = service.counters.snapshot
+            let summary = ReplayCounters.Event.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("docharness serve: stopped (\(summary))\n".utf8))
+        } catch let error as CassetteError {
+            FileHandle.standardError.write(Data("docharness serve: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import ChatWire
+import DocHarnessTestSupport
+import Foundation
+import Testing
+@testable import Replay
+
+@Suite("Cassettes")
+struct CassetteTests {
+    @Test("a VCR.py cassette with !!binary gzip, multidict header tags and an SSE body loads")
+    func vcrShapes() throws {
+        let gzipped = try gzip(#"{"id":"chatcmpl-1","object":"chat.completion","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}}"#)
+        let yaml = """
+            interactions:
+            - request:
+                body: '{"messages":[{"role":"user","content":"Hi"}],"model":"gpt-4o"}'
+                headers:
+                  ? !!python/object/apply:multidict._multidict.istr
+                  - Content-Type
+                  : - application/json
+                  authorization:
+                  - Bearer sk-secret
+                method: POST
+                uri: https://api.openai.com/v1/chat/completions
+              response:
+                body:
+                  string: !!binary |
+                    \(Data(gzipped).base64EncodedString())
+                headers:
+                  Content-Encoding:
+                  - gzip
+                  x-request-id:
+                  - req_1
+                status:
+                  code: 200
+                  message: OK
+            - request:
+                body: '{"messages":[{"role":"user","content":"Hi"}],"model":"gpt-4o","stream":true}'
+                headers: {}
+                method: POST
+                uri: https://api.openai.com/v1/chat/completions
+              response:
+                body:
+                  string: 'data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hi"}}]}
+
+
+                    data: [DONE]
+
+
+                    '
+                headers: {}
+                status:
+                  code: 200
+                  message: OK
+            version: 1
+            """
+        let cassette = try VCRCassetteReader.readYAML(yaml, file: "t.yaml")
+        #expect(cassette.interactions.count == 2)
+        let first = cassette.interactions[0]
+        #expect(first.request.path == "/v1/chat/completions")
+        #expect(first.request.headers["content-type"] == "application/json")
+        #expect(first.response.body.usage?.promptTokens == 12)
+        #expect(first.response.headers["content-encoding"] == nil)
+        #expect(first.response.headers["x-request-id"] == "req_1")
+        #expect(cassette.lines == [2, 24])
+        guard case .events(let events) = cassette.interactions[1].response.body else {
+            Issue.record("expected an event stream")
+            return
+        }
+        #expect(events.map(\.data) == [#"{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hi"}}]}"#, "[DONE]"])
+    }
+
+    @Test("our format round-trips and never writes credentials")
+    func ownFormatRoundTrip() throws {
+        let interaction = Interaction(
+            request: RecordedRequest(
+                method: "POST", path: "/openai/deployments/d1/chat/completions?api-version=2024-10-21",
+                headers: HeaderFields([.init("api-key", "secret"), .init("Content-Type", "application/json"), .init("Cookie", "a=b")]),
+                body: .json(try JSONParser.parse(#"{"model":"gpt-4o","messages":[{"role":"user","content":"héllo\n\"x\""}],"temperature":0.7}"#))
+            ),
+            response: RecordedResponse(status: 200, headers: HeaderFields([.init("Set-Cookie", "x"), .init("x-ratelimit-remaining-requests", "99")]), body: .events([
+                ServerSentEvent(data: #"{"a":1}"#, delayMilliseconds: 12.34), ServerSentEvent(data: "[DONE]", delayMilliseconds: 0.5),
+            ])),
+            recordedAt: "2026-11-23T15:00:00Z", durationMilliseconds: 321.0
+        )
+        let bytes = CassetteFormat.encode(Cassette(path: "x.json", interactions: [interaction]))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("secret"))
+        #expect(!text.contains("a=b"))
+        #expect(!text.lowercased().contains("set-cookie"))
+        let (document, lines) = try JSONParser.parseRecordingLines(bytes, depth: 2)
+        let back = try CassetteFormat.decode(document, lines: lines, file: "x.json")
+        var expected = interaction
+        expected.request.headers = HeaderFields([.init("content-type", "application/json")])
+        expected.response.headers = HeaderFields([.init("x-ratelimit-remaining-requests", "99")])
+        expected.response.body = .events([ServerSentEvent(data: #"{"a":1}"#, delayMilliseconds: 12.3), ServerSentEvent(data: "[DONE]", delayMilliseconds: 0.5)])
+        #expect(back.interactions.count == 1)
+        #expect(back.interactions[0].request.body.jsonValue?.isEquivalent(to: expected.request.body.jsonValue!) == true)
+        expected.request.body = back.interactions[0].request.body
+        #expect(back.interactions == [expected])
+        #expect(back.lines == [4])
+        // Stable: writing again gives the same bytes.
+        #expect(CassetteFormat.encode(back) == bytes)
+    }
+
+    @Test("a malformed cassette names the file and the line")
+    func malformedCassettes() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let broken = directory.appendingPathComponent("broken.json")
+        try Data("{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": }\n  ]\n}\n".utf8).write(to: broken)
+        #expect(throws: CassetteError.self) { try CassetteLoader.load(file: broken.path) }
+        do {
+            _ = try CassetteLoader.load(file: broken.path)
+        } catch {
+            #expect(error.line == 4)
+            #expect(error.description.hasPrefix(broken.path + ":4: not valid JSON"))
+        }
+        let shape = directory.appendingPathComponent("shape.json")
+        try Data("{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\"}, \"response\": {\"status\": 200}}\n  ]\n}\n".utf8).write(to: shape)
+        do {
+            _ = try CassetteLoader.load(file: shape.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 4)
+            #expect(error.reason.contains("interactions[0].request.path"))
+        }
+        let yaml = directory.appendingPathComponent("bad.yaml")
+        try Data("interactions:\n- request:\n    method: POST\n   uri: [unclosed\n".utf8).write(to: yaml)
+        do {
+            _ = try CassetteLoader.load(file: yaml.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line != nil)
+            #expect(error.reason.hasPrefix("not valid YAML"))
+        }
+    }
+
+    private func gzip(_ text: String) throws -> [UInt8] {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("body")
+        try Data(text.utf8).write(to: file)
+        _ = try ProcessRunner.run(URL(fileURLWithPath: "/bin/gzip"), ["-n", file.path])
+        return Array(try Data(contentsOf: file.appendingPathExtension("gz")))
+    }
+}
