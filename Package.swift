@@ -90,6 +90,10 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(
+            name: "ChatWireTests",
+            dependencies: ["ChatWire", "Replay", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
             name: "ReplayTests",
             dependencies: ["Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport"]
         ),

@@ -55,8 +55,21 @@ struct WireFields {
         self.path = path
     }
 
-    /// Every member not taken yet, in order.
-    var rest: [JSONMember] { members }
+    /// Members read as absent because they were `null`: kept, so writing back loses nothing.
+    private var explicitNulls: [JSONMember] = []
+
+    /// Every member not taken yet, in order, then the explicit nulls of typed fields.
+    var rest: [JSONMember] { members + explicitNulls }
+
+    /// Takes a typed field's value; an explicit `null` is remembered and reads as absent.
+    private mutating func takeTyped(_ key: String) -> JSONValue? {
+        guard let value = take(key) else { return nil }
+        if value.isNull {
+            explicitNulls.append(JSONMember(key, .null))
+            return nil
+        }
+        return value
+    }
 
     func childPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
@@ -69,7 +82,7 @@ struct WireFields {
     }
 
     mutating func string(_ key: String) throws(WireError) -> String? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         guard let text = value.stringValue else { throw WireError(path: childPath(key), reason: "expected a string") }
         return text
     }
@@ -80,30 +93,30 @@ struct WireFields {
     }
 
     mutating func int(_ key: String) throws(WireError) -> Int? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         guard let number = value.intValue else { throw WireError(path: childPath(key), reason: "expected an integer") }
         return number
     }
 
     mutating func double(_ key: String) throws(WireError) -> Double? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         guard let number = value.doubleValue else { throw WireError(path: childPath(key), reason: "expected a number") }
         return number
     }
 
     mutating func bool(_ key: String) throws(WireError) -> Bool? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         guard let flag = value.boolValue else { throw WireError(path: childPath(key), reason: "expected true or false") }
         return flag
     }
 
     mutating func object<T: WireObject>(_ key: String, as type: T.Type) throws(WireError) -> T? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         return try T(json: value, path: childPath(key))
     }
 
     mutating func array<T: WireObject>(_ key: String, of type: T.Type) throws(WireError) -> [T]? {
-        guard let value = take(key), !value.isNull else { return nil }
+        guard let value = takeTyped(key) else { return nil }
         guard let elements = value.arrayValue else { throw WireError(path: childPath(key), reason: "expected an array") }
         var result: [T] = []
         result.reserveCapacity(elements.count)

@@ -95,6 +95,11 @@ public final class ReplayEngine: Sendable {
         nearest.paths.contains(RequestMatcher.normalizedPath(path))
     }
 
+    /// Whether a request has an exact recording (matching it would not count as unmatched).
+    public func hasExactRecording(of request: RecordedRequest) -> Bool {
+        episodes[matcher.key(for: request)] != nil
+    }
+
     /// Answers a request.
     public func replay(_ request: RecordedRequest) -> ReplayOutcome {
         let key = matcher.key(for: request)

@@ -32,7 +32,8 @@ public enum ReplayServer {
         await service.shutdown()
     }
 
-    private static func makeApplication(_ service: ReplayService, logLevel: Logger.Level, onListening: @escaping @Sendable (Int) -> Void) -> Application<ReplayResponder> {
+    /// The Hummingbird application serving a service (also what in-process tests drive).
+    static func makeApplication(_ service: ReplayService, logLevel: Logger.Level = .warning, onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> Application<ReplayResponder> {
         var logger = Logger(label: "docharness.serve")
         logger.logLevel = logLevel
         return Application(

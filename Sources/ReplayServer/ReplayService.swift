@@ -99,10 +99,13 @@ public final class ReplayService: Sendable {
     }
 
     private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
+        // A body that is not a valid request is still answered by a recording of that very body
+        // (cassettes hold the API's own 400s, and requests recorded without their body).
         let value: JSONValue
         do {
             value = try JSONParser.parse(request.body)
         } catch {
+            if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return recorded }
             counters.add(.rejected)
             return .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))
         }
@@ -110,6 +113,7 @@ public final class ReplayService: Sendable {
         do {
             chat = try ChatCompletionRequest(json: value)
         } catch {
+            if let recorded = recordedAnswer(request, body: .json(value)) { return recorded }
             counters.add(.rejected)
             return .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))
         }
@@ -169,6 +173,15 @@ public final class ReplayService: Sendable {
         return answer
     }
 
+    /// The recorded answer to exactly this request, if the cassettes hold one (no nearest match).
+    private func recordedAnswer(_ request: ServerRequest, body: RecordedBody) -> ServerAnswer? {
+        let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: body)
+        guard engine.hasExactRecording(of: recorded), case .matched(let interaction, let match) = engine.replay(recorded) else { return nil }
+        var headers = interaction.response.headers
+        headers.append("x-docharness-replay", "\(match.source) episode \(match.episode + 1)/\(match.episodes)")
+        return Self.answer(for: interaction.response, headers: headers, paced: configuration.replayTiming)
+    }
+
     private func replayOrRecord(_ recorded: RecordedRequest, original: ServerRequest, stream: Bool, rateHeaders: [(String, String)]) async -> ServerAnswer {
         switch engine.replay(recorded) {
         case .matched(let interaction, let match):
@@ -189,7 +202,9 @@ public final class ReplayService: Sendable {
                     return .error(502, APIError(message: "Record mode: the upstream request failed: \(error)", type: "upstream_error"))
                 }
             }
-            return .error(400, unmatched.apiError, headers: HeaderFields([.init("x-docharness-unmatched", unmatched.fingerprint)]))
+            var headers = HeaderFields(rateHeaders.map { HeaderFields.Field($0.0, $0.1) })
+            headers.append("x-docharness-unmatched", unmatched.fingerprint)
+            return .error(400, unmatched.apiError, headers: headers)
         }
     }
 

@@ -47,7 +47,9 @@ indirect enum CassetteTree {
         case .scalar(let scalar):
             if scalar.tag.rawValue == Self.binaryTag {
                 self = Base64.decode(scalar.string).map { .binary($0, line: line) } ?? .text(scalar.string, line: line)
-            } else if scalar.tag.rawValue == Self.nullTag {
+            } else if scalar.tag.rawValue == Self.nullTag
+                || (scalar.style == .plain && ["null", "Null", "NULL", "~", ""].contains(scalar.string) && !scalar.tag.rawValue.hasPrefix("tag:yaml.org,2002:str"))
+            {
                 self = .null(line: line)
             } else {
                 self = .text(scalar.string, line: line)

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Sends every chat-completions request recorded in a cassette folder to a running DocHarness
+replay server and checks that the answer is the recorded one: same status, same JSON value, or
+the same server-sent events. The cassettes are read here independently of DocHarness (PyYAML
+with a loader that never executes tags), in the order the server reads them (sorted paths).
+
+  replay_oracle.py CASSETTE_DIR BASE_URL
+Prints one JSON object: counts, and the first mismatches.
+"""
+import base64
+import gzip
+import http.client
+import json
+import os
+import sys
+import urllib.parse
+import zlib
+
+import yaml
+
+
+class SafeLoader(yaml.SafeLoader):
+    pass
+
+
+def _tagged(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node, deep=True)
+        return items[0] if len(items) == 1 and isinstance(items[0], str) else tuple(items)
+    return loader.construct_mapping(node, deep=True)
+
+
+SafeLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+SafeLoader.add_multi_constructor("!", _tagged)
+
+
+def body_bytes(body, headers):
+    if isinstance(body, dict):
+        if "base64_string" in body:
+            body = base64.b64decode(body["base64_string"])
+        else:
+            body = body.get("string")
+    if body is None:
+        return b""
+    data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    if isinstance(body, str) and body.startswith("H4sI"):
+        try:
+            decoded = base64.b64decode(body)
+            if decoded[:2] == b"\x1f\x8b":
+                data = decoded
+        except Exception:
+            pass
+    encoding = ""
+    for key, value in (headers or {}).items():
+        if str(key).lower() == "content-encoding":
+            encoding = str(value[0] if isinstance(value, list) else value).lower()
+    if data[:2] == b"\x1f\x8b" or "gzip" in encoding or "deflate" in encoding:
+        for attempt in (lambda d: gzip.decompress(d), lambda d: zlib.decompress(d), lambda d: zlib.decompress(d, -15)):
+            try:
+                data = attempt(data)
+                break
+            except Exception:
+                continue
+    return data
+
+
+def interactions(path):
+    raw = open(path, "rb").read()
+    try:
+        document = json.loads(raw)
+    except Exception:
+        document = yaml.load(raw.decode("utf-8"), Loader=SafeLoader)
+    if isinstance(document, dict) and "interactions" in document:
+        return document["interactions"] or []
+    if isinstance(document, dict) and "request" in document:
+        return [document]
+    return []
+
+
+def events(text):
+    found, data = [], []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line == "":
+            if data:
+                found.append("\n".join(data))
+            data = []
+        elif line.startswith("data:"):
+            data.append(line[5:][1:] if line[5:].startswith(" ") else line[5:])
+    if data:
+        found.append("\n".join(data))
+    return found
+
+
+def main():
+    root, base = sys.argv[1], sys.argv[2]
+    target = urllib.parse.urlparse(base)
+    connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+    files = sorted(os.path.join(d, n) for d, _, names in os.walk(root) for n in names
+                   if n.endswith((".json", ".yaml", ".yml")) and not n.startswith("."))
+    counts = {"files": len(files), "chat": 0, "json_equal": 0, "events_equal": 0, "other_equal": 0, "mismatch": 0}
+    mismatches = []
+    for path in files:
+        for interaction in interactions(path):
+            request, response = interaction["request"], interaction["response"]
+            uri = str(request.get("uri") or request.get("url"))
+            if "chat/completions" not in uri or str(request.get("method")).upper() != "POST":
+                continue
+            counts["chat"] += 1
+            parsed = urllib.parse.urlparse(uri)
+            route = parsed.path + ("?" + parsed.query if parsed.query else "")
+            sent = body_bytes(request.get("body"), request.get("headers"))
+            status = response.get("status")
+            status = status.get("code") if isinstance(status, dict) else response.get("status_code")
+            recorded = body_bytes(response.get("body", response.get("content")), response.get("headers"))
+            connection.request("POST", route, body=sent, headers={"content-type": "application/json"})
+            answer = connection.getresponse()
+            got = answer.read()
+            ok, kind = False, "other"
+            try:
+                ok, kind = json.loads(recorded) == json.loads(got), "json"
+            except Exception:
+                text = recorded.decode("utf-8", "replace")
+                if text.lstrip().startswith(("data:", "event:")):
+                    ok, kind = events(text) == events(got.decode("utf-8", "replace")), "events"
+                else:
+                    ok = recorded == got
+            ok = ok and answer.status == int(status)
+            if ok:
+                counts[kind + "_equal"] += 1
+            else:
+                counts["mismatch"] += 1
+                if len(mismatches) < 5:
+                    mismatches.append({"file": os.path.relpath(path, root), "status": [answer.status, status],
+                                       "got": got[:300].decode("utf-8", "replace"), "recorded": recorded[:300].decode("utf-8", "replace")})
+    print(json.dumps({"counts": counts, "mismatches": mismatches}))
+
+
+if __name__ == "__main__":
+    main()
