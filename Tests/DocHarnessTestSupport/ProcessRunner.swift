@@ -38,6 +38,17 @@ public enum ProcessRunner {
             standardError: try String(contentsOf: errURL, encoding: .utf8))
     }
 
+    /// Runs a process from async code without holding a thread of the cooperative pool: the wait
+    /// happens on a thread of its own, so an in-process server the child talks to keeps serving.
+    public static func runDetached(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try run(executable, arguments, currentDirectory: currentDirectory) })
+            }
+            thread.start()
+        }
+    }
+
     /// Runs the `docharness` binary under test.
     public static func docharness(_ arguments: [String], currentDirectory: URL? = nil) throws -> ProcessResult {
         try run(TestEnvironment.docharness, arguments, currentDirectory: currentDirectory)

@@ -22,7 +22,7 @@ struct OpenAISDKTests {
         let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: [cassette], faultPlan: plan, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
         let server = try await ReplayServer.start(service)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/openai_client.py").path
-        let result = try await Task.detached { try ProcessRunner.run(python, [script, server.baseURL]) }.value
+        let result = try await ProcessRunner.runDetached(python, [script, server.baseURL])
         let counts = service.counters.snapshot
         await server.stop()
         #expect(result.status == 0, "\(result.standardError)")

@@ -21,7 +21,7 @@ struct SharedCassetteReplayTests {
         let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
         let server = try await ReplayServer.start(service)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/replay_oracle.py").path
-        let result = try await Task.detached { try ProcessRunner.run(python, [script, root.path, server.baseURL]) }.value
+        let result = try await ProcessRunner.runDetached(python, [script, root.path, server.baseURL])
         await server.stop()
         #expect(result.status == 0, "\(result.standardError)")
         let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
