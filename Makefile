@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo test oracle oracle-corpora encodings docs bench fuzz fuzz-smoke system-deps venv clean-venv
+.PHONY: all build release demo test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv
 
 all: build
 
@@ -78,11 +78,26 @@ oracle: system-deps venv encodings
 
 ## Release-build benchmarks: package-benchmark suites, then docharness vs CPython's ast.parse,
 ## then docharness check vs ruff D, pydoclint and interrogate on the same tree.
-bench: system-deps venv oracle-corpora encodings release
+## The peer of the replay server (mitmproxy's server replay) and the load generator (wrk).
+BENCH_VENV := .cache/bench-venv
+$(BENCH_VENV)/.installed: Benchmarks/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
+	touch $@
+
+bench-deps: system-deps $(BENCH_VENV)/.installed
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+
+## SOAK_SECONDS: how long the replay server is soaked under wrk while its memory is sampled.
+SOAK_SECONDS ?= 300
+
+bench: system-deps venv oracle-corpora encodings release bench-deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
 	$(ORACLE_PYTHON) Benchmarks/compare_check.py --docharness .build/release/docharness --tree $(ORACLE_CORPORA)/stdlib
 	$(ORACLE_PYTHON) Benchmarks/compare_tiktoken.py --docharness .build/release/docharness
+	$(ORACLE_PYTHON) Benchmarks/compare_replay.py --docharness .build/release/docharness --cassettes $(SHARED)/data/cassettes \
+	  --mitmdump $(BENCH_VENV)/bin/mitmdump --soak $(SOAK_SECONDS)
 
 ## Regenerate docs/rules.md from the rule files.
 docs:

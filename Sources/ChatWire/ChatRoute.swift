@@ -10,6 +10,10 @@ public enum ChatRoute: Sendable, Hashable, CustomStringConvertible {
     /// The route of a path with its query (`/openai/deployments/d/chat/completions?api-version=x`),
     /// or of a full URL; nil when it is not a chat-completions path.
     public init?(pathAndQuery: String) {
+        if pathAndQuery == "/v1/chat/completions" {
+            self = .openAI
+            return
+        }
         var text = Substring(pathAndQuery)
         if !text.hasPrefix("/"), let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") {
             text = text[text.index(colon, offsetBy: 3)...]

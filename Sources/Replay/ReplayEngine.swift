@@ -19,6 +19,10 @@ public struct ReplayMatch: Sendable, Hashable {
     public var episodes: Int
     /// Whether the match is only the nearest one (lenient mode), not an exact one.
     public var isNearest: Bool
+    /// The response body's bytes, serialized once when the cassettes were loaded.
+    public var responseBody: [UInt8]
+    /// `FILE:LINE (interaction K) episode E/N`, or `nearest FILE:LINE (interaction K)`.
+    public var label: String
 }
 
 /// A request nothing matched, with the nearest recorded one and the diff of the prompt.
@@ -58,6 +62,15 @@ public final class ReplayEngine: Sendable {
     private struct Recorded: Sendable {
         let interaction: Interaction
         let source: InteractionSource
+        let responseBody: [UInt8]
+        let sourceLabel: String
+
+        init(interaction: Interaction, source: InteractionSource) {
+            self.interaction = interaction
+            self.source = source
+            responseBody = interaction.response.body.wireBytes
+            sourceLabel = source.description
+        }
     }
 
     /// The matcher.
@@ -100,9 +113,18 @@ public final class ReplayEngine: Sendable {
         episodes[matcher.key(for: request)] != nil
     }
 
+    /// Whether a key has a recording.
+    public func hasRecording(_ key: RequestKey) -> Bool {
+        episodes[key] != nil
+    }
+
     /// Answers a request.
     public func replay(_ request: RecordedRequest) -> ReplayOutcome {
-        let key = matcher.key(for: request)
+        replay(request, key: matcher.key(for: request))
+    }
+
+    /// Answers a request whose key the caller already computed (`matcher.key(for: request)`).
+    public func replay(_ request: RecordedRequest, key: RequestKey) -> ReplayOutcome {
         if let recorded = episodes[key] {
             let episode = cursors.withLock { cursors -> Int in
                 let next = cursors[key, default: 0]
@@ -111,13 +133,18 @@ public final class ReplayEngine: Sendable {
             }
             counters.add(.matched)
             let chosen = recorded[episode]
-            return .matched(chosen.interaction, ReplayMatch(source: chosen.source, episode: episode, episodes: recorded.count, isNearest: false))
+            return .matched(chosen.interaction, ReplayMatch(
+                source: chosen.source, episode: episode, episodes: recorded.count, isNearest: false, responseBody: chosen.responseBody,
+                label: chosen.sourceLabel + " episode \(episode + 1)/\(recorded.count)"
+            ))
         }
         counters.add(.unmatched)
         let lines = PromptView.lines(of: request, matcher: matcher)
         let found = nearest.finder.nearest(to: lines, path: key.path)
         if mode == .lenient, let found, let recorded = episodes.values.lazy.flatMap({ $0 }).first(where: { $0.source == found.source }) {
-            return .matched(recorded.interaction, ReplayMatch(source: found.source, episode: 0, episodes: 1, isNearest: true))
+            return .matched(recorded.interaction, ReplayMatch(
+                source: found.source, episode: 0, episodes: 1, isNearest: true, responseBody: recorded.responseBody, label: "nearest " + recorded.sourceLabel
+            ))
         }
         return .unmatched(UnmatchedRequest(
             nearest: found?.source,

@@ -11,8 +11,11 @@ struct ReplayResponder: HTTPResponder {
     let service: ReplayService
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        // Headers matter only to record mode (they are forwarded upstream); matching ignores them.
         var headers = HeaderFields()
-        for field in request.headers { headers.append(field.name.canonicalName, field.value) }
+        if service.configuration.recording != nil {
+            for field in request.headers { headers.append(field.name.canonicalName, field.value) }
+        }
         let limit = service.configuration.maximumBodyBytes
         var body: [UInt8] = []
         var tooLarge = false

@@ -22,6 +22,7 @@ public final class ReplayService: Sendable {
     private let now: @Sendable () -> Double
     private let recorder: UpstreamRecorder?
     private let models: [String]
+    private let analyses = ChatRequestAnalysisCache()
 
     /// Creates the service; `now` is the clock of the rate limits (seconds), injectable for tests.
     public init(configuration: ReplayServerConfiguration, now: (@Sendable () -> Double)? = nil) {
@@ -62,6 +63,9 @@ public final class ReplayService: Sendable {
 
     /// Answers one request.
     public func answer(_ request: ServerRequest) async -> ServerAnswer {
+        if request.method == "POST", request.path == "/v1/chat/completions", !request.bodyTooLarge {
+            return await chatCompletion(request, route: .openAI)
+        }
         let pathOnly = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
         switch (request.method, pathOnly) {
         case ("GET", "/__admin/health"):
@@ -92,36 +96,48 @@ public final class ReplayService: Sendable {
             return await chatCompletion(request, route: route)
         }
         if engine.hasRecordings(onPath: request.path) {
-            return await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: RecordedBody(decoded: request.body)), original: request, stream: false, rateHeaders: [])
+            let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: RecordedBody(decoded: request.body))
+            return await replayOrRecord(recorded, key: engine.matcher.key(for: recorded), original: request, rateHeaders: [])
         }
         counters.add(.rejected)
         return .error(404, APIError(message: "Invalid URL (\(request.method) \(pathOnly))", type: "invalid_request_error"))
     }
 
     private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
-        // A body that is not a valid request is still answered by a recording of that very body
-        // (cassettes hold the API's own 400s, and requests recorded without their body).
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(request.body)
-        } catch {
-            if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return recorded }
-            counters.add(.rejected)
-            return .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))
+        let normalizedPath = route.canonicalPath
+        let analysis: ChatRequestAnalysis
+        if let cached = analyses.analysis(path: normalizedPath, body: request.body) {
+            analysis = cached
+        } else {
+            // A body that is not a valid request is still answered by a recording of that very body
+            // (cassettes hold the API's own 400s, and requests recorded without their body).
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(request.body)
+            } catch {
+                if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return recorded }
+                counters.add(.rejected)
+                return .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))
+            }
+            let chat: ChatCompletionRequest
+            do {
+                chat = try ChatCompletionRequest(json: value)
+            } catch {
+                if let recorded = recordedAnswer(request, body: .json(value)) { return recorded }
+                counters.add(.rejected)
+                return .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))
+            }
+            let key = engine.matcher.key(for: RecordedRequest(method: request.method, path: request.path, body: .json(value)))
+            let model: String
+            switch route {
+            case .openAI: model = chat.model ?? ""
+            case .azure(let deployment, _): model = chat.model ?? deployment
+            }
+            analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: windows.window(for: model))
+            analyses.store(analysis, path: normalizedPath, body: request.body)
         }
-        let chat: ChatCompletionRequest
-        do {
-            chat = try ChatCompletionRequest(json: value)
-        } catch {
-            if let recorded = recordedAnswer(request, body: .json(value)) { return recorded }
-            counters.add(.rejected)
-            return .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))
-        }
-        let model: String
-        switch route {
-        case .openAI: model = chat.model ?? ""
-        case .azure(let deployment, _): model = chat.model ?? deployment
-        }
+        let chat = analysis.chat
+        let model = analysis.model
         let routeName: String
         if case .azure = route { routeName = "azure" } else { routeName = "openai" }
         let stream = chat.stream == true
@@ -133,7 +149,7 @@ public final class ReplayService: Sendable {
         // The context-window cliff. Tokens never outnumber UTF-8 bytes, so small requests skip counting.
         var promptTokens: Int?
         let budget = chat.completionBudget
-        if let window = windows.window(for: model), request.body.count + 4 * chat.messages.count + 3 + (budget ?? 0) > window {
+        if let window = analysis.window, request.body.count + 4 * chat.messages.count + 3 + (budget ?? 0) > window {
             let counted = tokens.promptTokens(chat, model: model).tokens
             promptTokens = counted
             if counted + (budget ?? 0) > window {
@@ -161,7 +177,7 @@ public final class ReplayService: Sendable {
             counters.add(.faulted)
             return injectedError(status, retryAfterMilliseconds: decision.retryAfterMilliseconds, model: model, rateHeaders: rateHeaders)
         }
-        var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(value)), original: request, stream: stream, rateHeaders: rateHeaders)
+        var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(analysis.value)), key: analysis.key, original: request, rateHeaders: rateHeaders)
         if let drop = decision.dropAfterEvents, answer.status == 200 {
             counters.add(.faulted)
             switch answer.body {
@@ -176,28 +192,29 @@ public final class ReplayService: Sendable {
     /// The recorded answer to exactly this request, if the cassettes hold one (no nearest match).
     private func recordedAnswer(_ request: ServerRequest, body: RecordedBody) -> ServerAnswer? {
         let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: body)
-        guard engine.hasExactRecording(of: recorded), case .matched(let interaction, let match) = engine.replay(recorded) else { return nil }
+        let key = engine.matcher.key(for: recorded)
+        guard engine.hasRecording(key), case .matched(let interaction, let match) = engine.replay(recorded, key: key) else { return nil }
         var headers = interaction.response.headers
-        headers.append("x-docharness-replay", "\(match.source) episode \(match.episode + 1)/\(match.episodes)")
-        return Self.answer(for: interaction.response, headers: headers, paced: configuration.replayTiming)
+        headers.append("x-docharness-replay", match.label)
+        return Self.answer(for: interaction.response, body: match.responseBody, headers: headers, paced: configuration.replayTiming)
     }
 
-    private func replayOrRecord(_ recorded: RecordedRequest, original: ServerRequest, stream: Bool, rateHeaders: [(String, String)]) async -> ServerAnswer {
-        switch engine.replay(recorded) {
+    private func replayOrRecord(_ recorded: RecordedRequest, key: RequestKey, original: ServerRequest, rateHeaders: [(String, String)]) async -> ServerAnswer {
+        switch engine.replay(recorded, key: key) {
         case .matched(let interaction, let match):
             var headers = interaction.response.headers
             for (name, value) in rateHeaders {
                 headers.remove(name)
                 headers.append(name, value)
             }
-            headers.append("x-docharness-replay", match.isNearest ? "nearest \(match.source)" : "\(match.source) episode \(match.episode + 1)/\(match.episodes)")
-            return Self.answer(for: interaction.response, headers: headers, paced: configuration.replayTiming)
+            headers.append("x-docharness-replay", match.label)
+            return Self.answer(for: interaction.response, body: match.responseBody, headers: headers, paced: configuration.replayTiming)
         case .unmatched(let unmatched):
             if let recorder {
                 do {
                     let interaction = try await recorder.forward(original)
                     counters.add(.recorded)
-                    return Self.answer(for: interaction.response, headers: interaction.response.headers, paced: false)
+                    return Self.answer(for: interaction.response, body: interaction.response.body.wireBytes, headers: interaction.response.headers, paced: false)
                 } catch {
                     return .error(502, APIError(message: "Record mode: the upstream request failed: \(error)", type: "upstream_error"))
                 }
@@ -208,7 +225,8 @@ public final class ReplayService: Sendable {
         }
     }
 
-    static func answer(for response: RecordedResponse, headers: HeaderFields, paced: Bool) -> ServerAnswer {
+    /// The answer for a recorded response whose body bytes are already serialized.
+    static func answer(for response: RecordedResponse, body: [UInt8], headers: HeaderFields, paced: Bool) -> ServerAnswer {
         var headers = headers
         switch response.body {
         case .events(let events):
@@ -217,9 +235,9 @@ public final class ReplayService: Sendable {
             return ServerAnswer(status: response.status, headers: headers, body: .events(events, paced: paced, dropAfter: nil))
         case .json:
             if headers["content-type"] == nil { headers.append("content-type", "application/json") }
-            return ServerAnswer(status: response.status, headers: headers, body: .bytes(response.body.wireBytes))
+            return ServerAnswer(status: response.status, headers: headers, body: .bytes(body))
         default:
-            return ServerAnswer(status: response.status, headers: headers, body: .bytes(response.body.wireBytes))
+            return ServerAnswer(status: response.status, headers: headers, body: .bytes(body))
         }
     }
 

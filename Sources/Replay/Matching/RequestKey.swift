@@ -8,11 +8,34 @@ import ChatWire
 /// one form) without the ignored fields.
 public struct RequestKey: Sendable, Hashable, CustomStringConvertible {
     /// The method.
-    public var method: String
+    public let method: String
     /// The normalized path.
-    public var path: String
+    public let path: String
     /// The canonical body text.
-    public var body: String
+    public let body: String
+    /// The hash, computed once: keys are looked up on every request.
+    private let storedHash: Int
+
+    /// Creates a key.
+    public init(method: String, path: String, body: String) {
+        self.method = method
+        self.path = path
+        self.body = body
+        var hasher = Hasher()
+        hasher.combine(method)
+        hasher.combine(path)
+        var text = body
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        storedHash = hasher.finalize()
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storedHash)
+    }
+
+    public static func == (left: RequestKey, right: RequestKey) -> Bool {
+        left.storedHash == right.storedHash && left.method == right.method && left.path == right.path && left.body == right.body
+    }
 
     public var description: String { "\(method) \(path) \(body.prefix(80))" }
 
