@@ -126,11 +126,12 @@ def fmt_functions(functions):
         lines.append("")
     lines.append("} // namespace functions")
     return "\n".join(lines)
-print("--- TypeScript namespace rendering (hmarr)")
-for kind in ("tools",):
+def namespace_report(title, adjust):
+    """MAPE of the message rule + the namespace rendering (+9, -4 with a system message) + adjust."""
+    print(title)
     errs=[]; signed=[]; bymodel={}
     for r in rows:
-        if r["kind"]!=kind: continue
+        if r["kind"]!="tools": continue
         enc=enc_for(r["model"] or "")
         if not enc: continue
         req=r["request"]
@@ -144,33 +145,13 @@ for kind in ("tools",):
         est=msgs(messages,enc,r["model"])
         est+=len(enc.encode(fmt_functions(functions)))+9
         if has_system: est-=4
+        est+=adjust(r["model"], messages)
         e=(est-r["prompt_tokens"])/r["prompt_tokens"]
         errs.append(abs(e)); signed.append(e)
         bymodel.setdefault(r["model"][:12],[]).append(est-r["prompt_tokens"])
-    print(kind, len(errs), "MAPE %.1f%%"%(100*statistics.mean(errs)), "bias %+.1f%%"%(100*statistics.mean(signed)), "median %+.1f%%"%(100*statistics.median(signed)))
+    print("tools", len(errs), "MAPE %.2f%%"%(100*statistics.mean(errs)), "bias %+.2f%%"%(100*statistics.mean(signed)), "median abs %.2f%%"%(100*statistics.median(errs)))
     for k,v in sorted(bymodel.items()): print("  ",k,len(v),"median diff",statistics.median(v), "min",min(v),"max",max(v))
 
-print("--- namespace rendering + 6 per request + 8 per tool call in the history + 88 for gpt-5")
-errs=[]; signed=[]; bymodel={}
-for r in rows:
-    if r["kind"]!="tools": continue
-    enc=enc_for(r["model"] or "")
-    if not enc: continue
-    req=r["request"]
-    if any(isinstance(m.get("content"),list) and any(p.get("type")!="text" for p in m["content"]) for m in req.get("messages",[])): continue
-    messages=[dict(m) for m in req.get("messages",[])]
-    functions=[t.get("function",t) for t in (req.get("tools") or [])] or req.get("functions",[])
-    has_system=any(m.get("role")=="system" for m in messages)
-    for m in messages:
-        if m.get("role")=="system" and isinstance(m.get("content"),str):
-            m["content"]+="\n"; break
-    est=msgs(messages,enc,r["model"])
-    est+=len(enc.encode(fmt_functions(functions)))+9
-    if has_system: est-=4
-    calls=sum(len(m.get("tool_calls") or []) for m in messages)
-    est+=6+8*calls+(88 if r["model"].startswith("gpt-5") else 0)
-    e=(est-r["prompt_tokens"])/r["prompt_tokens"]
-    errs.append(abs(e)); signed.append(e)
-    bymodel.setdefault(r["model"][:12],[]).append(est-r["prompt_tokens"])
-print("tools", len(errs), "MAPE %.2f%%"%(100*statistics.mean(errs)), "bias %+.2f%%"%(100*statistics.mean(signed)), "median abs %.2f%%"%(100*statistics.median(errs)))
-for k,v in sorted(bymodel.items()): print("  ",k,len(v),"median diff",statistics.median(v), "min",min(v),"max",max(v))
+namespace_report("--- TypeScript namespace rendering (hmarr)", lambda model, messages: 0)
+namespace_report("--- namespace rendering + 6 per request + 8 per tool call in the history + 88 for gpt-5",
+                 lambda model, messages: 6 + 8 * sum(len(m.get("tool_calls") or []) for m in messages) + (88 if model.startswith("gpt-5") else 0))
