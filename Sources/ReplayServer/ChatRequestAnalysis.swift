@@ -4,13 +4,15 @@ import Synchronization
 
 /// What the server derives from a chat request body before answering: the parsed JSON, the
 /// typed request, the matching key, the model (the deployment for Azure when the body names
-/// none) and its context window.
+/// none), its context window, and its prompt tokens when the cliff or a tokens-per-minute limit
+/// needs them.
 struct ChatRequestAnalysis: Sendable {
     let value: JSONValue
     let chat: ChatCompletionRequest
     let key: RequestKey
     let model: String
     let window: Int?
+    let promptTokensIfNeeded: Int?
 }
 
 /// Remembers the analysis of recent request bodies, so a body sent again (retries, test suites

@@ -23,6 +23,7 @@ public final class ReplayService: Sendable {
     private let recorder: UpstreamRecorder?
     private let models: [String]
     private let analyses = ChatRequestAnalysisCache()
+    private let limitsRates: Bool
 
     /// Creates the service; `now` is the clock of the rate limits (seconds), injectable for tests.
     public init(configuration: ReplayServerConfiguration, now: (@Sendable () -> Double)? = nil) {
@@ -34,6 +35,7 @@ public final class ReplayService: Sendable {
         self.windows = windows
         tokens = RequestTokenCounter(store: configuration.vocabularies)
         buckets = Mutex(RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute))
+        limitsRates = configuration.faultPlan.requestsPerMinute != nil || configuration.faultPlan.tokensPerMinute != nil
         if let now {
             self.now = now
         } else {
@@ -133,7 +135,14 @@ public final class ReplayService: Sendable {
             case .openAI: model = chat.model ?? ""
             case .azure(let deployment, _): model = chat.model ?? deployment
             }
-            analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: windows.window(for: model))
+            let window = windows.window(for: model)
+            // Tokens never outnumber UTF-8 bytes, so a body smaller than the window needs no count
+            // for the cliff; only a tokens-per-minute limit always needs one.
+            let budget = chat.completionBudget ?? 0
+            let cliffNeedsCount = window.map { request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
+            let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
+                ? tokens.promptTokens(chat, model: model).tokens : nil
+            analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
             analyses.store(analysis, path: normalizedPath, body: request.body)
         }
         let chat = analysis.chat
@@ -146,24 +155,16 @@ public final class ReplayService: Sendable {
             try? await Task.sleep(for: .milliseconds(decision.delayMilliseconds))
         }
 
-        // The context-window cliff. Tokens never outnumber UTF-8 bytes, so small requests skip counting.
-        var promptTokens: Int?
+        // The context-window cliff, then the rate limits. The prompt is counted once per distinct
+        // body (the analysis cache keeps the count), and only when a limit needs it.
         let budget = chat.completionBudget
-        if let window = analysis.window, request.body.count + 4 * chat.messages.count + 3 + (budget ?? 0) > window {
-            let counted = tokens.promptTokens(chat, model: model).tokens
-            promptTokens = counted
-            if counted + (budget ?? 0) > window {
-                counters.add(.contextLengthExceeded)
-                return .error(400, .contextLengthExceeded(window: window, messageTokens: counted, completionTokens: budget))
-            }
+        if let window = analysis.window, let counted = analysis.promptTokensIfNeeded, counted + (budget ?? 0) > window {
+            counters.add(.contextLengthExceeded)
+            return .error(400, .contextLengthExceeded(window: window, messageTokens: counted, completionTokens: budget))
         }
-
-        // Rate limits.
         var rateHeaders: [(String, String)] = []
-        let limited = buckets.withLock { $0.isLimited }
-        if limited {
-            let prompt = promptTokens ?? tokens.promptTokens(chat, model: model).tokens
-            let cost = prompt + (budget ?? 0) * max(1, chat.choiceCount ?? 1)
+        if limitsRates {
+            let cost = (analysis.promptTokensIfNeeded ?? 0) + (budget ?? 0) * max(1, chat.choiceCount ?? 1)
             let time = now()
             let verdict = buckets.withLock { $0.take(tokenCost: cost, now: time) }
             rateHeaders = verdict.headers
