@@ -155,3 +155,23 @@ def namespace_report(title, adjust):
 namespace_report("--- TypeScript namespace rendering (hmarr)", lambda model, messages: 0)
 namespace_report("--- namespace rendering + 6 per request + 8 per tool call in the history + 88 for gpt-5",
                  lambda model, messages: 6 + 8 * sum(len(m.get("tool_calls") or []) for m in messages) + (88 if model.startswith("gpt-5") else 0))
+
+
+def response_format_report(title, render):
+    """Message rule + render(json_schema) on the json_schema requests: median residual and the MAPE after adding it."""
+    data=[]
+    for r in rows:
+        if r["kind"]!="response_format": continue
+        enc=enc_for(r["model"] or "")
+        req=r["request"]; rf=req.get("response_format") or {}
+        if not enc or rf.get("type")!="json_schema": continue
+        if any(isinstance(m.get("content"),list) and any(p.get("type")!="text" for p in m["content"]) for m in req.get("messages",[])): continue
+        est=msgs(req["messages"],enc,r["model"])+len(enc.encode(render(rf.get("json_schema") or {})))
+        data.append((est,r["prompt_tokens"]))
+    shift=statistics.median([a-e for e,a in data])
+    print(title, len(data), "median (server - ours)", shift, "MAPE after adding it %.2f%%"%(100*statistics.mean(abs(e+shift-a)/a for e,a in data)))
+
+header=lambda js: "# Response Formats\n\n## "+js.get("name","")+"\n\n"+("// "+js["description"]+"\n" if js.get("description") else "")
+response_format_report("--- response_format: header + compact schema JSON", lambda js: header(js)+json.dumps(js.get("schema",{}),separators=(",",":")))
+response_format_report("--- response_format: header + default json.dumps", lambda js: header(js)+json.dumps(js.get("schema",{})))
+response_format_report("--- response_format: header + TypeScript type", lambda js: header(js)+fmt_type(js.get("schema",{}),0))
