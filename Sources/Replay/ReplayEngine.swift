@@ -108,11 +108,6 @@ public final class ReplayEngine: Sendable {
         nearest.paths.contains(RequestMatcher.normalizedPath(path))
     }
 
-    /// Whether a request has an exact recording (matching it would not count as unmatched).
-    public func hasExactRecording(of request: RecordedRequest) -> Bool {
-        episodes[matcher.key(for: request)] != nil
-    }
-
     /// Whether a key has a recording.
     public func hasRecording(_ key: RequestKey) -> Bool {
         episodes[key] != nil

@@ -13,9 +13,6 @@ public struct FaultDecision: Sendable, Equatable {
 
     /// Nothing injected.
     public static let none = FaultDecision(status: nil, retryAfterMilliseconds: nil, delayMilliseconds: 0, dropAfterEvents: nil)
-
-    /// Whether anything was injected that changes the answer (not only a delay).
-    public var isFault: Bool { status != nil || dropAfterEvents != nil }
 }
 
 /// Applies a `FaultPlan` request by request: counts per rule, seeded randomness, thread-safe.
