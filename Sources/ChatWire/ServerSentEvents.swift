@@ -37,45 +37,10 @@ public struct ServerSentEvent: Sendable, Hashable, Codable {
 /// Splits a `text/event-stream` body into events, as the WHATWG parser does: fields per line,
 /// events at blank lines, comments (`:`) ignored, CR/LF/CRLF accepted.
 public enum ServerSentEventParser {
-    /// The events of a body.
+    /// The events of a whole body.
     public static func events(in body: String) -> [ServerSentEvent] {
-        var events: [ServerSentEvent] = []
-        var data: [Substring] = []
-        var event: String?
-        var sawData = false
-        func dispatch() {
-            if sawData { events.append(ServerSentEvent(event: event, data: data.joined(separator: "\n"))) }
-            data = []
-            event = nil
-            sawData = false
-        }
-        let normalized = body.contains("\r") ? body.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : body
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty {
-                dispatch()
-                continue
-            }
-            if line.hasPrefix(":") { continue }
-            let field: Substring
-            var value: Substring
-            if let colon = line.firstIndex(of: ":") {
-                field = line[..<colon]
-                value = line[line.index(after: colon)...]
-                if value.hasPrefix(" ") { value = value.dropFirst() }
-            } else {
-                field = line
-                value = ""
-            }
-            switch field {
-            case "data":
-                data.append(value)
-                sawData = true
-            case "event": event = String(value)
-            default: break
-            }
-        }
-        dispatch()
-        return events
+        var stream = ServerSentEventStream()
+        return stream.feed(body.utf8) + stream.finish()
     }
 
     /// Whether a body looks like an event stream (its first non-blank line is a `data:` or
@@ -83,5 +48,81 @@ public enum ServerSentEventParser {
     public static func looksLikeEventStream(_ body: String) -> Bool {
         let start = body.drop(while: { $0 == "\n" || $0 == "\r" || $0 == " " })
         return start.hasPrefix("data:") || start.hasPrefix("event:")
+    }
+}
+
+/// The incremental form of `ServerSentEventParser`: bytes go in as they arrive (a network chunk
+/// may end anywhere, even between CR and LF), complete events come out.
+public struct ServerSentEventStream: Sendable {
+    private var line: [UInt8] = []
+    private var afterCarriageReturn = false
+    private var data: [String] = []
+    private var event: String?
+    private var sawData = false
+
+    /// An empty stream.
+    public init() {}
+
+    /// Adds bytes; returns the events they complete.
+    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [ServerSentEvent] {
+        var completed: [ServerSentEvent] = []
+        for byte in bytes {
+            if afterCarriageReturn {
+                afterCarriageReturn = false
+                if byte == 0x0A { continue }
+            }
+            switch byte {
+            case 0x0D:
+                afterCarriageReturn = true
+                endLine(into: &completed)
+            case 0x0A:
+                endLine(into: &completed)
+            default:
+                line.append(byte)
+            }
+        }
+        return completed
+    }
+
+    /// Ends the stream: the last event, if it was not followed by a blank line.
+    public mutating func finish() -> [ServerSentEvent] {
+        var completed: [ServerSentEvent] = []
+        if !line.isEmpty { endLine(into: &completed) }
+        dispatch(into: &completed)
+        return completed
+    }
+
+    private mutating func endLine(into completed: inout [ServerSentEvent]) {
+        defer { line.removeAll(keepingCapacity: true) }
+        if line.isEmpty {
+            dispatch(into: &completed)
+            return
+        }
+        if line[0] == UInt8(ascii: ":") { return }
+        let text = String(decoding: line, as: UTF8.self)
+        let field: Substring
+        var value: Substring
+        if let colon = text.firstIndex(of: ":") {
+            field = text[..<colon]
+            value = text[text.index(after: colon)...]
+            if value.hasPrefix(" ") { value = value.dropFirst() }
+        } else {
+            field = text[...]
+            value = ""
+        }
+        switch field {
+        case "data":
+            data.append(String(value))
+            sawData = true
+        case "event": event = String(value)
+        default: break
+        }
+    }
+
+    private mutating func dispatch(into completed: inout [ServerSentEvent]) {
+        if sawData { completed.append(ServerSentEvent(event: event, data: data.joined(separator: "\n"))) }
+        data = []
+        event = nil
+        sawData = false
     }
 }

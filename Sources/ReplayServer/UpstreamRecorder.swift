@@ -43,43 +43,33 @@ final class UpstreamRecorder: Sendable {
         outgoing.body = .bytes(request.body)
         let started = ContinuousClock.now
         let response = try await client.execute(outgoing, timeout: .seconds(configuration.timeoutSeconds))
+        // Events are parsed as the chunks arrive: each event's delay is the time since the previous
+        // event was completed (later events of the same chunk arrive with no gap).
         var body: [UInt8] = []
-        var arrivals: [(offset: Int, milliseconds: Double)] = []
+        var stream = ServerSentEventStream()
+        var timedEvents: [ServerSentEvent] = []
         var last = started
+        var gap = 0.0
         for try await buffer in response.body {
-            body.append(contentsOf: buffer.readableBytesView)
             let now = ContinuousClock.now
-            arrivals.append((body.count, Self.milliseconds(now - last)))
+            gap += Self.milliseconds(now - last)
             last = now
+            body.append(contentsOf: buffer.readableBytesView)
+            for var event in stream.feed(buffer.readableBytesView) {
+                event.delayMilliseconds = gap
+                gap = 0
+                timedEvents.append(event)
+            }
         }
+        timedEvents.append(contentsOf: stream.finish())
         let duration = Self.milliseconds(ContinuousClock.now - started)
         var headers = HeaderFields()
         for header in response.headers where !["content-length", "transfer-encoding", "connection", "content-encoding"].contains(header.name.lowercased()) {
             headers.append(header.name, header.value)
         }
         var recordedBody = RecordedBody(decoded: body)
-        if case .events(var events) = recordedBody {
-            // The delay of each event: the gap before the network chunk that completed it.
-            let text = String(decoding: body, as: UTF8.self)
-            var eventEnds: [Int] = []
-            var searchStart = text.utf8.startIndex
-            while let range = text.utf8[searchStart...].firstRange(of: Array("\n\n".utf8)) {
-                eventEnds.append(text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound))
-                searchStart = range.upperBound
-            }
-            var chunk = 0
-            var reached = 0
-            for index in events.indices {
-                let end = index < eventEnds.count ? eventEnds[index] : body.count
-                var delay = 0.0
-                while reached < end, chunk < arrivals.count {
-                    delay += arrivals[chunk].milliseconds
-                    reached = arrivals[chunk].offset
-                    chunk += 1
-                }
-                events[index].delayMilliseconds = delay
-            }
-            recordedBody = .events(events)
+        if case .events(let events) = recordedBody, events.map(\.data) == timedEvents.map(\.data) {
+            recordedBody = .events(timedEvents)
         }
         let interaction = Interaction(
             request: RecordedRequest(method: request.method, path: request.path, headers: configuration.redaction.redact(request.headers), body: RecordedBody(decoded: request.body)),

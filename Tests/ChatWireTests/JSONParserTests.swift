@@ -42,3 +42,28 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
     }
 }
+
+@Suite("Server-sent events")
+struct ServerSentEventTests {
+    @Test("fed in chunks of any size, even between CR and LF, the stream gives the whole body's events")
+    func chunked() {
+        let body = "data: {\"a\":1}\r\n\r\n: comment\nevent: delta\ndata: line 1\ndata: line 2\n\ndata: [DONE]\r\n\r\n"
+        let whole = ServerSentEventParser.events(in: body)
+        #expect(whole.map(\.data) == ["{\"a\":1}", "line 1\nline 2", "[DONE]"])
+        #expect(whole[1].event == "delta")
+        for size in [1, 2, 3, 7, 16] {
+            var stream = ServerSentEventStream()
+            var events: [ServerSentEvent] = []
+            var bytes = Array(body.utf8)[...]
+            while !bytes.isEmpty {
+                events += stream.feed(bytes.prefix(size))
+                bytes = bytes.dropFirst(size)
+            }
+            events += stream.finish()
+            #expect(events == whole, "chunks of \(size)")
+        }
+        var unterminated = ServerSentEventStream()
+        #expect(unterminated.feed("data: x".utf8).isEmpty)
+        #expect(unterminated.finish().map(\.data) == ["x"])
+    }
+}
