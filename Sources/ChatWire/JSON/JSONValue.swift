@@ -75,14 +75,22 @@ public enum JSONValue: Sendable, Hashable {
     /// The same value with object keys sorted, duplicates resolved (last wins) and numbers in one
     /// form: what two bodies must share to mean the same thing.
     public var canonical: JSONValue {
+        sortingKeys(normalizingNumbers: true)
+    }
+
+    /// The value with every object's keys sorted and duplicates resolved (last wins); numbers
+    /// rewritten in one form when asked.
+    func sortingKeys(normalizingNumbers: Bool) -> JSONValue {
         switch self {
         case .null, .bool, .string: return self
-        case .number(let literal): return .number(JSONValue.canonicalNumber(literal))
-        case .array(let elements): return .array(elements.map(\.canonical))
+        case .number(let literal): return normalizingNumbers ? .number(JSONValue.canonicalNumber(literal)) : self
+        case .array(let elements): return .array(elements.map { $0.sortingKeys(normalizingNumbers: normalizingNumbers) })
         case .object(let members):
             var latest: [String: JSONValue] = [:]
             for member in members { latest[member.key] = member.value }
-            return .object(latest.keys.sorted(by: JSONValue.keyOrder).map { JSONMember($0, latest[$0]!.canonical) })
+            return .object(latest.keys.sorted(by: JSONValue.keyOrder).map {
+                JSONMember($0, latest[$0]!.sortingKeys(normalizingNumbers: normalizingNumbers))
+            })
         }
     }
 

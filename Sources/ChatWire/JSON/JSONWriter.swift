@@ -84,16 +84,9 @@ public enum JSONWriter {
 }
 
 extension JSONValue {
-    /// The same value with every object's keys sorted (duplicates kept in place of the first).
+    /// The same value with every object's keys sorted (duplicates resolved, last wins), numbers as written.
     public var sortedKeys: JSONValue {
-        switch self {
-        case .array(let elements): return .array(elements.map(\.sortedKeys))
-        case .object(let members):
-            var latest: [String: JSONValue] = [:]
-            for member in members { latest[member.key] = member.value }
-            return .object(latest.keys.sorted(by: JSONValue.keyOrder).map { JSONMember($0, latest[$0]!.sortedKeys) })
-        default: return self
-        }
+        sortingKeys(normalizingNumbers: false)
     }
 }
 
