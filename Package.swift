@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ChatWire", targets: ["ChatWire"]),
         .library(name: "Replay", targets: ["Replay"]),
         .library(name: "ReplayServer", targets: ["ReplayServer"]),
+        .library(name: "Generation", targets: ["Generation"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,17 +51,30 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "Generation",
+            dependencies: [
+                "PythonSyntax", "Docstrings", "Tokenization", "ChatWire", "Replay",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Prompts")]
+        ),
+        .target(
+            name: "Evaluation",
+            dependencies: ["Generation", "Scoring", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax", "Docstrings"]
+        ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "Reports", dependencies: ["Scoring", "PythonSyntax", "CLibXML2"]),
+        .target(name: "Reports", dependencies: ["Scoring", "PythonSyntax", "CLibXML2", "Evaluation", "Generation", "Tokenization"]),
         .executableTarget(
             name: "docharness",
             dependencies: [
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization",
-                "ChatWire", "Replay", "ReplayServer",
+                "ChatWire", "Replay", "ReplayServer", "Generation", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +118,14 @@ let package = Package(
                 "ReplayServer", "Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "GenerationTests",
+            dependencies: ["Generation", "ChatWire", "Replay", "ReplayServer", "Tokenization", "PythonSyntax", "Docstrings", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Generation", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

@@ -31,11 +31,20 @@ enum IconvConverter {
     }
 
     static func convertToUTF8(_ input: [UInt8], from pythonName: String) -> Result<[UInt8], Failure> {
+        convert(input, pythonName: pythonName, toUTF8: true)
+    }
+
+    /// UTF-8 bytes in the encoding a Python codec name stands for.
+    static func convertFromUTF8(_ input: [UInt8], to pythonName: String) -> Result<[UInt8], Failure> {
+        convert(input, pythonName: pythonName, toUTF8: false)
+    }
+
+    private static func convert(_ input: [UInt8], pythonName: String, toUTF8: Bool) -> Result<[UInt8], Failure> {
         #if canImport(Glibc) || canImport(Darwin)
         let invalid = iconv_t(bitPattern: -1)
         var descriptor: iconv_t? = nil
         for candidate in iconvNames(for: pythonName) {
-            let opened = iconv_open("UTF-8", candidate)
+            let opened = toUTF8 ? iconv_open("UTF-8", candidate) : iconv_open(candidate, "UTF-8")
             if opened != invalid {
                 descriptor = opened
                 break
@@ -67,5 +76,14 @@ enum IconvConverter {
         #else
         return .failure(.unknownEncoding)
         #endif
+    }
+}
+
+/// Encodes text for a Python source file in a legacy encoding.
+public enum SourceEncoder {
+    /// `utf8` converted to the encoding a Python codec name stands for (`latin-1`, `cp1252`…);
+    /// nil when the system does not know the encoding or a character has no place in it.
+    public static func encode(_ utf8: [UInt8], as pythonName: String) -> [UInt8]? {
+        try? IconvConverter.convertFromUTF8(utf8, to: pythonName).get()
     }
 }

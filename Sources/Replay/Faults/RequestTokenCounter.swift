@@ -68,5 +68,13 @@ extension ChatPrompt {
         }
         let hasFormat = request.responseFormat.map { $0.type != "text" } ?? false
         self.init(model: model, messages: messages, hasTools: !(request.tools ?? []).isEmpty || !(request.functions ?? []).isEmpty, hasResponseFormat: hasFormat)
+        if let format = request.responseFormat, format.type == "json_schema", let schema = format.jsonSchema {
+            // docs/token-counting.md: the server renders a JSON schema response format as a
+            // "Response Formats" section holding the schema's compact JSON.
+            var text = "# Response Formats\n\n## \(schema["name"]?.stringValue ?? "")\n\n"
+            if let description = schema["description"]?.stringValue { text += "// \(description)\n" }
+            text += JSONWriter.string(schema["schema"] ?? .object([]))
+            responseFormatText = text
+        }
     }
 }

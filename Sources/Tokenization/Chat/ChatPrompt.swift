@@ -7,8 +7,11 @@ public struct ChatPrompt: Sendable, Hashable {
     public var messages: [ChatPromptMessage]
     /// Whether the request defines tools or functions (not yet counted; see docs/token-counting.md).
     public var hasTools: Bool
-    /// Whether the request asks for a JSON schema or JSON object response (not yet counted).
+    /// Whether the request asks for a JSON schema or JSON object response.
     public var hasResponseFormat: Bool
+    /// The text a JSON schema response format is counted as (docs/token-counting.md), when the
+    /// request has one.
+    public var responseFormatText: String?
 
     /// Creates a prompt.
     public init(model: String, messages: [ChatPromptMessage], hasTools: Bool = false, hasResponseFormat: Bool = false) {

@@ -34,6 +34,7 @@ public struct ChatTokenCounter: Sendable {
             for part in message.text { total += encoding.count(part) }
             if let name = message.name { total += encoding.count(name) + Self.tokensPerName }
         }
+        if let format = prompt.responseFormatText { total += encoding.count(format) }
         if Self.isReasoningModel(prompt.model) { total -= 1 }
         return total
     }

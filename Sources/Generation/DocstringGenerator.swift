@@ -1,0 +1,177 @@
+import ChatWire
+import Docstrings
+import Replay
+import Tokenization
+
+/// Generates docstrings for targets: renders each prompt, sizes `max_tokens` inside the safe
+/// zone, sends it through the client (rate limits, retries), validates the answer against the
+/// schema and journals the outcome, with a bounded number of requests in flight. Targets the
+/// journal already holds as finished are not requested again.
+public struct DocstringGenerator: Sendable {
+    /// The settings of a run.
+    public struct Settings: Sendable {
+        /// The model named in requests.
+        public var model: String
+        /// The prompt template.
+        public var template: PromptTemplate
+        /// The safe zone.
+        public var budget: SafeZoneBudget
+        /// The estimator that sizes prompts.
+        public var estimator: any TokenEstimator
+        /// Requests in flight at once.
+        public var concurrency: Int
+
+        /// Creates settings.
+        public init(model: String, template: PromptTemplate, budget: SafeZoneBudget = SafeZoneBudget(), estimator: any TokenEstimator, concurrency: Int = 4) {
+            self.model = model
+            self.template = template
+            self.budget = budget
+            self.estimator = estimator
+            self.concurrency = max(1, concurrency)
+        }
+    }
+
+    /// The settings.
+    public let settings: Settings
+    /// The client requests go through.
+    public let client: ChatClient
+    /// The journal outcomes go to.
+    public let journal: GenerationJournal
+
+    /// Creates a generator.
+    public init(settings: Settings, client: ChatClient, journal: GenerationJournal) {
+        self.settings = settings
+        self.client = client
+        self.journal = journal
+    }
+
+    /// The values a template is filled with for a target, leaving out `dropped` units.
+    public static func values(for target: DocstringTarget, dropping dropped: [PromptUnit] = []) -> [String: String] {
+        let symbol = target.symbol
+        let complexity = symbol.complexity ?? 1
+        let guidance = complexity <= 3
+            ? "Keep the docstring short: a summary and the sections that apply."
+            : complexity < 10 ? "Explain the main cases the code distinguishes." : "The code branches a lot: explain each case a caller can meet, briefly."
+        var values: [String: String] = [
+            "kind": symbol.kind == .method ? "method" : symbol.kind == .class ? "class" : "function",
+            "qualname": symbol.qualname,
+            "style": target.style == .plain ? "google" : target.style.rawValue,
+            "signature": target.signature,
+            "decorators": symbol.decorators.map { "@" + $0 }.joined(separator: ", "),
+            "complexity": String(complexity),
+            "complexity_guidance": guidance,
+            "raises": Array(Set(symbol.raises.map(\.exception))).sorted().joined(separator: ", "),
+            "existing_docstring": symbol.docstring ?? "",
+            "class_context": target.classContext ?? "",
+            "source": target.source,
+        ]
+        for unit in dropped { values[unit.rawValue] = "" }
+        return values
+    }
+
+    /// The request for a target without `max_tokens`.
+    public func request(for target: DocstringTarget, dropping dropped: [PromptUnit]) -> ChatCompletionRequest {
+        let (system, user) = settings.template.render(Self.values(for: target, dropping: dropped))
+        var request = ChatCompletionRequest(model: settings.model, messages: [.text("system", system), .text("user", user)])
+        request.responseFormat = DocstringAnswer.responseFormat
+        if !ChatTokenCounter.isReasoningModel(settings.model) { request.additionalFields.append(JSONMember("temperature", .integer(0))) }
+        return request
+    }
+
+    /// The prompt estimate of a request by the configured estimator.
+    public func estimate(_ request: ChatCompletionRequest) -> Int {
+        settings.estimator.estimate(prompt: ChatPrompt(request: request, model: settings.model))
+    }
+
+    /// Progress of a run, reported after each target.
+    public struct Progress: Sendable {
+        /// Targets finished so far (resumed ones included).
+        public var finished: Int
+        /// Targets in the run.
+        public var total: Int
+        /// The entry just finished.
+        public var entry: JournalEntry
+        /// Whether it came from the journal of an earlier run.
+        public var resumed: Bool
+    }
+
+    /// Runs over `targets`; returns one entry per target, in the targets' order.
+    public func run(_ targets: [DocstringTarget], progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> [JournalEntry] {
+        let previous = journal.previous
+        var results = [JournalEntry?](repeating: nil, count: targets.count)
+        var finished = 0
+        var pending: [Int] = []
+        for (index, target) in targets.enumerated() {
+            if let entry = previous[target.identifier], entry.isFinal, entry.templateVersion == settings.template.version, entry.model == settings.model {
+                results[index] = entry
+                finished += 1
+                progress(Progress(finished: finished, total: targets.count, entry: entry, resumed: true))
+            } else {
+                pending.append(index)
+            }
+        }
+        try await withThrowingTaskGroup(of: (Int, JournalEntry).self) { group in
+            var queue = pending[...]
+            for _ in 0 ..< settings.concurrency {
+                guard let index = queue.popFirst() else { break }
+                group.addTask { (index, try await generate(targets[index])) }
+            }
+            while let (index, entry) = try await group.next() {
+                results[index] = entry
+                finished += 1
+                progress(Progress(finished: finished, total: targets.count, entry: entry, resumed: false))
+                if let next = queue.popFirst() { group.addTask { (next, try await generate(targets[next])) } }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Generates for one target and journals the outcome.
+    public func generate(_ target: DocstringTarget) async throws -> JournalEntry {
+        let decision = settings.budget.decide(droppable: PromptUnit.allCases.filter { unit in
+            unit == .classContext ? target.classContext != nil : true
+        }) { dropped in estimate(request(for: target, dropping: dropped)) }
+        var entry = JournalEntry(
+            target: target.identifier, outcome: .failed, templateVersion: settings.template.version, model: settings.model, request: nil,
+            estimatedPromptTokens: 0, estimator: settings.estimator.name, maxTokens: nil, droppedUnits: [], mustTrim: false, answer: nil,
+            promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, error: nil
+        )
+        switch decision {
+        case .skip(let estimated, let dropped):
+            entry.outcome = .skipped
+            entry.estimatedPromptTokens = estimated
+            entry.droppedUnits = dropped
+            entry.mustTrim = true
+            entry.error = "the prompt alone (\(estimated) tokens) leaves no response budget in the safe zone of \(settings.budget.safeZone); trim the input"
+        case .send(let maxTokens, let estimated, let dropped, let mustTrim):
+            var request = request(for: target, dropping: dropped)
+            if ChatTokenCounter.isReasoningModel(settings.model) { request.maxCompletionTokens = maxTokens } else { request.maxTokens = maxTokens }
+            entry.request = request.json
+            entry.estimatedPromptTokens = estimated
+            entry.maxTokens = maxTokens
+            entry.droppedUnits = dropped
+            entry.mustTrim = mustTrim
+            let exchange = await client.send(request, tokens: estimated + maxTokens)
+            entry.attempts = exchange.attempts
+            entry.rateLimited = exchange.rateLimited
+            entry.serverErrors = exchange.serverErrors
+            entry.transportErrors = exchange.transportErrors
+            entry.latency = exchange.latency
+            if let completion = exchange.completion {
+                entry.promptTokens = completion.usage?.promptTokens
+                entry.completionTokens = completion.usage?.completionTokens
+                let content = completion.choices.first?.message?.text ?? ""
+                do {
+                    entry.answer = try DocstringAnswer.parse(content)
+                    entry.outcome = .generated
+                } catch {
+                    entry.error = error.description
+                }
+            } else {
+                entry.error = exchange.failure?.description ?? "no completion"
+            }
+        }
+        try await journal.append(entry)
+        return entry
+    }
+}

@@ -1,0 +1,179 @@
+/// The client side of rate limits: token buckets for requests and tokens per minute and per day,
+/// filled to a target utilisation of the limit, corrected by the server's `x-ratelimit-*`
+/// headers, paused by `Retry-After`, and with a minimum spacing (with jitter) between requests.
+///
+/// Reservations are taken at once and waited out afterwards (`acquire`), so concurrent callers
+/// queue in order and never overshoot; all waiting goes through a `GenerationClock`.
+public actor RequestRateLimiter {
+    /// The limits and how much of them to use.
+    public struct Limits: Sendable, Hashable, Codable {
+        /// Requests per minute (nil: no limit known yet; the server's headers may set it).
+        public var requestsPerMinute: Int?
+        /// Tokens per minute.
+        public var tokensPerMinute: Int?
+        /// Requests per day.
+        public var requestsPerDay: Int?
+        /// Tokens per day.
+        public var tokensPerDay: Int?
+        /// The share of each limit to use, 0 < u ≤ 1 (default 0.6: 60%).
+        public var utilisation: Double
+        /// The least time between two requests, in seconds.
+        public var minimumSpacing: Double
+        /// Up to this share of the spacing is added at random (0…1).
+        public var spacingJitter: Double
+
+        /// Creates limits.
+        public init(requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil, requestsPerDay: Int? = nil, tokensPerDay: Int? = nil,
+                    utilisation: Double = 0.6, minimumSpacing: Double = 0, spacingJitter: Double = 0.5) {
+            self.requestsPerMinute = requestsPerMinute
+            self.tokensPerMinute = tokensPerMinute
+            self.requestsPerDay = requestsPerDay
+            self.tokensPerDay = tokensPerDay
+            self.utilisation = utilisation
+            self.minimumSpacing = minimumSpacing
+            self.spacingJitter = spacingJitter
+        }
+    }
+
+    /// A continuously refilling bucket whose level may go below zero (a reservation ahead of time).
+    struct Bucket: Sendable {
+        var capacity: Double
+        var refillPerSecond: Double
+        var level: Double
+        var updated: Double
+
+        init(limit: Int, window: Double, utilisation: Double, now: Double) {
+            capacity = Double(limit) * utilisation
+            refillPerSecond = capacity / window
+            level = capacity
+            updated = now
+        }
+
+        mutating func refill(to now: Double) {
+            guard now > updated else { return }
+            level = min(capacity, level + (now - updated) * refillPerSecond)
+            updated = now
+        }
+
+        /// When `amount` will be available (never before `now`).
+        func readyTime(for amount: Double, now: Double) -> Double {
+            let needed = min(amount, capacity)
+            guard level < needed, refillPerSecond > 0 else { return now }
+            return now + (needed - level) / refillPerSecond
+        }
+    }
+
+    private let clock: any GenerationClock
+    private var limits: Limits
+    /// The four windows a limit can have.
+    enum Window: Sendable, Hashable, CaseIterable {
+        case requestsPerMinute, tokensPerMinute, requestsPerDay, tokensPerDay
+
+        var countsTokens: Bool { self == .tokensPerMinute || self == .tokensPerDay }
+        var seconds: Double { self == .requestsPerMinute || self == .tokensPerMinute ? 60 : 86_400 }
+    }
+
+    private var buckets: [Window: Bucket] = [:]
+    private var nextSlot: Double
+    private var pausedUntil: Double
+    private var random: SplitMix64
+    /// The total time callers were told to wait, in seconds.
+    public private(set) var totalWait: Double = 0
+
+    /// Creates a limiter; `seed` fixes the spacing jitter.
+    public init(limits: Limits, clock: any GenerationClock, seed: UInt64 = 0x5EED) {
+        self.clock = clock
+        self.limits = limits
+        let now = clock.now()
+        nextSlot = now
+        pausedUntil = now
+        random = SplitMix64(seed: seed)
+        let configured: [Window: Int?] = [
+            .requestsPerMinute: limits.requestsPerMinute, .tokensPerMinute: limits.tokensPerMinute,
+            .requestsPerDay: limits.requestsPerDay, .tokensPerDay: limits.tokensPerDay,
+        ]
+        for (window, limit) in configured {
+            if let limit { buckets[window] = Bucket(limit: limit, window: window.seconds, utilisation: limits.utilisation, now: now) }
+        }
+    }
+
+    /// Reserves one request of `tokens` tokens and waits until it may be sent.
+    public func acquire(tokens: Int) async throws {
+        let start = reserve(tokens: tokens)
+        let now = clock.now()
+        if start > now { totalWait += start - now }
+        try await clock.sleep(until: start)
+    }
+
+    /// Takes the reservation and returns when it may start.
+    private func reserve(tokens: Int) -> Double {
+        let now = clock.now()
+        var start = max(now, pausedUntil, nextSlot)
+        let cost = Double(tokens)
+        for window in Window.allCases {
+            guard var bucket = buckets[window] else { continue }
+            let amount = window.countsTokens ? cost : 1
+            bucket.refill(to: now)
+            start = max(start, bucket.readyTime(for: amount, now: now))
+            bucket.level -= amount
+            buckets[window] = bucket
+        }
+        if limits.minimumSpacing > 0 {
+            nextSlot = start + limits.minimumSpacing * (1 + limits.spacingJitter * random.nextUnit())
+        }
+        return start
+    }
+
+    /// Stops every request until `seconds` from now (a 429's `Retry-After`).
+    public func pause(for seconds: Double) {
+        pausedUntil = max(pausedUntil, clock.now() + seconds)
+    }
+
+    /// Corrects the buckets from a response's `x-ratelimit-*` headers: a limit the client did
+    /// not know is adopted, and a bucket is lowered to what the server says remains, less the
+    /// share the utilisation keeps back.
+    public func observe(headers: [(String, String)]) {
+        let values = Dictionary(headers.map { ($0.0.lowercased(), $0.1) }, uniquingKeysWith: { first, _ in first })
+        let now = clock.now()
+        for (window, limitName, remainingName, configured) in [
+            (Window.requestsPerMinute, "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", limits.requestsPerMinute),
+            (Window.tokensPerMinute, "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", limits.tokensPerMinute),
+        ] {
+            guard let limitValue = values[limitName].flatMap(Int.init) else { continue }
+            if buckets[window] == nil, configured == nil {
+                buckets[window] = Bucket(limit: limitValue, window: window.seconds, utilisation: limits.utilisation, now: now)
+            }
+            guard var bucket = buckets[window], let remainingValue = values[remainingName].flatMap(Int.init) else { continue }
+            bucket.refill(to: now)
+            let reserve = (1 - limits.utilisation) * Double(limitValue)
+            bucket.level = min(bucket.level, Double(remainingValue) - reserve)
+            buckets[window] = bucket
+        }
+    }
+
+    /// The limits in force (after any adopted from headers).
+    public var knownRequestsPerMinute: Double? { buckets[.requestsPerMinute].map { $0.capacity / limits.utilisation } }
+}
+
+/// A small seeded generator (SplitMix64) for jitter that tests can repeat.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// Creates a generator from a seed.
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+
+    /// A uniform value in [0, 1).
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+}
