@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv
+.PHONY: all build release demo cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv
 
 all: build
 
@@ -59,9 +59,20 @@ build:
 release:
 	$(SWIFT) build -c release --product docharness
 
-## The main job on the bundled corpus, offline.
-demo: system-deps build
-	$(SWIFT) run -q docharness check corpora/python
+## The main job on the bundled corpora, offline: score, generate through the in-process replay
+## server, score again, benchmark the estimators, prove the safe zone; reports in reports/.
+demo: system-deps encodings
+	$(SWIFT) run -q docharness eval
+
+## Re-record corpora/cassettes after a prompt change: our synthetic upstream (usage counted by
+## Python tiktoken) behind `docharness eval --upstream`. See corpora/README.md.
+CASSETTE_PORT ?= 8765
+cassettes: venv encodings
+	$(SWIFT) build --product docharness
+	rm -f corpora/cassettes/generate.json
+	$(ORACLE_PYTHON) corpora/synthetic_upstream.py --port $(CASSETTE_PORT) & upstream=$$!; \
+	  trap "kill $$upstream" EXIT; sleep 2; \
+	  $(SWIFT) run -q docharness eval --upstream http://127.0.0.1:$(CASSETTE_PORT)
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora encodings

@@ -1,1 +1,102 @@
+import DocHarnessTestSupport
+import Evaluation
+import Foundation
+import Generation
+import Replay
+import Reports
 import Testing
+import Tokenization
+
+/// The main job end to end on the bundled corpora, against the bundled cassettes, in-process.
+@Suite("eval end to end", .serialized)
+struct EvaluationEndToEndTests {
+    static let root = TestEnvironment.packageRoot
+    static let projects = ["geometry", "inventory", "ledger", "textkit"].map { root.appendingPathComponent("corpora/python/\($0)").path }
+    static let cassettes = root.appendingPathComponent("corpora/cassettes").path
+    static let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+
+    static func settings(template: PromptTemplate? = nil) throws -> EvaluationRun.Settings {
+        try #require((try? store.verify(.o200kBase).get()) != nil, "the o200k_base vocabulary is needed: make encodings")
+        var settings = EvaluationRun.Settings(pythonPaths: projects, cassettePaths: [cassettes], template: try template ?? PromptTemplate.bundled(), store: store)
+        settings.clock = VirtualClock()
+        return settings
+    }
+
+    /// The docstring each symbol ended with.
+    static func docstrings(_ result: EvaluationResult) -> [String: String] {
+        Dictionary(result.symbols.map { ("\($0.path)::\($0.qualname)", $0.docstring ?? "") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test("a clean run: every target generated, 100% safe-zone compliance, chat exact on every request, reports valid")
+    func cleanRun() async throws {
+        let result = try await EvaluationRun(settings: try Self.settings()).run()
+        #expect(result.passed, "\(result.failures)")
+        #expect(result.symbols.count >= 80)
+        #expect(result.symbols.allSatisfy { $0.outcome == .generated })
+        #expect(result.compliance.rate == 1 && result.compliance.requests == result.symbols.count)
+        let chat = try #require(result.estimatorsOnRun.rows.first { $0.estimator == "chat" })
+        #expect(chat.exact == chat.count && chat.safeZoneCrossings == 0)
+        #expect(result.estimatorsOnRun.rows.first { $0.estimator == "chars/4" }!.safeZoneCrossings > 0)
+        #expect(result.generated.overall > result.existing.overall + 40)
+        #expect(result.projects.map(\.style) == ["numpy", "google", "google", "sphinx"])
+
+        let folder = try TestEnvironment.temporaryDirectory()
+        let junit = folder.appendingPathComponent("junit.xml").path
+        let errors = EvaluationReports.write(result, junit: junit, markdown: folder.appendingPathComponent("report.md").path,
+                                             json: folder.appendingPathComponent("report.json").path)
+        #expect(errors.isEmpty)
+        let schema = Self.root.appendingPathComponent("docs/schemas/junit.xsd").path
+        #expect(try XMLSchemaValidator(schemaPath: schema).validate(path: junit).isEmpty)
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("| Existing (") && markdown.contains("| Generated (") && markdown.contains("| `chat` |"))
+    }
+
+    @Test("429 storms with Retry-After, 503s, latency and dropped connections: every symbol generated exactly once, retries reported")
+    func faults() async throws {
+        let plan = try FaultPlan.parse(Array("""
+            {"seed": 7, "faults": [
+              {"status": 429, "first": 12, "retry_after_ms": 400},
+              {"status": 503, "every": 5},
+              {"drop_after_events": 0, "every": 7},
+              {"latency_ms": 3, "jitter_ms": 3, "probability": 0.3}
+            ]}
+            """.utf8), file: "faults.json")
+        var settings = try Self.settings()
+        settings.faultPlan = plan
+        settings.retryPolicy = RetryPolicy(maximumAttempts: 12)
+        let folder = try TestEnvironment.temporaryDirectory()
+        settings.journalPath = folder.appendingPathComponent("journal.jsonl").path
+        let clock = VirtualClock()
+        settings.clock = clock
+        let result = try await EvaluationRun(settings: settings).run()
+        #expect(result.passed, "\(result.failures)")
+        #expect(result.symbols.allSatisfy { $0.outcome == .generated })
+        #expect(result.traffic.rateLimited >= 12)
+        #expect(result.traffic.serverErrors > 0 && result.traffic.transportErrors > 0)
+        #expect(result.traffic.retries == result.traffic.rateLimited + result.traffic.serverErrors + result.traffic.transportErrors)
+        // Retry-After was honoured: the limiter paused at least 0.4 s of virtual time.
+        #expect(clock.waits.contains { $0 >= 0.4 })
+        // Exactly once: one journal line per symbol.
+        let lines = try String(contentsOfFile: settings.journalPath!, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == result.symbols.count)
+        // Same docstrings as a run without faults.
+        let clean = try await EvaluationRun(settings: try Self.settings()).run()
+        #expect(Self.docstrings(result) == Self.docstrings(clean))
+    }
+
+    @Test("changing one word of the prompt template fails strict replay, with the diff in the Markdown report")
+    func promptChange() async throws {
+        let bundled = try PromptTemplate.bundled()
+        let text = try String(contentsOfFile: bundled.path, encoding: .utf8).replacingOccurrences(of: "precise, useful docstrings", with: "precise, helpful docstrings")
+        let changed = try PromptTemplate.parse(text, path: "changed.prompt")
+        var settings = try Self.settings(template: changed)
+        settings.retryPolicy = RetryPolicy(maximumAttempts: 1)
+        let result = try await EvaluationRun(settings: settings).run()
+        #expect(!result.passed)
+        #expect(result.unmatched.count == result.symbols.count)
+        let markdown = EvaluationReports.markdown(result)
+        #expect(markdown.contains("## Prompts with no recording (strict replay)"))
+        #expect(markdown.contains("precise, helpful docstrings"))
+        #expect(markdown.contains("```diff"))
+    }
+}

@@ -12,13 +12,14 @@ import Testing
     static let root = TestEnvironment.packageRoot
     static let snapshots = root.appendingPathComponent("Tests/ReportsTests/Snapshots")
 
-    /// The corpus checked with its paths relative to the package root, as `make demo` shows them.
+    /// The `inventory` package of the corpus checked with its paths relative to the package root,
+    /// as `docharness check corpora/python/inventory` shows them.
     static func result() throws -> CheckResult {
-        let absolute = root.appendingPathComponent("corpora/python").path
+        let absolute = root.appendingPathComponent("corpora/python/inventory").path
         let paths = PythonFileWalker().expand([absolute]).files
         let files = try paths.map { path -> SourceFile in
             let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-            return SourceFile.parse(bytes: bytes, path: "corpora/python" + path.dropFirst(absolute.count))
+            return SourceFile.parse(bytes: bytes, path: "corpora/python/inventory" + path.dropFirst(absolute.count))
         }
         return Scorer(configuration: ScoringConfiguration()).check(files, jobs: 1)
     }

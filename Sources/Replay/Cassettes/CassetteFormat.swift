@@ -1,7 +1,9 @@
 import ChatWire
 
-/// DocHarness's own cassette format: one pretty-printed JSON file per suite, keys sorted so diffs
-/// read well, JSON bodies kept as JSON, event streams kept event by event with their timing.
+/// DocHarness's own cassette format: one pretty-printed JSON file per suite, the envelope's keys in
+/// sorted order so diffs read well, JSON bodies kept as JSON in the order they were sent (the order
+/// is part of a request: a JSON schema's property order changes its token count and the order a
+/// model fills it in), event streams kept event by event with their timing.
 ///
 /// ```json
 /// {
@@ -30,7 +32,7 @@ public enum CassetteFormat {
             JSONMember(marker, .integer(version)),
             JSONMember("interactions", .array(cassette.interactions.map { interactionJSON($0, redaction: redaction) })),
         ])
-        var bytes = JSONWriter.bytes(document, layout: .pretty, sortKeys: true)
+        var bytes = JSONWriter.bytes(document, layout: .pretty)
         bytes.append(0x0A)
         return bytes
     }
@@ -59,20 +61,20 @@ public enum CassetteFormat {
     }
 
     private static func interactionJSON(_ interaction: Interaction, redaction: HeaderRedaction) -> JSONValue {
-        var request: [JSONMember] = [
+        // Envelope members in sorted order (body, body_base64, body_text, events < headers < method…).
+        let request = bodyMembers(interaction.request.body) + [
+            JSONMember("headers", headersJSON(redaction.redact(interaction.request.headers))),
             JSONMember("method", .string(interaction.request.method)),
             JSONMember("path", .string(interaction.request.path)),
-            JSONMember("headers", headersJSON(redaction.redact(interaction.request.headers))),
         ]
-        request.append(contentsOf: bodyMembers(interaction.request.body))
-        var response: [JSONMember] = [
-            JSONMember("status", .integer(interaction.response.status)),
+        let response = bodyMembers(interaction.response.body) + [
             JSONMember("headers", headersJSON(redaction.redact(interaction.response.headers))),
+            JSONMember("status", .integer(interaction.response.status)),
         ]
-        response.append(contentsOf: bodyMembers(interaction.response.body))
-        var members = [JSONMember("request", .object(request)), JSONMember("response", .object(response))]
-        if let recordedAt = interaction.recordedAt { members.append(JSONMember("recorded_at", .string(recordedAt))) }
+        var members: [JSONMember] = []
         if let duration = interaction.durationMilliseconds { members.append(JSONMember("duration_ms", .double(rounded(duration)))) }
+        if let recordedAt = interaction.recordedAt { members.append(JSONMember("recorded_at", .string(recordedAt))) }
+        members += [JSONMember("request", .object(request)), JSONMember("response", .object(response))]
         return .object(members)
     }
 
@@ -88,7 +90,7 @@ public enum CassetteFormat {
             if values[name] == nil { order.append(name) }
             values[name, default: []].append(field.value)
         }
-        return .object(order.map { name in
+        return .object(order.sorted().map { name in
             let list = values[name]!
             return JSONMember(name, list.count == 1 ? .string(list[0]) : .array(list.map(JSONValue.string)))
         })
@@ -103,8 +105,8 @@ public enum CassetteFormat {
         case .events(let events):
             return [JSONMember("events", .array(events.map { event in
                 var members = [JSONMember("data", .string(event.data))]
-                if let name = event.event { members.append(JSONMember("event", .string(name))) }
                 if let delay = event.delayMilliseconds { members.append(JSONMember("delay_ms", .double(rounded(delay)))) }
+                if let name = event.event { members.append(JSONMember("event", .string(name))) }
                 return .object(members)
             }))]
         }

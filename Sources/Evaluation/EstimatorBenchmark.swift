@@ -1,0 +1,157 @@
+import ChatWire
+import Foundation
+import Generation
+import Replay
+import Tokenization
+
+/// One request whose real prompt size is known: the request and the `usage.prompt_tokens` the
+/// server reported.
+public struct EstimatorSample: Sendable {
+    /// The request.
+    public var request: ChatCompletionRequest
+    /// The model (the request's, else the Azure deployment's).
+    public var model: String
+    /// What the server counted.
+    public var recordedPromptTokens: Int
+    /// Where it came from (`file#index`).
+    public var source: String
+
+    /// Creates a sample.
+    public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String) {
+        self.request = request
+        self.model = model
+        self.recordedPromptTokens = recordedPromptTokens
+        self.source = source
+    }
+
+    /// Whether the request has neither tools nor a response format (the cookbook rule's class).
+    public var isPlain: Bool {
+        (request.tools ?? []).isEmpty && (request.functions ?? []).isEmpty && (request.responseFormat.map { $0.type == "text" } ?? true)
+    }
+
+    /// Every chat-completions interaction of the cassettes whose response reports usage.
+    public static func samples(from cassettes: [Cassette]) -> [EstimatorSample] {
+        var samples: [EstimatorSample] = []
+        for cassette in cassettes {
+            for (index, interaction) in cassette.interactions.enumerated() {
+                guard let route = interaction.request.chatRoute, interaction.response.status == 200,
+                      let usage = interaction.response.body.usage, let request = interaction.request.chatRequest else { continue }
+                let prompt = usage.promptTokens
+                var deployment: String?
+                if case .azure(let name, _) = route { deployment = name }
+                let model = request.model ?? deployment ?? ""
+                samples.append(EstimatorSample(request: request, model: model, recordedPromptTokens: prompt, source: "\(cassette.path)#\(index)"))
+            }
+        }
+        return samples
+    }
+}
+
+/// How well one estimator predicted the recorded prompt sizes, and what it would have done to
+/// the safe zone had it sized `max_tokens`.
+public struct EstimatorRow: Sendable, Hashable, Codable {
+    /// The estimator's name.
+    public var estimator: String
+    /// Requests measured.
+    public var count: Int
+    /// Mean absolute percentage error.
+    public var meanAbsolutePercentError: Double
+    /// Mean signed error in percent (negative: under-estimates).
+    public var signedBiasPercent: Double
+    /// Median, 95th percentile and largest absolute error in percent.
+    public var p50AbsolutePercentError: Double
+    public var p95AbsolutePercentError: Double
+    public var maxAbsolutePercentError: Double
+    /// Share of requests under-estimated.
+    public var underEstimateRate: Double
+    /// The largest under-estimate, in tokens (0 when none).
+    public var worstUnderEstimate: Int
+    /// Requests whose estimate equals the recorded count.
+    public var exact: Int
+    /// Requests that would have crossed the safe zone: real prompt > estimate + buffer.
+    public var safeZoneCrossings: Int
+    /// Response tokens given up by over-estimating beyond the buffer, in total.
+    public var wastedBudgetTokens: Int
+    /// Microseconds per estimate (this run, this machine).
+    public var microsecondsPerRequest: Double
+
+    /// Compliance: the share of requests that stay inside the safe zone.
+    public var compliance: Double { count == 0 ? 1 : Double(count - safeZoneCrossings) / Double(count) }
+}
+
+/// Runs every estimator over samples.
+public struct EstimatorBenchmark: Sendable {
+    /// Estimators that need a vocabulary get the model's encoding.
+    public let store: VocabularyStore
+    /// The budget whose buffer decides crossings.
+    public let budget: SafeZoneBudget
+
+    /// Creates a benchmark.
+    public init(store: VocabularyStore, budget: SafeZoneBudget = SafeZoneBudget()) {
+        self.store = store
+        self.budget = budget
+    }
+
+    /// What a run measured: one row per estimator, and samples that could not be measured.
+    public struct Result: Sendable, Hashable, Codable {
+        /// One row per estimator, in catalog order.
+        public var rows: [EstimatorRow]
+        /// Samples measured.
+        public var measured: Int
+        /// Samples left out: models with no known encoding, or non-text content.
+        public var skipped: Int
+        /// The `chat` row over plain requests only (no tools, no response format).
+        public var plainChat: EstimatorRow?
+    }
+
+    /// Measures `samples`.
+    public func run(_ samples: [EstimatorSample]) throws -> Result {
+        var encodings: [EncodingName: BPEEncoding] = [:]
+        var usable: [(EstimatorSample, ChatPrompt, EncodingName)] = []
+        var skipped = 0
+        for sample in samples {
+            guard let name = ModelEncodings.encoding(forModel: sample.model) else { skipped += 1; continue }
+            let prompt = ChatPrompt(request: sample.request, model: sample.model)
+            if prompt.messages.contains(where: \.hasNonTextParts) { skipped += 1; continue }
+            if encodings[name] == nil { encodings[name] = try BPEEncoding.load(name, from: store) }
+            usable.append((sample, prompt, name))
+        }
+        var rows: [EstimatorRow] = []
+        var plainChat: EstimatorRow?
+        for estimatorName in EstimatorCatalog.names {
+            var estimators: [EncodingName: any TokenEstimator] = [:]
+            for (name, encoding) in encodings { estimators[name] = EstimatorCatalog.estimator(named: estimatorName, encoding: encoding) }
+            let started = ContinuousClock.now
+            let estimates = usable.map { sample, prompt, name in estimators[name]!.estimate(prompt: prompt) }
+            let elapsed = ContinuousClock.now - started
+            let micros = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(max(1, usable.count))
+            rows.append(row(estimatorName, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) }, micros: micros))
+            if estimatorName == ChatEstimator.name {
+                let plain = zip(estimates, usable).filter { $0.1.0.isPlain }.map { ($0.0, $0.1.0.recordedPromptTokens) }
+                plainChat = row(estimatorName, pairs: plain, micros: micros)
+            }
+        }
+        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat)
+    }
+
+    func row(_ name: String, pairs: [(estimate: Int, actual: Int)], micros: Double) -> EstimatorRow {
+        let errors = pairs.map { Double($0.estimate - $0.actual) / Double(max(1, $0.actual)) * 100 }
+        let absolute = errors.map(abs).sorted()
+        func percentile(_ p: Double) -> Double {
+            absolute.isEmpty ? 0 : absolute[min(absolute.count - 1, Int((Double(absolute.count - 1) * p).rounded()))]
+        }
+        let under = pairs.filter { $0.estimate < $0.actual }
+        return EstimatorRow(
+            estimator: name, count: pairs.count,
+            meanAbsolutePercentError: absolute.isEmpty ? 0 : absolute.reduce(0, +) / Double(absolute.count),
+            signedBiasPercent: errors.isEmpty ? 0 : errors.reduce(0, +) / Double(errors.count),
+            p50AbsolutePercentError: percentile(0.5), p95AbsolutePercentError: percentile(0.95), maxAbsolutePercentError: absolute.last ?? 0,
+            underEstimateRate: pairs.isEmpty ? 0 : Double(under.count) / Double(pairs.count),
+            worstUnderEstimate: under.map { $0.actual - $0.estimate }.max() ?? 0,
+            exact: pairs.filter { $0.estimate == $0.actual }.count,
+            safeZoneCrossings: pairs.filter { $0.actual > $0.estimate + budget.buffer }.count,
+            wastedBudgetTokens: pairs.reduce(0) { $0 + max(0, $1.estimate - $1.actual) },
+            microsecondsPerRequest: micros
+        )
+    }
+}

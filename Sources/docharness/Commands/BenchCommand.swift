@@ -1,0 +1,71 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Generation
+import Replay
+import Reports
+import Tokenization
+
+/// `docharness bench`: measurements.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure token estimators against recorded usage.",
+        subcommands: [EstimatorsCommand.self]
+    )
+}
+
+/// `docharness bench estimators CASSETTE…`.
+struct EstimatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimators",
+        abstract: "Every estimator's prompt estimate against the recorded usage.prompt_tokens, and safe-zone compliance.",
+        discussion: """
+            Reads our cassettes and VCR.py / pytest-recording ones alike. For every chat-completions interaction \
+            whose response reports usage: mean absolute % error, signed bias, p50/p95/max error, under-estimate \
+            rate, worst under-estimate, speed; and, had the estimator sized max_tokens = safe zone − estimate − \
+            buffer, how many requests would have crossed the safe zone and how many response tokens \
+            over-estimating gave up. Requests for models with no known encoding, or with image/audio parts, \
+            are left out and counted.
+            """
+    )
+
+    @Argument(help: "Cassette files or folders (default: corpora/cassettes).")
+    var cassettes: [String] = ["corpora/cassettes"]
+
+    @Option(help: "Tokens kept back for estimation error.")
+    var buffer = 100
+
+    @Option(help: "text or json.")
+    var format = "text"
+
+    func run() throws {
+        var standardError = StandardError()
+        let loaded: [Cassette]
+        do {
+            loaded = try CassetteLoader.load(paths: cassettes)
+        } catch {
+            print("docharness bench estimators: \(error)", to: &standardError)
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer))
+        let result: EstimatorBenchmark.Result
+        do {
+            result = try benchmark.run(EstimatorSample.samples(from: loaded))
+        } catch {
+            print("docharness bench estimators: \(error)", to: &standardError)
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+        if format == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        print("\(result.measured) requests with usage measured (\(result.skipped) left out) from \(loaded.count) cassettes")
+        for line in EvaluationReports.estimatorTable(result.rows, buffer: buffer) { print(line) }
+        if let plain = result.plainChat {
+            print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
+        }
+    }
+}

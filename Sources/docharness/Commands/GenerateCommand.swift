@@ -1,0 +1,132 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Generation
+import PythonSyntax
+import Replay
+import Tokenization
+
+/// `docharness generate`: docstrings from any OpenAI-compatible server or Azure deployment.
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate docstrings for symbols that have none or score low, inside the safe zone.",
+        discussion: """
+            Sends one chat-completions request per symbol (structured output: docs/eval.md), sized so that \
+            prompt + max_tokens ≤ --safe-zone, through a client-side rate limiter with retries. Finished symbols \
+            go to the --journal as they finish; run again with the same journal and nothing finished is \
+            requested again. Without --diff or --apply it prints each docstring. The API key is read from \
+            OPENAI_API_KEY (or AZURE_OPENAI_API_KEY with --azure-deployment).
+            """
+    )
+
+    @Argument(help: "Python files or folders.")
+    var paths: [String] = ["."]
+
+    @Option(name: .customLong("base-url"), help: "An OpenAI-compatible base URL (https://api.openai.com/v1), or the Azure endpoint with --azure-deployment.")
+    var baseURL: String
+
+    @Option(name: .customLong("azure-deployment"), help: "The Azure OpenAI deployment name.")
+    var azureDeployment: String?
+
+    @Option(name: .customLong("api-version"), help: "The Azure OpenAI API version.")
+    var apiVersion = "2024-10-21"
+
+    @Option(help: "The model named in requests.")
+    var model = "gpt-4o-mini"
+
+    @Option(name: .customLong("safe-zone"), help: "Prompt + max_tokens never exceeds this.")
+    var safeZone = 22_800
+
+    @Option(help: "The estimator that sizes max_tokens.")
+    var estimator = "chat"
+
+    @Option(name: .customLong("prompt-template"), help: "A prompt template file (default: the bundled one).")
+    var promptTemplate: String?
+
+    @Option(name: .customLong("regenerate-below"), help: "Also regenerate documented symbols scoring below this.")
+    var regenerateBelow = 70.0
+
+    @Option(help: "Requests per minute allowed (60% is used).")
+    var rpm: Int?
+
+    @Option(help: "Tokens per minute allowed (60% is used).")
+    var tpm: Int?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency = 4
+
+    @Option(help: "The journal file (resume).")
+    var journal = ".docharness/generate-journal.jsonl"
+
+    @Flag(help: "Print a unified diff of the changes instead of the docstrings.")
+    var diff = false
+
+    @Flag(help: "Write the docstrings into the files (atomically; every other byte kept).")
+    var apply = false
+
+    func validate() throws {
+        if diff && apply { throw ValidationError("--diff and --apply exclude each other") }
+        if !EstimatorCatalog.names.contains(estimator) { throw ValidationError("--estimator must be one of \(EstimatorCatalog.names.joined(separator: ", "))") }
+    }
+
+    func run() async throws {
+        var standardError = StandardError()
+        let environment = ProcessInfo.processInfo.environment
+        let store = VocabularyStore(environment: environment)
+        let template: PromptTemplate
+        let tokenEstimator: any TokenEstimator
+        let journalFile: GenerationJournal
+        do {
+            template = try promptTemplate.map { path throws(PromptTemplate.ParseError) in try PromptTemplate.load(path: path) } ?? PromptTemplate.bundled()
+            tokenEstimator = try EvaluationRun.estimator(named: estimator, model: model, store: store)!
+            journalFile = try GenerationJournal(path: journal)
+        } catch {
+            print("docharness generate: \(error)", to: &standardError)
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+        let selection = EvaluationRun.select(paths: paths, below: regenerateBelow)
+        let endpoint: ChatEndpoint = azureDeployment.map {
+            .azure(endpoint: baseURL, deployment: $0, apiVersion: apiVersion, apiKey: environment["AZURE_OPENAI_API_KEY"])
+        } ?? .openAI(baseURL: baseURL, apiKey: environment["OPENAI_API_KEY"])
+        let clock = SystemGenerationClock()
+        let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
+                                limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
+        let generator = DocstringGenerator(settings: .init(model: model, template: template, budget: SafeZoneBudget(safeZone: safeZone),
+                                                           estimator: tokenEstimator, concurrency: concurrency), client: client, journal: journalFile)
+        let progress = ProgressLine(label: "generating")
+        let entries = try await generator.run(selection.targets) { progress.update($0.finished, of: $0.total) }
+        progress.finish()
+        await client.shutdown()
+        var edits: [String: [(Symbol, [String])]] = [:]
+        var failed = 0
+        for (target, entry) in zip(selection.targets, entries) {
+            guard let answer = entry.answer else {
+                failed += 1
+                print("\(target.path):\(target.symbol.line): \(entry.outcome.rawValue): \(entry.error ?? "")", to: &standardError)
+                continue
+            }
+            let indent = target.symbol.kind == .method ? 8 : 4  // PEP 8 indentation of a docstring in a method / function
+            let value = DocstringRenderer(style: target.style).render(answer, indent: indent)
+            edits[target.path, default: []].append((target.symbol, value))
+            if !diff && !apply { print("\(target.identifier):\n" + value.map { "    " + $0 }.joined(separator: "\n") + "\n") }
+        }
+        for file in selection.projects.flatMap(\.files) {
+            guard (diff || apply), let fileEdits = edits[file.path], case .success(let bytes) = FileBytes.read(path: file.path) else { continue }
+            do {
+                let patched = try DocstringPatch.apply(fileEdits, to: bytes, file: file)
+                if apply {
+                    try AtomicFile.write(patched, to: file.path)
+                } else {
+                    let old = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+                    let new = String(decoding: patched, as: UTF8.self).components(separatedBy: "\n")
+                    print(UnifiedDiff(old: old, new: new).rendered(oldName: "a/" + file.path, newName: "b/" + file.path, maximumLines: 100_000))
+                }
+            } catch {
+                print("docharness generate: \(error)", to: &standardError)
+            }
+        }
+        print("\(entries.count) symbols: \(entries.filter { $0.outcome == .generated }.count) generated, \(entries.filter { $0.outcome == .skipped }.count) skipped, \(failed - entries.filter { $0.outcome == .skipped }.count) failed; journal \(journal)", to: &standardError)
+        if failed > 0 { throw ExitCode(ExitStatus.gateFailed) }
+    }
+}

@@ -1,0 +1,1 @@
+"""Plane geometry: vectors, shapes and polygon algorithms (NumPy-style docstrings)."""

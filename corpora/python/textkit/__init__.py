@@ -1,0 +1,1 @@
+"""Text utilities: tokenizing, slugs, wrapping and templates (Sphinx-style docstrings)."""

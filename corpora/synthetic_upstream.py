@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""A deterministic stand-in for the OpenAI chat-completions API, for recording corpora/cassettes.
+
+  synthetic_upstream.py --port 8765 --vocab-dir ~/.cache/docharness
+
+It answers DocHarness's docstring prompts with structured answers whose quality varies by symbol
+(good, weak, stale, placeholder; chosen by a hash of the qualified name, so every run gives the
+same answers), and reports `usage` counted by Python tiktoken — an implementation independent of
+DocHarness's — with the cookbook rule (3 per message + role + content, 3 for reply priming) plus
+the response-format section (docs/token-counting.md). Nothing here calls a real API.
+"""
+import argparse
+import ast
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--port", type=int, default=8765)
+parser.add_argument("--vocab-dir", default=os.environ.get("DOCHARNESS_CACHE_DIR", os.path.expanduser("~/.cache/docharness")))
+args = parser.parse_args()
+
+cache = tempfile.mkdtemp(prefix="tiktoken-cache-")
+for name in ("o200k_base", "cl100k_base"):
+    url = f"https://openaipublic.blob.core.windows.net/encodings/{name}.tiktoken"
+    shutil.copyfile(os.path.join(args.vocab_dir, f"{name}.tiktoken"), os.path.join(cache, hashlib.sha1(url.encode()).hexdigest()))
+os.environ["TIKTOKEN_CACHE_DIR"] = cache
+import tiktoken  # noqa: E402  (after the cache is set)
+
+
+def encoding_for(model):
+    return tiktoken.get_encoding("cl100k_base" if model.startswith(("gpt-3.5", "gpt-4-", "gpt-35")) or model == "gpt-4" else "o200k_base")
+
+
+def prompt_tokens(request, enc):
+    total = 3
+    for message in request["messages"]:
+        total += 3 + len(enc.encode(message["role"])) + len(enc.encode(message.get("content") or ""))
+        if "name" in message:
+            total += 1 + len(enc.encode(message["name"]))
+    fmt = request.get("response_format") or {}
+    if fmt.get("type") == "json_schema":
+        schema = fmt["json_schema"]
+        text = "# Response Formats\n\n## " + schema.get("name", "") + "\n\n"
+        if schema.get("description"):
+            text += "// " + schema["description"] + "\n"
+        text += json.dumps(schema.get("schema", {}), separators=(",", ":"), ensure_ascii=False)
+        total += len(enc.encode(text))
+    return total
+
+
+def words(name):
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name.strip("_")).replace("_", " ").lower()
+
+
+def answer(user):
+    qualname = re.search(r"`([^`]+)`", user).group(1)
+    signature = re.search(r"Signature:\n```python\n(.*?)\n```", user, re.S).group(1)
+    raises = re.search(r"Exceptions raised in its body: (.*)", user)
+    source = re.search(r"Its source:\n```python\n(.*?)\n```", user, re.S)
+    body = source.group(1) if source else ""
+    name = qualname.split(".")[-1]
+    try:
+        tree = ast.parse(signature.strip() + "\n    pass\n")
+        node = tree.body[0]
+    except SyntaxError:
+        node = None
+    params = []
+    returns_annotation = ""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        a = node.args
+        every = a.posonlyargs + a.args + ([a.vararg] if a.vararg else []) + a.kwonlyargs + ([a.kwarg] if a.kwarg else [])
+        for index, arg in enumerate(every):
+            if index == 0 and arg.arg in ("self", "cls") and "." in qualname:
+                continue
+            params.append((arg.arg, ast.unparse(arg.annotation) if arg.annotation else ""))
+        returns_annotation = ast.unparse(node.returns) if node.returns else ""
+    quality = int(hashlib.sha256(qualname.encode()).hexdigest(), 16) % 10
+    verb = words(name).split(" ")[0] if name not in ("__init__",) else "create"
+    rest = " ".join(words(name).split(" ")[1:])
+    summary = f"{verb.capitalize()} {rest or 'the value'}." if quality < 6 else f"Handle {words(name)}."
+    if quality == 9:
+        summary = "TODO."
+    parameters = [{"name": p, "type": t, "description": f"The {words(p)} to use."} for p, t in params]
+    if quality == 8 and parameters:
+        parameters = parameters[1:] + [{"name": "options", "type": "", "description": "Extra options."}]
+    if 6 <= quality <= 7:
+        for p in parameters:
+            p["description"] = "A value."
+    returns = {"type": "", "description": ""}
+    if re.search(r"\breturn\s+\S", body) and name != "__init__":
+        returns = {"type": returns_annotation, "description": f"The {words(name)} result." if quality < 6 else "The result."}
+    yields = {"type": "", "description": ""}
+    if re.search(r"\byield\b", body):
+        yields = {"type": "", "description": f"Each {words(name)} item."}
+        returns = {"type": "", "description": ""}
+    raised = []
+    if raises and quality < 8:
+        raised = [{"exception": e.strip(), "description": f"If the {words(name)} input is invalid."} for e in raises.group(1).split(",")]
+    description = "" if quality >= 6 else f"This is used by callers of `{qualname}`."
+    return {"summary": summary, "description": description, "parameters": parameters, "returns": returns,
+            "yields": yields, "raises": raised, "examples": []}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers.get("content-length", "0"))))
+        if not self.path.endswith("/chat/completions") or body.get("stream"):
+            return self.send(400, {"error": {"message": "only non-streaming chat completions", "type": "invalid_request_error"}})
+        enc = encoding_for(body["model"])
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        content = json.dumps(answer(user), ensure_ascii=False)
+        usage_prompt = prompt_tokens(body, enc)
+        usage_completion = len(enc.encode(content))
+        digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        self.send(200, {
+            "id": "chatcmpl-" + digest[:24], "object": "chat.completion", "created": 1763856000, "model": body["model"] + "-2024-07-18",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content, "refusal": None}, "logprobs": None, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": usage_prompt, "completion_tokens": usage_completion, "total_tokens": usage_prompt + usage_completion},
+            "system_fingerprint": "fp_synthetic",
+        })
+
+    def send(self, status, value):
+        data = json.dumps(value).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        # OpenAI's usage tier 5 limits for gpt-4o-mini. A safe-zone-sized request reserves about
+        # 22,800 tokens of the per-minute budget (max_tokens counts), so low tiers throttle hard.
+        self.send_header("x-ratelimit-limit-requests", "30000")
+        self.send_header("x-ratelimit-remaining-requests", "29999")
+        self.send_header("x-ratelimit-limit-tokens", "150000000")
+        self.send_header("x-ratelimit-remaining-tokens", "149977200")
+        self.end_headers()
+        self.wfile.write(data)
+
+
+print(f"synthetic upstream on http://127.0.0.1:{args.port}", flush=True)
+ThreadingHTTPServer(("127.0.0.1", args.port), Handler).serve_forever()
