@@ -24,26 +24,51 @@ public struct EstimatorSample: Sendable {
         self.source = source
     }
 
-    /// Whether the request has neither tools nor a response format (the cookbook rule's class).
+    /// Whether the request is one the cookbook rule covers alone: no tools or functions, no
+    /// response format, and messages of plain text with no tool-call history (the class
+    /// docs/token-counting.md measures as "plain").
     public var isPlain: Bool {
         (request.tools ?? []).isEmpty && (request.functions ?? []).isEmpty && (request.responseFormat.map { $0.type == "text" } ?? true)
+            && request.messages.allSatisfy { message in
+                if case .parts? = message.content { return false }
+                return (message.toolCalls ?? []).isEmpty && message.role != "tool" && message.role != "function"
+            }
     }
 
-    /// Every chat-completions interaction of the cassettes whose response reports usage.
+    /// Every distinct chat-completions request of the cassettes whose response reports usage (a
+    /// request recorded several times counts once). The model is the one the response names (an
+    /// Azure deployment's name says nothing), else the request's, else the deployment's.
     public static func samples(from cassettes: [Cassette]) -> [EstimatorSample] {
         var samples: [EstimatorSample] = []
+        var seen: Set<String> = []
         for cassette in cassettes {
             for (index, interaction) in cassette.interactions.enumerated() {
                 guard let route = interaction.request.chatRoute, interaction.response.status == 200,
-                      let usage = interaction.response.body.usage, let request = interaction.request.chatRequest else { continue }
+                      let usage = interaction.response.body.usage, let request = interaction.request.chatRequest,
+                      seen.insert(JSONWriter.string(request.json.canonical)).inserted else { continue }
                 let prompt = usage.promptTokens
                 var deployment: String?
                 if case .azure(let name, _) = route { deployment = name }
-                let model = request.model ?? deployment ?? ""
+                let model = Self.responseModel(interaction.response.body) ?? request.model ?? deployment ?? ""
                 samples.append(EstimatorSample(request: request, model: model, recordedPromptTokens: prompt, source: "\(cassette.path)#\(index)"))
             }
         }
         return samples
+    }
+}
+
+extension EstimatorSample {
+    /// The `model` a response body names (the JSON body's, or the first event's that has one).
+    static func responseModel(_ body: RecordedBody) -> String? {
+        switch body {
+        case .json(let value): return value["model"]?.stringValue
+        case .events(let events):
+            for event in events {
+                if let model = (try? JSONParser.parse(event.data))?["model"]?.stringValue, !model.isEmpty { return model }
+            }
+            return nil
+        default: return nil
+        }
     }
 }
 
@@ -98,7 +123,8 @@ public struct EstimatorBenchmark: Sendable {
         public var rows: [EstimatorRow]
         /// Samples measured.
         public var measured: Int
-        /// Samples left out: models with no known encoding, or non-text content.
+        /// Samples left out: models with no known encoding or served through a router
+        /// (`provider/model`), or content with images or audio.
         public var skipped: Int
         /// The `chat` row over plain requests only (no tools, no response format).
         public var plainChat: EstimatorRow?
@@ -110,7 +136,8 @@ public struct EstimatorBenchmark: Sendable {
         var usable: [(EstimatorSample, ChatPrompt, EncodingName)] = []
         var skipped = 0
         for sample in samples {
-            guard let name = ModelEncodings.encoding(forModel: sample.model) else { skipped += 1; continue }
+            // A provider/model name (`openai/gpt-4o` through a router) is counted by someone else's server.
+            guard !sample.model.contains("/"), let name = ModelEncodings.encoding(forModel: sample.model) else { skipped += 1; continue }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)
             if prompt.messages.contains(where: \.hasNonTextParts) { skipped += 1; continue }
             if encodings[name] == nil { encodings[name] = try BPEEncoding.load(name, from: store) }

@@ -31,8 +31,9 @@ public struct DocstringPatch: Sendable {
         guard let text = file.text else { throw Refusal(path: file.path, line: 1, reason: "the file could not be read as Python source") }
         var originalLines = splitLines(original)
         var edits: [Edit] = []
+        let summaryOnNextLine = summaryOnNextLine(in: file, text: text)
         for (symbol, value) in docstrings {
-            edits.append(try edit(for: symbol, value: value, text: text, originalLines: originalLines, path: file.path))
+            edits.append(try edit(for: symbol, value: value, text: text, originalLines: originalLines, path: file.path, summaryOnNextLine: summaryOnNextLine))
         }
         for edit in edits.sorted(by: { $0.startLine > $1.startLine }) {
             let encoded = try edit.lines.map { line throws(Refusal) -> [UInt8] in
@@ -55,7 +56,21 @@ public struct DocstringPatch: Sendable {
         return lines
     }
 
-    static func edit(for symbol: Symbol, value: [String], text: SourceText, originalLines: [[UInt8]], path: String) throws(Refusal) -> Edit {
+    /// Whether most of the file's multi-line docstrings open with the quotes alone on their line
+    /// and the summary on the next (pydocstyle's D213 convention rather than D212).
+    static func summaryOnNextLine(in file: SourceFile, text: SourceText) -> Bool {
+        var next = 0, same = 0
+        for symbol in file.symbols {
+            guard let line = symbol.docstringLine, let docstring = symbol.docstring, docstring.contains("\n") else { continue }
+            let opening = text.line(line).trimming(" \t\r")
+            let quotesAlone = opening.count <= 4 && (opening.hasSuffix(String(repeating: "\"", count: 3)) || opening.hasSuffix(String(repeating: "'", count: 3)))
+            if quotesAlone { next += 1 } else { same += 1 }
+        }
+        return next > same
+    }
+
+    static func edit(for symbol: Symbol, value: [String], text: SourceText, originalLines: [[UInt8]], path: String,
+                     summaryOnNextLine: Bool = false) throws(Refusal) -> Edit {
         let headerEnd = headerLastLine(of: symbol, text: text)
         let headerLine = originalLines.indices.contains(headerEnd - 1) ? originalLines[headerEnd - 1] : []
         let newline = headerLine.suffix(2) == [13, 10] ? "\r\n" : "\n"
@@ -93,18 +108,18 @@ public struct DocstringPatch: Sendable {
             startLine = headerEnd + 1
             endLine = headerEnd + 1
         }
-        return Edit(startLine: startLine, endLine: endLine, lines: literal(value, indent: indent, newline: newline))
+        return Edit(startLine: startLine, endLine: endLine, lines: literal(value, indent: indent, newline: newline, summaryOnNextLine: summaryOnNextLine))
     }
 
     /// The docstring literal's lines, each with its line ending.
-    static func literal(_ value: [String], indent: String, newline: String) -> [String] {
+    static func literal(_ value: [String], indent: String, newline: String, summaryOnNextLine: Bool = false) -> [String] {
         let needsRaw = value.contains { $0.contains("\\") }
         let escaped = value.map { $0.replacing("\"\"\"", with: "\\\"\\\"\\\"") }
         let open = (needsRaw ? "r" : "") + "\"\"\""
         if escaped.count == 1, !escaped[0].hasSuffix("\"") {
             return [indent + open + escaped[0] + "\"\"\"" + newline]
         }
-        var lines = [indent + open + escaped[0] + newline]
+        var lines = summaryOnNextLine ? [indent + open + newline, indent + escaped[0] + newline] : [indent + open + escaped[0] + newline]
         for line in escaped.dropFirst() { lines.append((line.isEmpty ? "" : indent + line) + newline) }
         lines.append(indent + "\"\"\"" + newline)
         return lines

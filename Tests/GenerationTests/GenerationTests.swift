@@ -281,6 +281,16 @@ struct RenderingTests {
         #expect(reparsed.symbols.first { $0.qualname == "A.f" }?.docstring == "Do it.")
     }
 
+    @Test("a file whose docstrings open with the quotes alone keeps that convention")
+    func summaryOnNextLine() throws {
+        let source = "def f():\n    \"\"\"\n    Old.\n\n    More.\n    \"\"\"\n\n\ndef g(x):\n    return x\n"
+        let bytes = Array(source.utf8)
+        let file = SourceFile.parse(bytes: bytes, path: "n.py")
+        let g = try #require(file.symbols.first { $0.qualname == "g" })
+        let patched = try DocstringPatch.apply([(g, ["Return x.", "", "Parameters", "----------", "x : int", "    The value."])], to: bytes, file: file)
+        #expect(String(decoding: patched, as: UTF8.self).hasSuffix("def g(x):\n    \"\"\"\n    Return x.\n\n    Parameters\n    ----------\n    x : int\n        The value.\n    \"\"\"\n    return x\n"))
+    }
+
     @Test("a Latin-1 file stays Latin-1")
     func latin1() throws {
         var bytes = Array("# -*- coding: latin-1 -*-\ndef f():\n    return 'caf".utf8) + [0xE9] + Array("'\n".utf8)
