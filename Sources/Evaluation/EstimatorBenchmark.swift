@@ -35,6 +35,15 @@ public struct EstimatorSample: Sendable {
             }
     }
 
+    /// The class a request belongs to for counting: `plain`, `tools` (tools or functions),
+    /// `response_format` (a non-text response format, no tools) or `other` (tool-call history or
+    /// multi-part content, no tools).
+    public var requestClass: String {
+        if !(request.tools ?? []).isEmpty || !(request.functions ?? []).isEmpty { return "tools" }
+        if let format = request.responseFormat, format.type != "text" { return "response_format" }
+        return isPlain ? "plain" : "other"
+    }
+
     /// Every distinct chat-completions request of the cassettes whose response reports usage (a
     /// request recorded several times counts once). The model is the one the response names (an
     /// Azure deployment's name says nothing), else the request's, else the deployment's.
@@ -128,6 +137,8 @@ public struct EstimatorBenchmark: Sendable {
         public var skipped: Int
         /// The `chat` row over plain requests only (no tools, no response format).
         public var plainChat: EstimatorRow?
+        /// The `chat` row per request class (`EstimatorSample.requestClass`), sorted by class.
+        public var chatByClass: [String: EstimatorRow] = [:]
     }
 
     /// Measures `samples`.
@@ -145,6 +156,7 @@ public struct EstimatorBenchmark: Sendable {
         }
         var rows: [EstimatorRow] = []
         var plainChat: EstimatorRow?
+        var chatByClass: [String: EstimatorRow] = [:]
         for estimatorName in EstimatorCatalog.names {
             var estimators: [EncodingName: any TokenEstimator] = [:]
             for (name, encoding) in encodings { estimators[name] = EstimatorCatalog.estimator(named: estimatorName, encoding: encoding) }
@@ -156,9 +168,11 @@ public struct EstimatorBenchmark: Sendable {
             if estimatorName == ChatEstimator.name {
                 let plain = zip(estimates, usable).filter { $0.1.0.isPlain }.map { ($0.0, $0.1.0.recordedPromptTokens) }
                 plainChat = row(estimatorName, pairs: plain, micros: micros)
+                let byClass = Dictionary(grouping: zip(estimates, usable).map { ($0.1.0.requestClass, ($0.0, $0.1.0.recordedPromptTokens)) }, by: \.0)
+                for (name, members) in byClass { chatByClass[name] = row(estimatorName, pairs: members.map(\.1), micros: micros) }
             }
         }
-        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat)
+        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass)
     }
 
     func row(_ name: String, pairs: [(estimate: Int, actual: Int)], micros: Double) -> EstimatorRow {

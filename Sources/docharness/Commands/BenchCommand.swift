@@ -64,6 +64,10 @@ struct EstimatorsCommand: ParsableCommand {
         }
         print("\(result.measured) requests with usage measured (\(result.skipped) left out) from \(loaded.count) cassettes")
         for line in EvaluationReports.estimatorTable(result.rows, buffer: buffer) { print(line) }
+        print("chat by request class:")
+        for (name, row) in result.chatByClass.sorted(by: { $0.key < $1.key }) {
+            print("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.count) requests, \(row.exact) exact, MAPE \(String(format: "%.2f", row.meanAbsolutePercentError))%, bias \(String(format: "%+.2f", row.signedBiasPercent))%, worst under-estimate \(row.worstUnderEstimate)")
+        }
         if let plain = result.plainChat {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
         }
