@@ -36,6 +36,16 @@ def encoding_for(model):
     return tiktoken.get_encoding("cl100k_base" if model.startswith(("gpt-3.5", "gpt-4-", "gpt-35")) or model == "gpt-4" else "o200k_base")
 
 
+def without_titles(schema, in_property_map=False):
+    """The schema without its `title` keywords (a property named `title` stays)."""
+    if isinstance(schema, dict):
+        return {key: without_titles(value, not in_property_map and key in ("properties", "$defs", "definitions", "patternProperties"))
+                for key, value in schema.items() if in_property_map or key != "title"}
+    if isinstance(schema, list):
+        return [without_titles(value) for value in schema]
+    return schema
+
+
 def prompt_tokens(request, enc):
     total = 3
     for message in request["messages"]:
@@ -48,7 +58,7 @@ def prompt_tokens(request, enc):
         text = "# Response Formats\n\n## " + schema.get("name", "") + "\n\n"
         if schema.get("description"):
             text += "// " + schema["description"] + "\n"
-        text += json.dumps(schema.get("schema", {}), separators=(",", ":"), ensure_ascii=False)
+        text += json.dumps(without_titles(schema.get("schema", {})), separators=(",", ":"), ensure_ascii=False)
         total += len(enc.encode(text))
     return total
 

@@ -92,9 +92,11 @@ public struct EstimatorRow: Sendable, Hashable, Codable {
     public var meanAbsolutePercentError: Double
     /// Mean signed error in percent (negative: under-estimates).
     public var signedBiasPercent: Double
-    /// Median, 95th percentile and largest absolute error in percent.
+    /// Median absolute error in percent.
     public var p50AbsolutePercentError: Double
+    /// 95th-percentile absolute error in percent.
     public var p95AbsolutePercentError: Double
+    /// Largest absolute error in percent.
     public var maxAbsolutePercentError: Double
     /// Share of requests under-estimated.
     public var underEstimateRate: Double
@@ -120,10 +122,14 @@ public struct EstimatorBenchmark: Sendable {
     /// The budget whose buffer decides crossings.
     public let budget: SafeZoneBudget
 
+    /// How many of the `chat` estimator's worst misses a result lists.
+    public var worstCount = 0
+
     /// Creates a benchmark.
-    public init(store: VocabularyStore, budget: SafeZoneBudget = SafeZoneBudget()) {
+    public init(store: VocabularyStore, budget: SafeZoneBudget = SafeZoneBudget(), worstCount: Int = 0) {
         self.store = store
         self.budget = budget
+        self.worstCount = worstCount
     }
 
     /// What a run measured: one row per estimator, and samples that could not be measured.
@@ -139,6 +145,25 @@ public struct EstimatorBenchmark: Sendable {
         public var plainChat: EstimatorRow?
         /// The `chat` row per request class (`EstimatorSample.requestClass`), sorted by class.
         public var chatByClass: [String: EstimatorRow] = [:]
+        /// The `chat` estimator's largest errors, worst first (at most `worstCount`).
+        public var chatWorst: [Miss] = []
+    }
+
+    /// One request an estimator got wrong.
+    public struct Miss: Sendable, Hashable, Codable {
+        /// `file#index` of the interaction.
+        public var source: String
+        /// The model.
+        public var model: String
+        /// `EstimatorSample.requestClass`.
+        public var requestClass: String
+        /// What the server recorded.
+        public var recorded: Int
+        /// What the estimator said.
+        public var estimate: Int
+
+        /// |estimate − recorded| / recorded.
+        public var relativeError: Double { abs(Double(estimate - recorded)) / Double(max(1, recorded)) }
     }
 
     /// Measures `samples`.
@@ -157,6 +182,7 @@ public struct EstimatorBenchmark: Sendable {
         var rows: [EstimatorRow] = []
         var plainChat: EstimatorRow?
         var chatByClass: [String: EstimatorRow] = [:]
+        var chatWorst: [Miss] = []
         for estimatorName in EstimatorCatalog.names {
             var estimators: [EncodingName: any TokenEstimator] = [:]
             for (name, encoding) in encodings { estimators[name] = EstimatorCatalog.estimator(named: estimatorName, encoding: encoding) }
@@ -170,9 +196,15 @@ public struct EstimatorBenchmark: Sendable {
                 plainChat = row(estimatorName, pairs: plain, micros: micros)
                 let byClass = Dictionary(grouping: zip(estimates, usable).map { ($0.1.0.requestClass, ($0.0, $0.1.0.recordedPromptTokens)) }, by: \.0)
                 for (name, members) in byClass { chatByClass[name] = row(estimatorName, pairs: members.map(\.1), micros: micros) }
+                var misses: [Miss] = []
+                for (estimate, entry) in zip(estimates, usable) where estimate != entry.0.recordedPromptTokens {
+                    misses.append(Miss(source: entry.0.source, model: entry.0.model, requestClass: entry.0.requestClass,
+                                       recorded: entry.0.recordedPromptTokens, estimate: estimate))
+                }
+                chatWorst = Array(misses.sorted { $0.relativeError > $1.relativeError }.prefix(worstCount))
             }
         }
-        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass)
+        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass, chatWorst: chatWorst)
     }
 
     func row(_ name: String, pairs: [(estimate: Int, actual: Int)], micros: Double) -> EstimatorRow {

@@ -5,16 +5,17 @@ import Scoring
 public struct EvaluationResult: Sendable, Codable {
     /// The JSON report's schema version.
     public var schemaVersion = 1
-    /// The model asked and the template version.
+    /// The model asked.
     public var model: String
+    /// The prompt template's version.
     public var templateVersion: String
     /// The estimator that sized `max_tokens`.
     public var estimator: String
     /// The safe zone.
     public var budget: SafeZoneBudget
-    /// Mean scores of the targeted symbols: before (their existing docstrings, missing ones
-    /// scoring 0) and after generation.
+    /// Mean scores of the targeted symbols with their existing docstrings (missing ones score 0).
     public var existing: DimensionMeans
+    /// Mean scores of the targeted symbols with the generated docstrings.
     public var generated: DimensionMeans
     /// Each project's scores and coverage before and after.
     public var projects: [ProjectComparison]
@@ -41,10 +42,15 @@ public struct EvaluationResult: Sendable, Codable {
 
 /// Mean 0–100 scores per dimension and overall.
 public struct DimensionMeans: Sendable, Codable, Hashable {
+    /// Completeness.
     public var completeness: Double
+    /// Clarity.
     public var clarity: Double
+    /// Style consistency.
     public var style: Double
+    /// Complexity match.
     public var complexity: Double
+    /// The weighted overall score.
     public var overall: Double
     /// Symbols averaged.
     public var count: Int
@@ -64,25 +70,41 @@ public struct ProjectComparison: Sendable, Codable, Hashable {
 
 /// A project's overall score and docstring coverage.
 public struct ProjectFigures: Sendable, Codable, Hashable {
+    /// The overall score.
     public var overall: Double
+    /// Docstring coverage in percent.
     public var coverage: Double
+    /// Findings.
     public var findings: Int
 }
 
 /// One targeted symbol.
 public struct SymbolOutcome: Sendable, Codable, Hashable {
+    /// The file.
     public var path: String
+    /// The qualified name.
     public var qualname: String
+    /// The definition's line.
     public var line: Int
+    /// Generated, skipped or failed.
     public var outcome: JournalEntry.Outcome
+    /// The overall score of the existing docstring (0 when there was none).
     public var before: Double
+    /// The overall score of the generated docstring.
     public var after: Double?
+    /// The prompt tokens the server recorded.
     public var promptTokens: Int?
+    /// The estimate `max_tokens` was sized with.
     public var estimatedPromptTokens: Int
+    /// `max_tokens` sent.
     public var maxTokens: Int?
+    /// Attempts made.
     public var attempts: Int
+    /// Seconds for the last attempt.
     public var latency: Double
+    /// Context dropped to make room.
     public var droppedUnits: [PromptUnit]
+    /// Why it failed or was skipped.
     public var error: String?
     /// The generated docstring as it was inserted.
     public var docstring: String?
@@ -90,31 +112,46 @@ public struct SymbolOutcome: Sendable, Codable, Hashable {
 
 /// Safe-zone compliance: recorded prompt tokens + `max_tokens` sent ≤ the safe zone.
 public struct Compliance: Sendable, Codable, Hashable {
+    /// Requests with recorded usage.
     public var requests: Int
+    /// Those within the safe zone.
     public var compliant: Int
     /// The largest prompt + `max_tokens` seen.
     public var largestTotal: Int
     /// Requests over the line: target and total.
     public var violations: [String]
+    /// compliant / requests (1 when there were none).
     public var rate: Double { requests == 0 ? 1 : Double(compliant) / Double(requests) }
 }
 
 /// Latency percentiles (seconds), retries and 429s.
 public struct Traffic: Sendable, Codable, Hashable {
+    /// Requests sent by this run (resumed ones not counted).
     public var requests: Int
+    /// Attempts, retries included.
     public var attempts: Int
+    /// Attempts beyond the first.
     public var retries: Int
+    /// 429 answers.
     public var rateLimited: Int
+    /// 408/409/5xx answers.
     public var serverErrors: Int
+    /// Timeouts, dropped connections, truncated bodies.
     public var transportErrors: Int
+    /// Latency percentiles of the successful attempts, in seconds.
     public var p50: Double
+    /// The 95th percentile.
     public var p95: Double
+    /// The 99th percentile.
     public var p99: Double
+    /// The whole run, in seconds.
     public var wallSeconds: Double
 }
 
 /// A request strict replay did not know.
 public struct UnmatchedRequest: Sendable, Codable, Hashable {
+    /// `path::qualname`.
     public var target: String
+    /// The server's message: the nearest recording and the diff.
     public var message: String
 }

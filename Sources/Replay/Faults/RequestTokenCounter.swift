@@ -68,12 +68,17 @@ extension ChatPrompt {
         }
         let hasFormat = request.responseFormat.map { $0.type != "text" } ?? false
         self.init(model: model, messages: messages, hasTools: !(request.tools ?? []).isEmpty || !(request.functions ?? []).isEmpty, hasResponseFormat: hasFormat)
+        let functions = (request.tools ?? []).compactMap(\.function) + (request.functions ?? [])
+        if !functions.isEmpty {
+            functionsText = FunctionNamespace.render(functions)
+            toolCallCount = request.messages.reduce(0) { $0 + ($1.toolCalls ?? []).count }
+        }
         if let format = request.responseFormat, format.type == "json_schema", let schema = format.jsonSchema {
             // docs/token-counting.md: the server renders a JSON schema response format as a
-            // "Response Formats" section holding the schema's compact JSON.
+            // "Response Formats" section holding the schema's compact JSON, titles left out.
             var text = "# Response Formats\n\n## \(schema["name"]?.stringValue ?? "")\n\n"
             if let description = schema["description"]?.stringValue { text += "// \(description)\n" }
-            text += JSONWriter.string(schema["schema"] ?? .object([]))
+            text += JSONWriter.string(ResponseFormatSchema.withoutTitles(schema["schema"] ?? .object([])))
             responseFormatText = text
         }
     }

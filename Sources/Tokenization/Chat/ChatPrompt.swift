@@ -9,6 +9,11 @@ public struct ChatPrompt: Sendable, Hashable {
     public var hasTools: Bool
     /// Whether the request asks for a JSON schema or JSON object response.
     public var hasResponseFormat: Bool
+    /// The text tool and function definitions are counted as (`namespace functions { … }`,
+    /// docs/token-counting.md), when the request defines any.
+    public var functionsText: String?
+    /// Tool calls in the assistant messages of the history.
+    public var toolCallCount = 0
     /// The text a JSON schema response format is counted as (docs/token-counting.md), when the
     /// request has one.
     public var responseFormatText: String?

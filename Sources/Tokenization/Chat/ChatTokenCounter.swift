@@ -3,7 +3,9 @@
 /// The rule is the OpenAI cookbook's: every message costs 3 tokens plus its role, content and
 /// name (a name costs 1 more), and the reply is primed with 3. On the real traffic of
 /// `../shared/data/cassettes` the server counts one token less for reasoning models (o1, o3, o4,
-/// gpt-5). docs/token-counting.md gives the measured agreement.
+/// gpt-5). Tool definitions (`ChatPrompt.functionsText`) and a JSON schema response format
+/// (`ChatPrompt.responseFormatText`) are counted with constants fitted on that traffic.
+/// docs/token-counting.md gives the measured agreement.
 public struct ChatTokenCounter: Sendable {
     /// The encoding the counter uses.
     public let encoding: BPEEncoding
@@ -13,10 +15,30 @@ public struct ChatTokenCounter: Sendable {
         self.encoding = encoding
     }
 
-    /// Tokens per message, per name and for reply priming (the cookbook's constants).
+    /// Tokens per message (the cookbook's constant).
     public static let tokensPerMessage = 3
+    /// Tokens added for a message's `name`.
     public static let tokensPerName = 1
+    /// Tokens priming the reply.
     public static let replyPriming = 3
+
+    /// Fitted on the recorded traffic (docs/token-counting.md): tokens added when a request
+    /// defines tools (hmarr's 9 plus 6), taken off when it also has a system message, added per
+    /// tool call in the history, and added for the gpt-5 family's tools preamble.
+    public static let toolsOverhead = 15
+    /// Taken off when a request with tools has a system message.
+    public static let toolsSystemDiscount = 4
+    /// Added per tool call in the history of a request with tools.
+    public static let toolCallOverhead = 8
+    /// Added for the gpt-5 family when tools are defined.
+    public static let gpt5ToolsOverhead = 88
+
+    static func isGPT5(_ model: String) -> Bool {
+        var name = model.lowercased()
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+        if name.hasPrefix("ft:") { name = String(name.dropFirst(3)) }
+        return name.hasPrefix("gpt-5")
+    }
 
     /// Whether a model is a reasoning model, whose server count is one lower.
     public static func isReasoningModel(_ model: String) -> Bool {
@@ -29,10 +51,28 @@ public struct ChatTokenCounter: Sendable {
     /// The prompt's token count.
     public func count(_ prompt: ChatPrompt) -> Int {
         var total = Self.replyPriming
+        // With tools, the server puts the definitions after the first system message, which then
+        // ends with a line break (docs/token-counting.md).
+        var systemNewlinePending = prompt.functionsText != nil
+        var hasSystem = false
         for message in prompt.messages {
             total += Self.tokensPerMessage + encoding.count(message.role)
+            if message.role == "system" {
+                hasSystem = true
+                if systemNewlinePending, message.text.count == 1 {
+                    total += encoding.count(message.text[0] + "\n")
+                    systemNewlinePending = false
+                    if let name = message.name { total += encoding.count(name) + Self.tokensPerName }
+                    continue
+                }
+            }
             for part in message.text { total += encoding.count(part) }
             if let name = message.name { total += encoding.count(name) + Self.tokensPerName }
+        }
+        if let functions = prompt.functionsText {
+            total += encoding.count(functions) + Self.toolsOverhead + Self.toolCallOverhead * prompt.toolCallCount
+            if hasSystem { total -= Self.toolsSystemDiscount }
+            if Self.isGPT5(prompt.model) { total += Self.gpt5ToolsOverhead }
         }
         if let format = prompt.responseFormatText { total += encoding.count(format) }
         if Self.isReasoningModel(prompt.model) { total -= 1 }

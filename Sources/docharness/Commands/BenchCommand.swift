@@ -39,16 +39,23 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format = "text"
 
+    @Option(help: "Also list the chat estimator's N largest misses (by % error).")
+    var worst = 0
+
+    @Option(name: .customLong("exclude"), help: "Leave out cassettes whose path matches this glob (repeatable; '*' crosses '/'), e.g. hand-written fixtures.")
+    var excludes: [String] = []
+
     func run() throws {
         var standardError = StandardError()
-        let loaded: [Cassette]
+        var loaded: [Cassette]
         do {
             loaded = try CassetteLoader.load(paths: cassettes)
+            loaded.removeAll { cassette in excludes.contains { fnmatch($0, cassette.path, 0) == 0 } }
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer))
+        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer), worstCount: worst)
         let result: EstimatorBenchmark.Result
         do {
             result = try benchmark.run(EstimatorSample.samples(from: loaded))
@@ -67,6 +74,10 @@ struct EstimatorsCommand: ParsableCommand {
         print("chat by request class:")
         for (name, row) in result.chatByClass.sorted(by: { $0.key < $1.key }) {
             print("  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.count) requests, \(row.exact) exact, MAPE \(String(format: "%.2f", row.meanAbsolutePercentError))%, bias \(String(format: "%+.2f", row.signedBiasPercent))%, worst under-estimate \(row.worstUnderEstimate)")
+        }
+        if !result.chatWorst.isEmpty { print("chat's largest misses (estimate − recorded):") }
+        for miss in result.chatWorst {
+            print("  \(miss.estimate - miss.recorded > 0 ? "+" : "")\(miss.estimate - miss.recorded) of \(miss.recorded)  \(miss.model)  \(miss.requestClass)  \(miss.source)")
         }
         if let plain = result.plainChat {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
