@@ -124,20 +124,42 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("content-length", "0"))))
-        if not self.path.endswith("/chat/completions") or body.get("stream"):
-            return self.send(400, {"error": {"message": "only non-streaming chat completions", "type": "invalid_request_error"}})
+        if not self.path.endswith("/chat/completions"):
+            return self.send(404, {"error": {"message": "only chat completions", "type": "invalid_request_error"}})
         enc = encoding_for(body["model"])
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         content = json.dumps(answer(user), ensure_ascii=False)
         usage_prompt = prompt_tokens(body, enc)
         usage_completion = len(enc.encode(content))
         digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        usage = {"prompt_tokens": usage_prompt, "completion_tokens": usage_completion, "total_tokens": usage_prompt + usage_completion}
+        if body.get("stream"):
+            return self.stream(digest, body["model"], content, usage if (body.get("stream_options") or {}).get("include_usage") else None)
         self.send(200, {
             "id": "chatcmpl-" + digest[:24], "object": "chat.completion", "created": 1763856000, "model": body["model"] + "-2024-07-18",
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content, "refusal": None}, "logprobs": None, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": usage_prompt, "completion_tokens": usage_completion, "total_tokens": usage_prompt + usage_completion},
             "system_fingerprint": "fp_synthetic",
         })
+
+    def stream(self, digest, model, content, usage):
+        """The answer as server-sent events in three content pieces, a usage chunk when asked, [DONE]."""
+        base = {"id": "chatcmpl-" + digest[:24], "object": "chat.completion.chunk", "created": 1763856000, "model": model + "-2024-07-18",
+                "system_fingerprint": "fp_synthetic"}
+        third = max(1, len(content) // 3)
+        pieces = [content[:third], content[third:2 * third], content[2 * third:]]
+        chunks = [dict(base, choices=[{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])]
+        chunks += [dict(base, choices=[{"index": 0, "delta": {"content": piece}, "finish_reason": None}]) for piece in pieces]
+        chunks.append(dict(base, choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+        if usage:
+            chunks.append(dict(base, choices=[], usage=usage))
+        data = "".join(f"data: {json.dumps(chunk)}\n\n" for chunk in chunks) + "data: [DONE]\n\n"
+        encoded = data.encode()
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("content-length", str(len(encoded)))
+        self.end_headers()
+        self.wfile.write(encoded)
 
     def send(self, status, value):
         data = json.dumps(value).encode()

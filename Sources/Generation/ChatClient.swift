@@ -2,8 +2,9 @@ import ChatWire
 import Synchronization
 
 /// Sends chat-completions requests through the rate limiter, retrying what is worth retrying
-/// (429 with its `Retry-After`, 408/409/5xx, timeouts, dropped connections, truncated bodies)
-/// with exponential backoff and full jitter.
+/// (429 with its `Retry-After`, 408/409/5xx, timeouts, dropped connections, truncated bodies,
+/// streams cut before `[DONE]`) with exponential backoff and full jitter. A streamed request
+/// (`stream: true`) is put back together by `StreamedCompletion`.
 public final class ChatClient: Sendable {
     /// Where requests go.
     public let endpoint: ChatEndpoint
@@ -79,6 +80,14 @@ public final class ChatClient: Sendable {
                 exchange.latency = Self.seconds(ContinuousClock.now - started)
                 await limiter.observe(headers: reply.headers)
                 switch reply.status {
+                case 200 ..< 300 where request.stream == true:
+                    do {
+                        exchange.completion = try StreamedCompletion.assemble(reply.body)
+                        return exchange
+                    } catch {
+                        exchange.transportErrors += 1
+                        lastReason = error.description
+                    }
                 case 200 ..< 300:
                     do {
                         let value = try JSONParser.parse(reply.body)

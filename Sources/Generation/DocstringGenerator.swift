@@ -20,9 +20,13 @@ public struct DocstringGenerator: Sendable {
         public var estimator: any TokenEstimator
         /// Requests in flight at once.
         public var concurrency: Int
+        /// Whether to ask for a streamed answer (with `stream_options.include_usage`).
+        public var stream: Bool
 
         /// Creates settings.
-        public init(model: String, template: PromptTemplate, budget: SafeZoneBudget = SafeZoneBudget(), estimator: any TokenEstimator, concurrency: Int = 4) {
+        public init(model: String, template: PromptTemplate, budget: SafeZoneBudget = SafeZoneBudget(), estimator: any TokenEstimator,
+                    concurrency: Int = 4, stream: Bool = false) {
+            self.stream = stream
             self.model = model
             self.template = template
             self.budget = budget
@@ -74,6 +78,10 @@ public struct DocstringGenerator: Sendable {
         let (system, user) = settings.template.render(Self.values(for: target, dropping: dropped))
         var request = ChatCompletionRequest(model: settings.model, messages: [.text("system", system), .text("user", user)])
         request.responseFormat = DocstringAnswer.responseFormat
+        if settings.stream {
+            request.stream = true
+            request.streamOptions = StreamOptions(includeUsage: true)
+        }
         if !ChatTokenCounter.isReasoningModel(settings.model) { request.additionalFields.append(JSONMember("temperature", .integer(0))) }
         return request
     }

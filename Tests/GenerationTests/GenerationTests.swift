@@ -165,6 +165,28 @@ struct ChatClientTests {
         #expect(clock.now() >= 1.5)
     }
 
+    @Test("a streamed answer is put back together; a stream cut before [DONE] is retried")
+    func streams() async throws {
+        func chunk(_ content: String?, finish: String? = nil, usage: String? = nil) -> String {
+            let delta = content.map { #"{"content":"\#($0)"}"# } ?? "{}"
+            let choices = usage == nil ? #"[{"index":0,"delta":\#(delta),"finish_reason":\#(finish.map { "\"\($0)\"" } ?? "null")}]"# : "[]"
+            return #"data: {"id":"s","object":"chat.completion.chunk","created":1,"model":"m","choices":\#(choices)\#(usage.map { #","usage":\#($0)"# } ?? "")}"# + "\n\n"
+        }
+        let whole = chunk("{\\\"summary\\\":") + chunk("\\\"Hi.\\\"}", finish: "stop") + chunk(nil, usage: #"{"prompt_tokens":7,"completion_tokens":3,"total_tokens":10}"#) + "data: [DONE]\n\n"
+        let cut = chunk("{\\\"summary\\\":")
+        let transport = ScriptedTransport([.reply(200, [("content-type", "text/event-stream")], cut), .reply(200, [("content-type", "text/event-stream")], whole)])
+        let clock = VirtualClock()
+        let client = ChatClient(endpoint: .openAI(baseURL: "http://x", apiKey: nil), transport: transport,
+                                limiter: RequestRateLimiter(limits: .init(), clock: clock), clock: clock)
+        var request = ChatCompletionRequest(model: "m", messages: [.text("user", "hi")])
+        request.stream = true
+        let exchange = await client.send(request, tokens: 10)
+        #expect(exchange.attempts == 2 && exchange.transportErrors == 1)
+        #expect(exchange.completion?.choices.first?.message?.text == #"{"summary":"Hi."}"#)
+        #expect(exchange.completion?.choices.first?.finishReason == "stop")
+        #expect(exchange.completion?.usage?.promptTokens == 7)
+    }
+
     @Test("a 400 is not retried; its message is kept")
     func rejected() async {
         let transport = ScriptedTransport([.reply(400, [], #"{"error":{"message":"no recording","code":"unmatched_request"}}"#)])

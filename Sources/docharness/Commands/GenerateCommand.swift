@@ -59,6 +59,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "The journal file (resume).")
     var journal = ".docharness/generate-journal.jsonl"
 
+    @Flag(help: "Ask for streamed answers (a stream cut before [DONE] is retried).")
+    var stream = false
+
     @Flag(help: "Print a unified diff of the changes instead of the docstrings.")
     var diff = false
 
@@ -93,7 +96,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
         let generator = DocstringGenerator(settings: .init(model: model, template: template, budget: SafeZoneBudget(safeZone: safeZone),
-                                                           estimator: tokenEstimator, concurrency: concurrency), client: client, journal: journalFile)
+                                                           estimator: tokenEstimator, concurrency: concurrency, stream: stream), client: client, journal: journalFile)
         let progress = ProgressLine(label: "generating")
         let entries = try await generator.run(selection.targets) { progress.update($0.finished, of: $0.total) }
         progress.finish()
