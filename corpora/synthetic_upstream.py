@@ -124,7 +124,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("content-length", "0"))))
-        if not self.path.endswith("/chat/completions"):
+        if not self.path.split("?")[0].endswith("/chat/completions"):
             return self.send(404, {"error": {"message": "only chat completions", "type": "invalid_request_error"}})
         enc = encoding_for(body["model"])
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
