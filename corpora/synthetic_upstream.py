@@ -122,6 +122,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def date_time_string(self, timestamp=None):
+        # A fixed Date header, so re-recording an unchanged prompt changes only `recorded_at` and
+        # `duration_ms` in the cassette.
+        return "Mon, 23 Nov 2026 00:00:00 GMT"
+
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("content-length", "0"))))
         if not self.path.split("?")[0].endswith("/chat/completions"):

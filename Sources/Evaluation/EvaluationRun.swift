@@ -91,6 +91,7 @@ public struct EvaluationRun: Sendable {
         var recording: RecordingConfiguration?
         if let upstream = settings.recordUpstream {
             recording = RecordingConfiguration(upstream: upstream, cassetteFile: settings.recordTo ?? "corpora/cassettes/generate.json")
+            recording?.sortedByRequest = true
         }
         let serverCassettes = cassettes.filter { $0.path != recording?.cassetteFile }
         let service = ReplayService(configuration: ReplayServerConfiguration(

@@ -55,6 +55,10 @@ public struct RecordingConfiguration: Sendable {
     /// Seconds to wait for the upstream answer.
     public var timeoutSeconds: Int64
 
+    /// Whether the cassette keeps interactions in request order instead of finishing order
+    /// (`CassetteWriter`); a run that records concurrently then writes the same file each time.
+    public var sortedByRequest = false
+
     /// Creates a configuration.
     public init(upstream: String, cassetteFile: String, redaction: HeaderRedaction = .standard, timeoutSeconds: Int64 = 600) {
         self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream

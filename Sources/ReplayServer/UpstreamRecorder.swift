@@ -17,7 +17,7 @@ final class UpstreamRecorder: Sendable {
         self.configuration = configuration
         client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            writer = try CassetteWriter(path: configuration.cassetteFile, redaction: configuration.redaction)
+            writer = try CassetteWriter(path: configuration.cassetteFile, redaction: configuration.redaction, sortedByRequest: configuration.sortedByRequest)
             openError = nil
         } catch {
             writer = nil

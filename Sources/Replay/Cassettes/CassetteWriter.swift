@@ -13,11 +13,16 @@ public actor CassetteWriter {
     public let path: String
     private let redaction: HeaderRedaction
     private var cassette: Cassette
+    private let sortedByRequest: Bool
 
-    /// Opens a cassette file for appending (it is read when it exists).
-    public init(path: String, redaction: HeaderRedaction = .standard) throws(CassetteError) {
+    /// Opens a cassette file for appending (it is read when it exists). With `sortedByRequest`,
+    /// interactions are kept in the order of their requests (method, path, canonical body) rather
+    /// than the order they finished in, so concurrent recordings of the same run give the same
+    /// file; identical requests keep their recorded order (their episodes).
+    public init(path: String, redaction: HeaderRedaction = .standard, sortedByRequest: Bool = false) throws(CassetteError) {
         self.path = path
         self.redaction = redaction
+        self.sortedByRequest = sortedByRequest
         if access(path, F_OK) == 0 {
             cassette = try CassetteLoader.load(file: path)
         } else {
@@ -30,8 +35,14 @@ public actor CassetteWriter {
 
     /// Adds an interaction and writes the file.
     public func append(_ interaction: Interaction) throws(CassetteError) {
-        cassette.interactions.append(interaction)
-        cassette.lines.append(nil)
+        var index = cassette.interactions.endIndex
+        if sortedByRequest {
+            let matcher = RequestMatcher()
+            let key = matcher.key(for: interaction.request).sortKey
+            index = cassette.interactions.firstIndex { matcher.key(for: $0.request).sortKey > key } ?? cassette.interactions.endIndex
+        }
+        cassette.interactions.insert(interaction, at: index)
+        cassette.lines.insert(nil, at: min(index, cassette.lines.count))
         try Self.writeAtomically(CassetteFormat.encode(cassette, redaction: redaction), to: path)
     }
 

@@ -39,6 +39,9 @@ public struct RequestKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(method) \(path) \(body.prefix(80))" }
 
+    /// A string that orders keys: method, path, then body.
+    public var sortKey: String { "\(method) \(path) \(body)" }
+
     /// A short stable id: FNV-1a 64 of the key, in hex.
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
