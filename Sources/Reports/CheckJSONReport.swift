@@ -8,11 +8,16 @@ public enum CheckJSONReport {
     /// Written field by field (the `Codable` shape `decode` reads back), since JSONEncoder is too
     /// slow for reports of a whole code base.
     public static func encode(_ result: CheckResult) -> [UInt8] {
+        Array(encodeChunks(result).joined())
+    }
+
+    /// The same bytes as `encode`, in the pieces they were written in (for `AtomicFile.write(chunks:)`).
+    public static func encodeChunks(_ result: CheckResult) -> [[UInt8]] {
         var json = PrettyJSONWriter()
         json.beginObject()
         json.key("files")
         json.beginArray()
-        for file in result.files { write(file, to: &json) }
+        json.appendElements(PrettyJSONWriter.elements(result.files, depth: 2) { file, writer in write(file, to: &writer) })
         json.endArray()
         json.key("gate")
         json.beginObject()
@@ -46,10 +51,13 @@ public enum CheckJSONReport {
         if let threshold = result.symbolThreshold { json.field("symbolThreshold", threshold) }
         json.endObject()
         json.finish()
-        return json.bytes
+        return json.chunks
     }
 
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    /// The dimensions in key order.
+    static let sortedDimensions = Dimension.allCases.sorted { $0.rawValue < $1.rawValue }
 
     static func write(_ file: FileResult, to json: inout PrettyJSONWriter) {
         json.beginObject()
@@ -130,7 +138,7 @@ public enum CheckJSONReport {
 
     static func write(_ scores: DimensionScores, to json: inout PrettyJSONWriter) {
         json.beginObject()
-        for dimension in Dimension.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+        for dimension in sortedDimensions {
             json.field(dimension.rawValue, rounded(scores[dimension]))
         }
         json.endObject()

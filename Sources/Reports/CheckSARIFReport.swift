@@ -6,9 +6,21 @@ import Scoring
 public enum CheckSARIFReport {
     /// The SARIF log as JSON bytes.
     public static func encode(_ result: CheckResult, toolVersion: String) -> [UInt8] {
-        let all = result.findings
-        let findings = result.newFindings == all.count ? all : all.filter(\.isNew)
-        let codes = Array(Set(findings.map(\.code))).sorted()
+        Array(encodeChunks(result, toolVersion: toolVersion).joined())
+    }
+
+    /// The same bytes as `encode`, in the pieces they were written in (for `AtomicFile.write(chunks:)`).
+    public static func encodeChunks(_ result: CheckResult, toolVersion: String) -> [[UInt8]] {
+        // Findings are taken file by file (on every core), and a finding's level from its own
+        // symbol, rather than flattening a few hundred thousand findings first and looking each
+        // symbol up by name.
+        let onlyNew = result.newFindings != result.files.reduce(0) { $0 + $1.findingCount }
+        var codeSet: Set<String> = []
+        for file in result.files {
+            for symbol in file.symbols { for finding in symbol.findings where !onlyNew || finding.isNew { codeSet.insert(finding.code) } }
+            for finding in file.fileFindings where !onlyNew || finding.isNew { codeSet.insert(finding.code) }
+        }
+        let codes = codeSet.sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
         let levels = FindingLevels(result)
         var json = PrettyJSONWriter()
@@ -20,41 +32,51 @@ public enum CheckSARIFReport {
         json.field("columnKind", "unicodeCodePoints")
         json.key("results")
         json.beginArray()
-        for finding in findings {
-            let level = levels.level(of: finding).rawValue
-            var uri = finding.path
-            while uri.hasPrefix("./") { uri.removeFirst(2) }
-            json.beginObject()
-            json.field("level", level)
-            json.key("locations")
-            json.beginArray()
-            json.beginObject()
-            json.key("physicalLocation")
-            json.beginObject()
-            json.key("artifactLocation")
-            json.beginObject()
-            json.field("uri", uri.hasPrefix("/") ? "file://" + uri : uri)
-            json.endObject()
-            json.key("region")
-            json.beginObject()
-            json.field("startColumn", max(1, finding.column))
-            json.field("startLine", max(1, finding.line))
-            json.endObject()
-            json.endObject()
-            json.endObject()
-            json.endArray()
-            json.key("message")
-            json.beginObject()
-            json.field("text", finding.message)
-            json.endObject()
-            json.key("partialFingerprints")
-            json.beginObject()
-            json.field("docharness/v1", finding.fingerprint)
-            json.endObject()
-            json.field("ruleId", finding.code)
-            json.field("ruleIndex", ruleIndex[finding.code]!)
-            json.endObject()
-        }
+        json.appendElements(PrettyJSONWriter.elements(result.files, depth: 4) { file, json in
+            func write(_ finding: Finding, level: String) {
+                var uri = finding.path
+                while uri.hasPrefix("./") { uri.removeFirst(2) }
+                json.beginObject()
+                json.field("level", level)
+                json.key("locations")
+                json.beginArray()
+                json.beginObject()
+                json.key("physicalLocation")
+                json.beginObject()
+                json.key("artifactLocation")
+                json.beginObject()
+                json.field("uri", uri.hasPrefix("/") ? "file://" + uri : uri)
+                json.endObject()
+                json.key("region")
+                json.beginObject()
+                json.field("startColumn", max(1, finding.column))
+                json.field("startLine", max(1, finding.line))
+                json.endObject()
+                json.endObject()
+                json.endObject()
+                json.endArray()
+                json.key("message")
+                json.beginObject()
+                json.field("text", finding.message)
+                json.endObject()
+                json.key("partialFingerprints")
+                json.beginObject()
+                json.field("docharness/v1", finding.fingerprint)
+                json.endObject()
+                json.field("ruleId", finding.code)
+                json.field("ruleIndex", ruleIndex[finding.code]!)
+                json.endObject()
+            }
+            for symbol in file.symbols {
+                for finding in symbol.findings where !onlyNew || finding.isNew {
+                    let level: FindingLevels.Level = finding.code.hasPrefix("DH00") || symbol.fallsUnderGate ? .error : finding.penalty == 0 ? .note : .warning
+                    write(finding, level: level.rawValue)
+                }
+            }
+            for finding in file.fileFindings where !onlyNew || finding.isNew {
+                write(finding, level: levels.level(of: finding).rawValue)
+            }
+        })
         json.endArray()
         json.key("tool")
         json.beginObject()
@@ -102,6 +124,6 @@ public enum CheckSARIFReport {
         json.field("version", "2.1.0")
         json.endObject()
         json.finish()
-        return json.bytes
+        return json.chunks
     }
 }

@@ -4,6 +4,8 @@
 /// `JSONEncoder` took 0.7 s for the standard library's, this writer a small fraction of that.
 /// Callers write keys in the order they want them (the reports use alphabetical order, so two
 /// reports diff well).
+import PythonSyntax
+
 struct PrettyJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Per open container: whether it has an element yet.
@@ -13,6 +15,54 @@ struct PrettyJSONWriter {
 
     init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer for elements that `appendElements` will splice into a container nested `depth`
+    /// containers deep (the root object counts as one).
+    init(elementsAtDepth depth: Int, capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        hasElement = Array(repeating: false, count: depth)
+    }
+
+    /// Splices elements written by `init(elementsAtDepth:)` writers, in order, into the open
+    /// container, as if they had been written here. They are kept as pieces of the output
+    /// (`chunks`), not copied.
+    mutating func appendElements(_ fragments: [[UInt8]]) {
+        for fragment in fragments where !fragment.isEmpty {
+            if hasElement[hasElement.count - 1] { bytes.append(0x2C) }
+            finishedChunks.append(bytes)
+            bytes = []
+            finishedChunks.append(fragment)
+            hasElement[hasElement.count - 1] = true
+        }
+        bytes.reserveCapacity(1 << 12)
+    }
+
+    /// Pieces of output before `bytes`, when elements were spliced in.
+    private var finishedChunks: [[UInt8]] = []
+
+    /// The whole output as pieces to be written one after the other.
+    var chunks: [[UInt8]] { finishedChunks + [bytes] }
+
+    /// The whole output in one buffer.
+    var document: [UInt8] { finishedChunks.isEmpty ? bytes : Array(chunks.joined()) }
+
+    /// The elements of `items` written by `write` on every core, in chunks, as fragments for
+    /// `appendElements` into a container nested `depth` deep. Large reports serialize about
+    /// twice as fast on two cores.
+    static func elements<Item: Sendable>(_ items: [Item], depth: Int, write: @escaping @Sendable (Item, inout PrettyJSONWriter) -> Void) -> [[UInt8]] {
+        let chunkCount = min(items.count, 32)
+        guard chunkCount > 1 else {
+            var writer = PrettyJSONWriter(elementsAtDepth: depth)
+            for item in items { write(item, &writer) }
+            return [writer.bytes]
+        }
+        return ParallelMap.map(count: chunkCount) { chunk in
+            let range = (items.count * chunk / chunkCount) ..< (items.count * (chunk + 1) / chunkCount)
+            var writer = PrettyJSONWriter(elementsAtDepth: depth, capacity: 1 << 18)
+            for item in items[range] { write(item, &writer) }
+            return writer.bytes
+        }
     }
 
     // MARK: - Containers
@@ -39,18 +89,58 @@ struct PrettyJSONWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        appendDigits(value)
     }
 
-    /// Integral values without a fraction, others in Swift's shortest round-trip form.
+    /// Integral values without a fraction, others in Swift's shortest round-trip form. Values
+    /// with at most two decimals (the reports round scores to two) are written digit by digit:
+    /// for them that form is the two-decimal one without trailing zeros.
     mutating func double(_ value: Double) {
         separate()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int(value)).utf8)
+            appendDigits(Int(value))
+        } else if value.isFinite, abs(value) < 1e12, let hundredths = Self.exactHundredths(value) {
+            if hundredths < 0 { bytes.append(0x2D) }
+            let magnitude = abs(hundredths)
+            appendDigits(magnitude / 100)
+            bytes.append(0x2E)
+            let fraction = magnitude % 100
+            bytes.append(0x30 + UInt8(fraction / 10))
+            if fraction % 10 != 0 { bytes.append(0x30 + UInt8(fraction % 10)) }
         } else if value.isFinite {
             bytes.append(contentsOf: String(value).utf8)
         } else {
             appendString(value.isNaN ? "nan" : value > 0 ? "inf" : "-inf")
+        }
+    }
+
+    /// `value × 100` when `value` is the double nearest to a number with two decimals.
+    static func exactHundredths(_ value: Double) -> Int? {
+        let scaled = (value * 100).rounded()
+        return Double(scaled) / 100 == value ? Int(scaled) : nil
+    }
+
+    /// The decimal digits of a non-negative or negative integer, without allocating a string.
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 {
+            bytes.append(0x2D)
+            if value == .min {
+                bytes.append(contentsOf: String(value).utf8.dropFirst())
+                return
+            }
+        }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
         }
     }
 

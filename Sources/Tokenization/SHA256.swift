@@ -31,8 +31,11 @@ public struct SHA256: Sendable {
     /// Adds bytes.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length += UInt64(bytes.count)
-        let contiguous = bytes.withContiguousStorageIfAvailable { feed($0) }
-        if contiguous == nil { Array(bytes).withUnsafeBufferPointer { feed($0) } }
+        let fedInPlace: Bool = bytes.withContiguousStorageIfAvailable { storage -> Bool in
+            feed(storage)
+            return true
+        } ?? false
+        if !fedInPlace { Array(bytes).withUnsafeBufferPointer { feed($0) } }
     }
 
     private mutating func feed(_ input: UnsafeBufferPointer<UInt8>) {

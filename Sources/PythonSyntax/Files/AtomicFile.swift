@@ -20,15 +20,25 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path` atomically.
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(WriteError) {
+        try write(chunks: [bytes], to: path)
+    }
+
+    /// Writes the concatenation of `chunks` to `path` atomically, without joining them in memory
+    /// first (a report of tens of megabytes is written as the pieces it was made in).
+    public static func write<Chunk: Collection<UInt8>>(chunks: [Chunk], to path: String) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
         guard let file = fopen(temporary, "wb") else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
-        let array = Array(bytes)
-        let written = array.withUnsafeBytes { fwrite($0.baseAddress, 1, array.count, file) }
+        var complete = true
+        for chunk in chunks where complete {
+            let written = chunk.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+                ?? Array(chunk).withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+            complete = written
+        }
         let flushed = fflush(file) == 0
         fclose(file)
-        guard written == array.count, flushed else {
+        guard complete, flushed else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
