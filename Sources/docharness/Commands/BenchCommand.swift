@@ -21,12 +21,13 @@ struct EstimatorsCommand: ParsableCommand {
         commandName: "estimators",
         abstract: "Every estimator's prompt estimate against the recorded usage.prompt_tokens, and safe-zone compliance.",
         discussion: """
-            Reads our cassettes and VCR.py / pytest-recording ones alike. For every chat-completions interaction \
-            whose response reports usage: mean absolute % error, signed bias, p50/p95/max error, under-estimate \
-            rate, worst under-estimate, speed; and, had the estimator sized max_tokens = safe zone − estimate − \
-            buffer, how many requests would have crossed the safe zone and how many response tokens \
-            over-estimating gave up. Requests for models with no known encoding, or with image/audio parts, \
-            are left out and counted.
+            Reads our cassettes and VCR.py / pytest-recording ones alike. For every distinct chat-completions \
+            request whose response reports usage (the model is the one the response names): mean absolute % \
+            error, signed bias, p50/p95/max error, under-estimate rate, worst under-estimate, speed; and, had the \
+            estimator sized max_tokens = safe zone − estimate − buffer, how many requests would have crossed the \
+            safe zone and how many response tokens over-estimating gave up. Then the chat estimator per request \
+            class (plain, tools, response_format, other). Requests for models with no known encoding, through a \
+            router (provider/model), or with image/audio parts are left out and counted. docs/eval.md.
             """
     )
 
