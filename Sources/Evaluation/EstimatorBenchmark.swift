@@ -209,16 +209,14 @@ public struct EstimatorBenchmark: Sendable {
 
     func row(_ name: String, pairs: [(estimate: Int, actual: Int)], micros: Double) -> EstimatorRow {
         let errors = pairs.map { Double($0.estimate - $0.actual) / Double(max(1, $0.actual)) * 100 }
-        let absolute = errors.map(abs).sorted()
-        func percentile(_ p: Double) -> Double {
-            absolute.isEmpty ? 0 : absolute[min(absolute.count - 1, Int((Double(absolute.count - 1) * p).rounded()))]
-        }
+        let absolute = errors.map(abs)
+        let sample = SortedSample(absolute)
         let under = pairs.filter { $0.estimate < $0.actual }
         return EstimatorRow(
             estimator: name, count: pairs.count,
             meanAbsolutePercentError: absolute.isEmpty ? 0 : absolute.reduce(0, +) / Double(absolute.count),
             signedBiasPercent: errors.isEmpty ? 0 : errors.reduce(0, +) / Double(errors.count),
-            p50AbsolutePercentError: percentile(0.5), p95AbsolutePercentError: percentile(0.95), maxAbsolutePercentError: absolute.last ?? 0,
+            p50AbsolutePercentError: sample.percentile(0.5), p95AbsolutePercentError: sample.percentile(0.95), maxAbsolutePercentError: sample.values.last ?? 0,
             underEstimateRate: pairs.isEmpty ? 0 : Double(under.count) / Double(pairs.count),
             worstUnderEstimate: under.map { $0.actual - $0.estimate }.max() ?? 0,
             exact: pairs.filter { $0.estimate == $0.actual }.count,

@@ -177,15 +177,12 @@ public struct EvaluationRun: Sendable {
         }
         // Traffic counts this run's requests only, not those a resumed journal already held.
         let sent = zip(targets, entries).filter { $0.1.attempts > 0 && !resumed.contains($0.0.identifier) }.map(\.1)
-        let latencies = sent.filter { $0.promptTokens != nil }.map(\.latency).sorted()
-        func percentile(_ p: Double) -> Double {
-            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int((Double(latencies.count - 1) * p).rounded()))]
-        }
+        let latencies = SortedSample(sent.filter { $0.promptTokens != nil }.map(\.latency))
         let elapsed = ContinuousClock.now - started
         let traffic = Traffic(
             requests: sent.count, attempts: sent.reduce(0) { $0 + $1.attempts }, retries: sent.reduce(0) { $0 + max(0, $1.attempts - 1) },
             rateLimited: sent.reduce(0) { $0 + $1.rateLimited }, serverErrors: sent.reduce(0) { $0 + $1.serverErrors },
-            transportErrors: sent.reduce(0) { $0 + $1.transportErrors }, p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99),
+            transportErrors: sent.reduce(0) { $0 + $1.transportErrors }, p50: latencies.percentile(0.5), p95: latencies.percentile(0.95), p99: latencies.percentile(0.99),
             wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 
         // 6. Estimators on this run's requests and on the cassettes.

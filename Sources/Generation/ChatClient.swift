@@ -1,4 +1,5 @@
 import ChatWire
+import Replay
 import Synchronization
 
 /// Sends chat-completions requests through the rate limiter, retrying what is worth retrying

@@ -1,3 +1,5 @@
+import Replay
+
 /// The client side of rate limits: token buckets for requests and tokens per minute and per day,
 /// filled to a target utilisation of the limit, corrected by the server's `x-ratelimit-*`
 /// headers, paused by `Retry-After`, and with a minimum spacing (with jitter) between requests.
@@ -153,27 +155,4 @@ public actor RequestRateLimiter {
 
     /// The limits in force (after any adopted from headers).
     public var knownRequestsPerMinute: Double? { buckets[.requestsPerMinute].map { $0.capacity / limits.utilisation } }
-}
-
-/// A small seeded generator (SplitMix64) for jitter that tests can repeat.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    /// Creates a generator from a seed.
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    /// A uniform value in [0, 1).
-    public mutating func nextUnit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
 }
