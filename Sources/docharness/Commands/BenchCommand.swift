@@ -80,7 +80,7 @@ struct EstimatorsCommand: ParsableCommand {
         for miss in result.chatWorst {
             print("  \(miss.estimate - miss.recorded > 0 ? "+" : "")\(miss.estimate - miss.recorded) of \(miss.recorded)  \(miss.model)  \(miss.requestClass)  \(miss.source)")
         }
-        if let plain = result.plainChat {
+        if let plain = result.plainChat, plain.count > 0 {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
         }
     }
