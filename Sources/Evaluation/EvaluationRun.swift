@@ -201,9 +201,10 @@ public struct EvaluationRun: Sendable {
         if failed.count > unmatched.count { failures.append("\(failed.count - unmatched.count) symbols failed to generate") }
         if compliance.rate < 1 { failures.append("\(compliance.requests - compliance.compliant) of \(compliance.requests) requests crossed the safe zone of \(settings.budget.safeZone)") }
         let targeted = Set(targets.map(\.identifier))
+        let documentedBefore = targets.compactMap { beforeScores[$0.identifier] }.filter(\.documented)
         return EvaluationResult(
             model: settings.model, templateVersion: settings.template.version, estimator: settings.estimatorName, budget: settings.budget,
-            existing: Self.means(targets.compactMap { target in beforeScores[target.identifier].map { $0.documented ? $0 : nil } ?? nil }, missingCount: targets.filter { beforeScores[$0.identifier]?.documented == false }.count),
+            existing: Self.means(documentedBefore, missingCount: targets.count - documentedBefore.count),
             generated: Self.means(afterScores.filter { targeted.contains($0.key) && $0.value.documented && docstrings[$0.key] != nil }.map(\.value), missingCount: 0),
             projects: projects,
             symbols: outcomes, resumed: resumed.intersection(targets.map(\.identifier)).count, compliance: compliance, traffic: traffic, estimatorsOnRun: onRun, estimatorsOnCassettes: onCassettes,
