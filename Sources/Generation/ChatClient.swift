@@ -108,7 +108,9 @@ public final class ChatClient: Sendable {
                     retryAfter = RetryPolicy.retryAfter(headers: reply.headers)
                     lastReason = "HTTP \(status): \(Self.message(reply.body))"
                 default:
-                    exchange.failure = .rejected(status: reply.status, code: Self.code(reply.body), message: Self.message(reply.body))
+                    let error = Self.apiError(reply.body)
+                    exchange.failure = .rejected(status: reply.status, code: error?.code,
+                                                 message: error?.message ?? String(decoding: reply.body.prefix(500), as: UTF8.self))
                     return exchange
                 }
             } catch {
@@ -135,12 +137,13 @@ public final class ChatClient: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    static func message(_ body: [UInt8]) -> String {
-        if let value = try? JSONParser.parse(body), let message = value["error"]?["message"]?.stringValue { return message }
-        return String(decoding: body.prefix(500), as: UTF8.self)
+    /// The OpenAI error a body carries (ChatWire's `APIError`), if it is one.
+    static func apiError(_ body: [UInt8]) -> APIError? {
+        (try? JSONParser.parse(body)).flatMap { try? APIError(json: $0, path: "") }
     }
 
-    static func code(_ body: [UInt8]) -> String? {
-        (try? JSONParser.parse(body))?["error"]?["code"]?.stringValue
+    /// The error's message, else the start of the body.
+    static func message(_ body: [UInt8]) -> String {
+        apiError(body)?.message ?? String(decoding: body.prefix(500), as: UTF8.self)
     }
 }
