@@ -1,4 +1,5 @@
 import Foundation
+import PythonSyntax
 import Scoring
 
 /// The `check` result as JSON: the versioned shape documented in `docs/check-report.md`, which is
@@ -8,16 +9,24 @@ public enum CheckJSONReport {
     /// Written field by field (the `Codable` shape `decode` reads back), since JSONEncoder is too
     /// slow for reports of a whole code base.
     public static func encode(_ result: CheckResult) -> [UInt8] {
-        Array(encodeChunks(result).joined())
+        let memory = MemoryOutput()
+        write(result, to: memory)
+        return memory.bytes
     }
 
-    /// The same bytes as `encode`, in the pieces they were written in (for `AtomicFile.write(chunks:)`).
-    public static func encodeChunks(_ result: CheckResult) -> [[UInt8]] {
-        var json = PrettyJSONWriter()
+    /// Writes the same bytes as `encode` to `path`, atomically. The files are serialized on
+    /// every core and written as they are ready, so the file grows while the rest is made.
+    public static func write(_ result: CheckResult, to path: String) throws(AtomicFile.WriteError) {
+        try AtomicFile.write(to: path) { write(result, to: $0) }
+    }
+
+    /// Writes the report to `output`, the files in pieces of about `perPiece`.
+    static func write(_ result: CheckResult, to output: any ByteOutput, perPiece: Int = 8) {
+        var json = PrettyJSONWriter(output: output)
         json.beginObject()
         json.key("files")
         json.beginArray()
-        json.appendElements(PrettyJSONWriter.elements(result.files, depth: 2) { file, writer in write(file, to: &writer) })
+        json.streamElements(result.files, perPiece: perPiece) { file, writer in write(file, to: &writer) }
         json.endArray()
         json.key("gate")
         json.beginObject()
@@ -51,13 +60,14 @@ public enum CheckJSONReport {
         if let threshold = result.symbolThreshold { json.field("symbolThreshold", threshold) }
         json.endObject()
         json.finish()
-        return json.chunks
     }
 
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
-    /// The dimensions in key order.
-    static let sortedDimensions = Dimension.allCases.sorted { $0.rawValue < $1.rawValue }
+    /// The dimensions in key order, with their keys.
+    static let sortedDimensionKeys: [(StaticString, Scoring.Dimension)] = [
+        ("clarity", .clarity), ("completeness", .completeness), ("complexity", .complexity), ("style", .style),
+    ]
 
     static func write(_ file: FileResult, to json: inout PrettyJSONWriter) {
         json.beginObject()
@@ -138,8 +148,8 @@ public enum CheckJSONReport {
 
     static func write(_ scores: DimensionScores, to json: inout PrettyJSONWriter) {
         json.beginObject()
-        for dimension in sortedDimensions {
-            json.field(dimension.rawValue, rounded(scores[dimension]))
+        for (key, dimension) in sortedDimensionKeys {
+            json.field(key, rounded(scores[dimension]))
         }
         json.endObject()
     }

@@ -9,10 +9,47 @@ import Scoring
 public enum CheckJUnitReport {
     /// The report for a check result.
     public static func report(_ result: CheckResult, timestamp: String? = nil) -> TestReport {
-        // The suites are built on every core; libxml2 then streams them to the file.
         let files = result.files
         let suites = ParallelMap.map(count: files.count) { suite(files[$0]) }
         return TestReport(name: "docharness check", suites: [gateSuite(result)] + suites, timestamp: timestamp)
+    }
+
+    /// Writes the report to `path` atomically, each file's suite made and written as libxml2
+    /// streams the file (`JUnitWriter.write(name:timestamp:counts:suiteCount:to:suite:)`), so the
+    /// whole report is never in memory. The same bytes as writing `report(result)`.
+    public static func write(_ result: CheckResult, timestamp: String? = nil, to path: String,
+                             suitesPerPiece: Int = 8) throws(JUnitWriter.WriteError) {
+        let files = result.files
+        let gate = gateSuite(result)
+        try JUnitWriter.write(name: "docharness check", timestamp: timestamp, counts: counts(result), suiteCount: files.count + 1,
+                              to: path, suitesPerPiece: suitesPerPiece) { index in index == 0 ? gate : suite(files[index - 1]) }
+    }
+
+    /// The totals of `report(result)`, counted without making it.
+    static func counts(_ result: CheckResult) -> TestCounts {
+        var counts = gateSuite(result).counts
+        for file in result.files {
+            if !file.diagnostics.isEmpty {
+                counts.tests += 1
+                counts.errors += 1
+            }
+            for symbol in file.symbols {
+                counts.tests += 1
+                switch kind(of: symbol) {
+                case .passed: break
+                case .failed: counts.failures += 1
+                case .skipped: counts.skipped += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    /// What a symbol's case is: skipped when it is not scored, failed when it falls under the gate.
+    enum CaseKind { case passed, failed, skipped }
+
+    static func kind(of symbol: SymbolResult) -> CaseKind {
+        symbol.overall == nil ? .skipped : symbol.fallsUnderGate ? .failed : .passed
     }
 
     static func gateSuite(_ result: CheckResult) -> TestSuite {
@@ -56,8 +93,12 @@ public enum CheckJUnitReport {
     }
 
     static func outcome(_ symbol: SymbolResult) -> TestOutcome {
-        guard let overall = symbol.overall else { return .skipped("not scored: its missing docstring is suppressed or DH100 is off") }
-        guard symbol.fallsUnderGate else { return .passed }
+        switch kind(of: symbol) {
+        case .skipped: return .skipped("not scored: its missing docstring is suppressed or DH100 is off")
+        case .passed: return .passed
+        case .failed: break
+        }
+        let overall = symbol.overall ?? 0
         let worst = symbol.findings.max { $0.penalty < $1.penalty }
         let message = symbol.documented
             ? "score \(Scorer.format(overall)) is under the gate: \(symbol.findings.count) finding\(symbol.findings.count == 1 ? "" : "s")"

@@ -27,7 +27,15 @@ public struct CheckMarkdownReport: Sendable {
 
     /// The Markdown for a result.
     public func render(_ result: CheckResult) -> String {
-        let findings = result.findings
+        // Counted and ranked where the findings are, never gathered into one array: a finding is
+        // a dozen strings to copy, and the standard library has tens of thousands.
+        var counts: [Int] = Array(repeating: 0, count: Dimension.allCases.count)
+        var total = 0
+        for file in result.files {
+            for symbol in file.symbols { for finding in symbol.findings { counts[finding.dimension.index] += 1 } }
+            for finding in file.fileFindings { counts[finding.dimension.index] += 1 }
+            total += file.findingCount
+        }
         var head = ""
         let project = result.project
         let verdict = result.gate.passed ? "✅ Docstring gate passed" : "❌ Docstring gate failed"
@@ -39,20 +47,18 @@ public struct CheckMarkdownReport: Sendable {
             head += "\n"
         }
         let files = result.files.filter { $0.diagnostics.isEmpty }.count
-        head += "\(project.symbols) symbols in \(files) file\(files == 1 ? "" : "s") · \(result.selection) · \(result.projectStyle.rawValue) style · \(findings.count) findings"
-        if result.newFindings != findings.count { head += " (\(result.newFindings) new)" }
+        head += "\(project.symbols) symbols in \(files) file\(files == 1 ? "" : "s") · \(result.selection) · \(result.projectStyle.rawValue) style · \(total) findings"
+        if result.newFindings != total { head += " (\(result.newFindings) new)" }
         head += "\n\n"
         head += "| | Completeness | Clarity | Style | Complexity match | Overall | Coverage |\n"
         head += "|---|---:|---:|---:|---:|---:|---:|\n"
         head += "| **Project** | " + Dimension.allCases.map { Scorer.format(project.scores[$0]) }.joined(separator: " | ")
             + " | **\(Scorer.format(project.overall))** | \(Scorer.format(project.coverage))% |\n\n"
 
-        var counts: [Dimension: Int] = [:]
-        for finding in findings { counts[finding.dimension, default: 0] += 1 }
-        if !counts.isEmpty {
+        if total > 0 {
             head += "```mermaid\npie showData title Findings by dimension\n"
-            for dimension in Dimension.allCases where (counts[dimension] ?? 0) > 0 {
-                head += "    \"\(dimension.title)\" : \(counts[dimension]!)\n"
+            for dimension in Dimension.allCases where counts[dimension.index] > 0 {
+                head += "    \"\(dimension.title)\" : \(counts[dimension.index])\n"
             }
             head += "```\n\n"
         }
@@ -67,7 +73,7 @@ public struct CheckMarkdownReport: Sendable {
             head += "\n"
         }
 
-        let ranked = Self.ranked(result.newFindings == findings.count ? findings : findings.filter(\.isNew), limit: tableRows)
+        let ranked = Self.ranked(result.files, onlyNew: result.newFindings != total, limit: tableRows)
         if !ranked.isEmpty {
             head += "### Top findings\n\n| Code | Location | Finding |\n|---|---|---|\n"
             for finding in ranked.prefix(tableRows) {
@@ -86,7 +92,7 @@ public struct CheckMarkdownReport: Sendable {
             if unreadable.count > tableRows { head += "- … and \(unreadable.count - tableRows) more\n" }
             head += "\n"
         }
-        return fit(head: head, result: result, total: findings.count)
+        return fit(head: head, result: result, total: total)
     }
 
     /// Adds the folded list of every finding while it fits under the limit.
@@ -120,17 +126,32 @@ public struct CheckMarkdownReport: Sendable {
         return output + closing
     }
 
-    /// The `limit` most important findings: new first, then by penalty, then position.
-    static func ranked(_ findings: [Finding], limit: Int) -> [Finding] {
-        // Sort plain keys, not findings: a finding is a dozen strings to copy. Ties keep the
-        // findings' own order (file by file, in order of position).
-        let keys = findings.map { (isNew: $0.isNew, penalty: $0.penalty) }
-        let order = findings.indices.sorted { a, b in
-            if keys[a].isNew != keys[b].isNew { return keys[a].isNew }
-            if keys[a].penalty != keys[b].penalty { return keys[a].penalty > keys[b].penalty }
-            return a < b
+    /// The `limit` most important findings of `files` (only new ones when `onlyNew`): new first,
+    /// then by penalty, then in the order of the files (each file's symbols' findings, then its
+    /// own). A single pass that keeps the best `limit` in order, so nothing is sorted or copied
+    /// but the findings shown.
+    static func ranked(_ files: [FileResult], onlyNew: Bool, limit: Int) -> [Finding] {
+        guard limit > 0 else { return [] }
+        var best: [(isNew: Bool, penalty: Double, finding: Finding)] = []
+        best.reserveCapacity(limit + 1)
+        func consider(_ finding: Finding) {
+            if onlyNew, !finding.isNew { return }
+            // Ranks before an entry when it is new and that one is not, or as new with a higher
+            // penalty; ties keep the earlier finding first.
+            func outranks(_ entry: (isNew: Bool, penalty: Double, finding: Finding)) -> Bool {
+                finding.isNew != entry.isNew ? finding.isNew : finding.penalty > entry.penalty
+            }
+            if best.count == limit, let last = best.last, !outranks(last) { return }
+            var position = best.count
+            while position > 0, outranks(best[position - 1]) { position -= 1 }
+            best.insert((finding.isNew, finding.penalty, finding), at: position)
+            if best.count > limit { best.removeLast() }
         }
-        return order.prefix(limit).map { findings[$0] }
+        for file in files {
+            for symbol in file.symbols { for finding in symbol.findings { consider(finding) } }
+            for finding in file.fileFindings { consider(finding) }
+        }
+        return best.map(\.finding)
     }
 
     /// Escapes what would break a table cell or be read as HTML or emphasis; inside code spans

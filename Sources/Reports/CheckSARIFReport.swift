@@ -1,3 +1,4 @@
+import PythonSyntax
 import Scoring
 
 /// `check` results as SARIF 2.1.0, the format GitHub code scanning uploads: one run, the rules
@@ -6,11 +7,19 @@ import Scoring
 public enum CheckSARIFReport {
     /// The SARIF log as JSON bytes.
     public static func encode(_ result: CheckResult, toolVersion: String) -> [UInt8] {
-        Array(encodeChunks(result, toolVersion: toolVersion).joined())
+        let memory = MemoryOutput()
+        write(result, toolVersion: toolVersion, to: memory)
+        return memory.bytes
     }
 
-    /// The same bytes as `encode`, in the pieces they were written in (for `AtomicFile.write(chunks:)`).
-    public static func encodeChunks(_ result: CheckResult, toolVersion: String) -> [[UInt8]] {
+    /// Writes the same bytes as `encode` to `path`, atomically, each file's results made on
+    /// every core and written as they are ready.
+    public static func write(_ result: CheckResult, toolVersion: String, to path: String) throws(AtomicFile.WriteError) {
+        try AtomicFile.write(to: path) { write(result, toolVersion: toolVersion, to: $0) }
+    }
+
+    /// Writes the log to `output`, the files' results in pieces of about `perPiece` files.
+    static func write(_ result: CheckResult, toolVersion: String, to output: any ByteOutput, perPiece: Int = 8) {
         // Findings are taken file by file (on every core), and a finding's level from its own
         // symbol, rather than flattening a few hundred thousand findings first and looking each
         // symbol up by name.
@@ -23,7 +32,7 @@ public enum CheckSARIFReport {
         let codes = codeSet.sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($0.element, $0.offset) })
         let levels = FindingLevels(result)
-        var json = PrettyJSONWriter()
+        var json = PrettyJSONWriter(output: output)
         json.beginObject()
         json.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
         json.key("runs")
@@ -32,7 +41,7 @@ public enum CheckSARIFReport {
         json.field("columnKind", "unicodeCodePoints")
         json.key("results")
         json.beginArray()
-        json.appendElements(PrettyJSONWriter.elements(result.files, depth: 4) { file, json in
+        json.streamElements(result.files, perPiece: perPiece) { file, json in
             func write(_ finding: Finding, level: String) {
                 var uri = finding.path
                 while uri.hasPrefix("./") { uri.removeFirst(2) }
@@ -76,7 +85,7 @@ public enum CheckSARIFReport {
             for finding in file.fileFindings where !onlyNew || finding.isNew {
                 write(finding, level: levels.level(of: finding).rawValue)
             }
-        })
+        }
         json.endArray()
         json.key("tool")
         json.beginObject()
@@ -124,6 +133,5 @@ public enum CheckSARIFReport {
         json.field("version", "2.1.0")
         json.endObject()
         json.finish()
-        return json.chunks
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CLibXML2
+import PythonSyntax
 
 /// Writes a `TestReport` as JUnit XML (the Jenkins/Ant schema CI tools read) with libxml2's
 /// streaming `xmlTextWriter`: elements go to the file as they are written, so a report with
@@ -20,12 +21,37 @@ public enum JUnitWriter {
 
     /// Writes `report` to `path` atomically.
     public static func write(_ report: TestReport, to path: String) throws(WriteError) {
+        let suites = report.suites
+        try write(name: report.name, timestamp: report.timestamp, counts: report.counts, suiteCount: suites.count,
+                  to: path) { suites[$0] }
+    }
+
+    /// Writes a report whose suites are made as they are written, to `path` atomically. Suites
+    /// are made (`suite(index)`) and written to memory by libxml2 on every core, a piece of
+    /// about `suitesPerPiece` at a time; each piece goes into the file, through the file's own
+    /// writer, as soon as the pieces before it have. The bytes are the same whatever the
+    /// pieces. `counts` are the totals of the suites, which the root element carries before any
+    /// suite is made.
+    public static func write(name: String, timestamp: String?, counts: TestCounts, suiteCount: Int, to path: String,
+                             suitesPerPiece: Int = 8, suite: @escaping @Sendable (Int) -> TestSuite) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
         guard let writer = xmlNewTextWriterFilename(temporary, 0) else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
         var stream = XMLStream(writer: writer)
-        stream.document(report)
+        stream.begin(name: name, counts: counts, timestamp: timestamp)
+        let pieceCount = min(suiteCount, max(1, suiteCount / max(1, suitesPerPiece)), 512)
+        let file = RawPieceSink(stream: stream)
+        ParallelMap.inOrder(count: pieceCount) { piece in
+            let range = (suiteCount * piece / pieceCount) ..< (suiteCount * (piece + 1) / pieceCount)
+            return SuitePiece(range: range, first: piece == 0, timestamp: timestamp, suite: suite)
+        } consume: { piece in
+            file.append(piece)
+        }
+        stream = file.stream
+        stream.end()
+        stream.check(xmlTextWriterEndDocument(writer))
+        stream.check(xmlTextWriterFlush(writer))
         xmlFreeTextWriter(writer)
         guard stream.ok else {
             unlink(temporary)
@@ -112,21 +138,17 @@ struct XMLStream {
         check(clean.withCString { xmlTextWriterWriteString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
     }
 
-    mutating func document(_ report: TestReport) {
+    /// The XML declaration and the root element's start, with the totals.
+    mutating func begin(name: String, counts: TestCounts, timestamp: String?) {
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
-        let counts = report.counts
         start("testsuites")
-        attribute("name", report.name)
+        attribute("name", name)
         attribute("tests", String(counts.tests))
         attribute("failures", String(counts.failures))
         attribute("errors", String(counts.errors))
         attribute("skipped", String(counts.skipped))
         attribute("time", JUnitWriter.seconds(counts.duration))
-        if let timestamp = report.timestamp { attribute("timestamp", timestamp) }
-        for (index, suite) in report.suites.enumerated() { write(suite, id: index, timestamp: report.timestamp) }
-        end()
-        check(xmlTextWriterEndDocument(writer))
-        check(xmlTextWriterFlush(writer))
+        if let timestamp { attribute("timestamp", timestamp) }
     }
 
     mutating func write(_ suite: TestSuite, id: Int, timestamp: String?) {
@@ -193,5 +215,63 @@ struct XMLStream {
             end()
         }
         end()
+    }
+}
+
+/// Suites written by their own libxml2 writer into memory, as they would appear inside the
+/// root element of the file. The writer opens a root element of its own first, so that libxml2
+/// indents the suites as it would there; those first bytes are skipped.
+final class SuitePiece: @unchecked Sendable {
+    private let buffer: xmlBufferPtr
+    /// Where the suites' bytes start in `buffer`.
+    private let start: Int
+    /// Whether libxml2 reported no error.
+    let ok: Bool
+
+    init(range: Range<Int>, first: Bool, timestamp: String?, suite: (Int) -> TestSuite) {
+        buffer = xmlBufferCreateSize(1 << 16)
+        let writer = xmlNewTextWriterMemory(buffer, 0)!
+        var stream = XMLStream(writer: writer)
+        // The declaration names UTF-8 as the file's does; without it libxml2 would write every
+        // non-ASCII character of an attribute as a character reference.
+        stream.check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        stream.start("testsuites")
+        stream.check(xmlTextWriterFlush(writer))
+        let prefix = Int(xmlBufferLength(buffer))
+        for index in range { stream.write(suite(index), id: index, timestamp: timestamp) }
+        stream.check(xmlTextWriterFlush(writer))
+        xmlFreeTextWriter(writer)
+        ok = stream.ok
+        // Skipped: the declaration and `<testsuites`, then the `>` and newline written when
+        // the first suite starts. In the file, the root's `>` is already written when the
+        // first piece comes, and the newline belongs only before the first suite.
+        start = prefix + (first ? 1 : 2)
+    }
+
+    deinit {
+        xmlBufferFree(buffer)
+    }
+
+    /// The suites' bytes.
+    var bytes: UnsafeRawBufferPointer {
+        let length = Int(xmlBufferLength(buffer))
+        guard length > start, let content = xmlBufferContent(buffer) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: content + start, count: length - start)
+    }
+}
+
+/// The file's writer, to which the pieces are appended in order (by one thread at a time).
+final class RawPieceSink: @unchecked Sendable {
+    private(set) var stream: XMLStream
+
+    init(stream: XMLStream) {
+        self.stream = stream
+    }
+
+    func append(_ piece: SuitePiece) {
+        if !piece.ok { stream.ok = false }
+        let bytes = piece.bytes
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        stream.check(xmlTextWriterWriteRawLen(stream.writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count)))
     }
 }

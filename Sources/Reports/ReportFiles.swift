@@ -25,10 +25,10 @@ public struct ReportFiles: Sendable {
     /// Writes every requested file; returns the errors (one per file that failed).
     public func write(_ result: CheckResult) -> [String] {
         var jobs: [@Sendable () throws -> Void] = []
-        if let json { jobs.append { try AtomicFile.write(chunks: CheckJSONReport.encodeChunks(result), to: json) } }
+        if let json { jobs.append { try CheckJSONReport.write(result, to: json) } }
         if let junit {
             let timestamp = self.timestamp
-            jobs.append { try JUnitWriter.write(CheckJUnitReport.report(result, timestamp: timestamp), to: junit) }
+            jobs.append { try CheckJUnitReport.write(result, timestamp: timestamp, to: junit) }
         }
         if let markdown {
             let writer = markdownWriter
@@ -36,7 +36,7 @@ public struct ReportFiles: Sendable {
         }
         if let sarif {
             let version = toolVersion
-            jobs.append { try AtomicFile.write(chunks: CheckSARIFReport.encodeChunks(result, toolVersion: version), to: sarif) }
+            jobs.append { try CheckSARIFReport.write(result, toolVersion: version, to: sarif) }
         }
         let work = jobs
         let outcomes = ParallelMap.map(count: work.count) { index -> String? in

@@ -10,7 +10,17 @@ public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case complexity
 
     public static func < (lhs: Dimension, rhs: Dimension) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
+    }
+
+    /// The position in `allCases` (for per-dimension arrays).
+    public var index: Int {
+        switch self {
+        case .completeness: 0
+        case .clarity: 1
+        case .style: 2
+        case .complexity: 3
+        }
     }
 
     /// The heading used in tables.

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Writes a file so that readers see either the old content or the whole new content, never a
-/// half-written file: the bytes go to a temporary file in the same folder, which is flushed and
+/// half-written file: the bytes go to a temporary file in the same folder, which is closed and
 /// then renamed over the target.
 public enum AtomicFile {
     /// An error writing a report file.
@@ -26,27 +26,73 @@ public enum AtomicFile {
     /// Writes the concatenation of `chunks` to `path` atomically, without joining them in memory
     /// first (a report of tens of megabytes is written as the pieces it was made in).
     public static func write<Chunk: Collection<UInt8>>(chunks: [Chunk], to path: String) throws(WriteError) {
+        try write(to: path) { output in
+            for chunk in chunks { output.write(chunk) }
+        }
+    }
+
+    /// Opens a temporary file beside `path`, lets `body` write to it, and renames it over `path`
+    /// when every write succeeded; otherwise removes it and throws the first error.
+    public static func write(to path: String, _ body: (Output) -> Void) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
-        var complete = true
-        for chunk in chunks where complete {
-            let written = chunk.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-                ?? Array(chunk).withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
-            complete = written
-        }
-        let flushed = fflush(file) == 0
-        fclose(file)
-        guard complete, flushed else {
-            let reason = String(cString: strerror(errno))
+        let output = Output(descriptor: descriptor)
+        body(output)
+        let closed = close(descriptor) == 0 ? 0 : errno
+        if let failure = output.failure ?? (closed == 0 ? nil : closed) {
             unlink(temporary)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: path, reason: String(cString: strerror(failure)))
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// The temporary file being written. Writes go straight to the file (callers hand it large
+    /// pieces); after the first failure the rest are skipped and the error is kept. One thread
+    /// at a time may write (`ParallelMap.inOrder` hands pieces over that way).
+    public final class Output: @unchecked Sendable {
+        private let descriptor: Int32
+        /// The `errno` of the first failed write, nil while every write succeeded.
+        public private(set) var failure: Int32?
+        /// How many bytes were written.
+        public private(set) var written = 0
+
+        init(descriptor: Int32) {
+            self.descriptor = descriptor
+        }
+
+        /// Writes `bytes` in full (retrying short and interrupted writes).
+        public func write(_ bytes: UnsafeRawBufferPointer) {
+            guard failure == nil, var start = bytes.baseAddress else { return }
+            var remaining = bytes.count
+            while remaining > 0 {
+                #if canImport(Glibc)
+                let count = Glibc.write(descriptor, start, remaining)
+                #else
+                let count = Darwin.write(descriptor, start, remaining)
+                #endif
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                start += count
+                remaining -= count
+                written += count
+            }
+        }
+
+        /// Writes a collection of bytes.
+        public func write(_ bytes: some Collection<UInt8>) {
+            if bytes.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
+                Array(bytes).withUnsafeBytes { write($0) }
+            }
         }
     }
 }

@@ -169,11 +169,18 @@ struct CheckCommand: ParsableCommand {
         Foundation.exit(status)
     }
 
-    /// The current time in ISO 8601 (UTC, seconds).
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+    /// The current time in ISO 8601 (UTC, seconds), as `2026-11-23T21:33:20Z`. Made from
+    /// `gmtime_r`: Foundation's ISO8601DateFormatter takes several milliseconds to set up.
+    static func timestamp(_ now: time_t = time(nil)) -> String {
+        var seconds = now
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
+            + "T\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
     }
 
     func write(_ lines: [String]) {
