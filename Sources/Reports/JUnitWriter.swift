@@ -70,7 +70,7 @@ public enum JUnitWriter {
         // (EF BF BE, EF BF BF) are forbidden; most values have none.
         var copy = text
         let clean = copy.withUTF8 { bytes -> Bool in
-            var index = 0
+            var index = plainPrefixLength(bytes)
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
@@ -85,6 +85,23 @@ public enum JUnitWriter {
         return String(scalars)
     }
 
+    /// How many leading bytes, a multiple of eight, hold no C0 control and no 0xEF (the lead
+    /// byte of U+FFFE/U+FFFF): tested eight at a time, as the JSON writer tests for escapes.
+    static func plainPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let lead = word ^ (ones &* 0xEF)
+            let flagged = (((word &- ones &* 0x20) & ~word) | ((lead &- ones) & ~lead)) & (ones &* 0x80)
+            if flagged != 0 { break }
+            index += 8
+        }
+        return index
+    }
+
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
@@ -94,6 +111,7 @@ public enum JUnitWriter {
 
     /// Seconds as JUnit writes them: three decimals.
     static func seconds(_ value: Double) -> String {
+        if value <= 0 { return "0.000" }
         let milliseconds = Int((max(0, value) * 1000).rounded())
         let fraction = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
