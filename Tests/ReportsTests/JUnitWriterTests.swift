@@ -31,6 +31,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"))
     }
 
+    /// The forbidden characters are found wherever they are in a long value (the clean prefix is
+    /// tested eight bytes at a time), and allowed ones (tab, newlines, other non-ASCII) are kept.
+    @Test func forbiddenCharactersAreRemovedAtEveryPosition() {
+        let forbidden: [Character] = ["\u{0}", "\u{0C}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"]
+        for character in forbidden {
+            for position in 0 ..< 24 {
+                var text = Array("path/to/module.py:12: é€😀 text\twith\nlines")
+                text.insert(character, at: min(position, text.count))
+                #expect(JUnitWriter.sanitized(String(text)) == "path/to/module.py:12: é€😀 text\twith\nlines")
+            }
+        }
+        let clean = String(repeating: "clean text é\u{FFFD} ", count: 5)
+        #expect(JUnitWriter.sanitized(clean) == clean)
+    }
+
     @Test func invalidFilesAreReported() throws {
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
