@@ -14,6 +14,11 @@ public enum CheckJSONReport {
         return memory.bytes
     }
 
+    /// Writes the same bytes as `encode` to standard output, as they are made.
+    public static func writeToStandardOutput(_ result: CheckResult) {
+        write(result, to: StandardOutputStream())
+    }
+
     /// Writes the same bytes as `encode` to `path`, atomically. The files are serialized on
     /// every core and written as they are ready, so the file grows while the rest is made.
     public static func write(_ result: CheckResult, to path: String) throws(AtomicFile.WriteError) {
@@ -115,20 +120,22 @@ public enum CheckJSONReport {
 
     static func write(_ findings: [Finding], to json: inout PrettyJSONWriter) {
         json.beginArray()
-        for finding in findings {
+        // By index, field by field: `for finding in findings` would copy each finding (a
+        // dozen strings to retain and release) on the way.
+        for index in findings.indices {
             json.beginObject()
-            json.field("code", finding.code)
-            json.field("column", finding.column)
-            json.field("dimension", finding.dimension.rawValue)
-            json.field("fingerprint", finding.fingerprint)
-            json.field("isNew", finding.isNew)
-            json.field("line", finding.line)
-            json.field("message", finding.message)
-            json.field("path", finding.path)
-            json.field("penalty", rounded(finding.penalty))
-            json.field("rule", finding.rule)
-            json.field("subject", finding.subject)
-            json.field("symbol", finding.symbol)
+            json.field("code", findings[index].code)
+            json.field("column", findings[index].column)
+            json.field("dimension", findings[index].dimension.rawValue)
+            json.field("fingerprint", findings[index].fingerprint)
+            json.field("isNew", findings[index].isNew)
+            json.field("line", findings[index].line)
+            json.field("message", findings[index].message)
+            json.field("path", findings[index].path)
+            json.field("penalty", rounded(findings[index].penalty))
+            json.field("rule", findings[index].rule)
+            json.field("subject", findings[index].subject)
+            json.field("symbol", findings[index].symbol)
             json.endObject()
         }
         json.endArray()

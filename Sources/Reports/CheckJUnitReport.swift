@@ -18,7 +18,7 @@ public enum CheckJUnitReport {
     /// streams the file (`JUnitWriter.write(name:timestamp:counts:suiteCount:to:suite:)`), so the
     /// whole report is never in memory. The same bytes as writing `report(result)`.
     public static func write(_ result: CheckResult, timestamp: String? = nil, to path: String,
-                             suitesPerPiece: Int = 8) throws(JUnitWriter.WriteError) {
+                             suitesPerPiece: Int = 24) throws(JUnitWriter.WriteError) {
         let files = result.files
         let gate = gateSuite(result)
         try JUnitWriter.write(name: "docharness check", timestamp: timestamp, counts: counts(result), suiteCount: files.count + 1,
@@ -77,11 +77,15 @@ public enum CheckJUnitReport {
                                                               details: diagnostic.formatted(path: file.path)))))
         }
         var seen: Set<String> = []
-        for symbol in file.symbols {
+        seen.reserveCapacity(file.symbols.count)
+        // By index: `for symbol in file.symbols` would copy each symbol, findings and all.
+        for index in file.symbols.indices {
             // GitLab keys cases by classname + name: keep names unique (redefinitions get `@line`).
-            let name = seen.insert(symbol.qualname).inserted ? symbol.qualname : "\(symbol.qualname)@\(symbol.line)"
-            cases.append(TestCase(classname: classname, name: name, file: file.path, line: symbol.line,
-                                  outcome: outcome(symbol), properties: properties(symbol)))
+            let qualname = file.symbols[index].qualname
+            let line = file.symbols[index].line
+            let name = seen.insert(qualname).inserted ? qualname : "\(qualname)@\(line)"
+            cases.append(TestCase(classname: classname, name: name, file: file.path, line: line,
+                                  outcome: outcome(file.symbols[index]), properties: properties(file.symbols[index])))
         }
         let suiteFindings = file.fileFindings.filter { $0.code == "DH020" || $0.code == "DH021" }
         let output = suiteFindings.isEmpty ? nil : suiteFindings.map(line).joined(separator: "\n")
@@ -137,11 +141,15 @@ public enum CheckJUnitReport {
     /// `Scorer.format` (one decimal, none when it is zero) appended as bytes.
     static func appendScore(_ score: Double, to bytes: inout [UInt8]) {
         let tenths = Int((score * 10).rounded())
-        guard tenths >= 0, tenths < 100_000 else {
+        guard tenths >= 0, tenths < 100_000 else { // up to 9999.9
             bytes.append(contentsOf: Scorer.format(score).utf8)
             return
         }
-        bytes.append(contentsOf: String(tenths / 10).utf8)
+        let whole = tenths / 10
+        if whole >= 1000 { bytes.append(0x30 + UInt8(whole / 1000)) }
+        if whole >= 100 { bytes.append(0x30 + UInt8(whole / 100 % 10)) }
+        if whole >= 10 { bytes.append(0x30 + UInt8(whole / 10 % 10)) }
+        bytes.append(0x30 + UInt8(whole % 10))
         if tenths % 10 != 0 {
             bytes.append(0x2E)
             bytes.append(0x30 + UInt8(tenths % 10))

@@ -12,6 +12,11 @@ public enum CheckSARIFReport {
         return memory.bytes
     }
 
+    /// Writes the same bytes as `encode` to standard output, as they are made.
+    public static func writeToStandardOutput(_ result: CheckResult, toolVersion: String) {
+        write(result, toolVersion: toolVersion, to: StandardOutputStream())
+    }
+
     /// Writes the same bytes as `encode` to `path`, atomically, each file's results made on
     /// every core and written as they are ready.
     public static func write(_ result: CheckResult, toolVersion: String, to path: String) throws(AtomicFile.WriteError) {

@@ -33,7 +33,7 @@ public enum JUnitWriter {
     /// pieces. `counts` are the totals of the suites, which the root element carries before any
     /// suite is made.
     public static func write(name: String, timestamp: String?, counts: TestCounts, suiteCount: Int, to path: String,
-                             suitesPerPiece: Int = 8, suite: @escaping @Sendable (Int) -> TestSuite) throws(WriteError) {
+                             suitesPerPiece: Int = 24, suite: @escaping @Sendable (Int) -> TestSuite) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
         guard let writer = xmlNewTextWriterFilename(temporary, 0) else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
@@ -66,23 +66,31 @@ public enum JUnitWriter {
 
     /// Removes characters XML 1.0 does not allow.
     public static func sanitized(_ text: String) -> String {
-        // UTF-8 fast path: only C0 bytes other than tab, LF and CR, and U+FFFE/U+FFFF
-        // (EF BF BE, EF BF BF) are forbidden; most values have none.
         var copy = text
-        let clean = copy.withUTF8 { bytes -> Bool in
-            var index = plainPrefixLength(bytes)
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
-                index += 1
-            }
-            return true
-        }
-        if clean { return text }
+        if copy.withUTF8({ isAllowed($0) }) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where isAllowed(scalar) { scalars.append(scalar) }
         return String(scalars)
+    }
+
+    /// Whether UTF-8 bytes hold nothing XML 1.0 forbids: no C0 byte other than tab, LF and CR,
+    /// and no U+FFFE/U+FFFF (EF BF BE, EF BF BF). Most values have none.
+    static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = plainPrefixLength(bytes)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Calls `body` with `text` as a C string, without the characters XML 1.0 forbids: the
+    /// string's own bytes when it has none (almost always), a cleaned copy otherwise.
+    static func withSanitizedCString<Result>(_ text: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        let clean = text.utf8.withContiguousStorageIfAvailable { isAllowed($0) } ?? false
+        return (clean ? text : sanitized(text)).withCString(body)
     }
 
     /// How many leading bytes, a multiple of eight, hold no C0 control and no 0xEF (the lead
@@ -133,27 +141,26 @@ struct XMLStream {
         if status < 0 { ok = false }
     }
 
-    mutating func start(_ name: String) {
-        check(name.withCString { xmlTextWriterStartElement(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
+    /// Element and attribute names are literals: their bytes are handed to libxml2 as they are.
+    mutating func start(_ name: StaticString) {
+        check(xmlTextWriterStartElement(writer, name.utf8Start))
     }
 
     mutating func end() {
         check(xmlTextWriterEndElement(writer))
     }
 
-    mutating func attribute(_ name: String, _ value: String) {
-        let clean = JUnitWriter.sanitized(value)
-        check(name.withCString { namePointer in
-            clean.withCString { valuePointer in
-                xmlTextWriterWriteAttribute(writer, UnsafeRawPointer(namePointer).assumingMemoryBound(to: xmlChar.self),
-                                            UnsafeRawPointer(valuePointer).assumingMemoryBound(to: xmlChar.self))
-            }
-        })
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        let writer = writer
+        let status = JUnitWriter.withSanitizedCString(value) { valuePointer in
+            xmlTextWriterWriteAttribute(writer, name.utf8Start, UnsafeRawPointer(valuePointer).assumingMemoryBound(to: xmlChar.self))
+        }
+        check(status)
     }
 
     mutating func text(_ value: String) {
-        let clean = JUnitWriter.sanitized(value)
-        check(clean.withCString { xmlTextWriterWriteString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
+        let writer = writer
+        check(JUnitWriter.withSanitizedCString(value) { xmlTextWriterWriteString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) })
     }
 
     /// The XML declaration and the root element's start, with the totals.

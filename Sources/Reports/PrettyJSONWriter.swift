@@ -233,29 +233,34 @@ struct PrettyJSONWriter {
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
     private mutating func appendString(_ value: String) {
         buffer.append(0x22)
-        var value = value
-        value.withUTF8 { utf8 in
-            // Most strings need no escaping: copy them in one go.
-            let plainUpTo = Self.plainPrefixLength(utf8)
-            if plainUpTo > 0 { buffer.append(utf8.baseAddress!, count: plainUpTo) }
-            guard plainUpTo < utf8.count else { return }
-            for byte in utf8[plainUpTo...] {
-                switch byte {
-                case 0x22: buffer.append(0x5C); buffer.append(0x22)
-                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-                case 0x09: buffer.append(0x5C); buffer.append(0x74)
-                case 0x00 ..< 0x20:
-                    let hex: StaticString = "0123456789abcdef"
-                    buffer.append(0x5C); buffer.append(0x75); buffer.append(0x30); buffer.append(0x30)
-                    buffer.append(hex.utf8Start[Int(byte >> 4)])
-                    buffer.append(hex.utf8Start[Int(byte & 0xF)])
-                default: buffer.append(byte)
-                }
-            }
+        // Native strings are read in place; others (bridged ones) are copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendEscaped($0) }
         }
         buffer.append(0x22)
+    }
+
+    private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Most strings need no escaping: copy them in one go.
+        let plainUpTo = Self.plainPrefixLength(utf8)
+        if plainUpTo > 0 { buffer.append(utf8.baseAddress!, count: plainUpTo) }
+        guard plainUpTo < utf8.count else { return }
+        for byte in utf8[plainUpTo...] {
+            switch byte {
+            case 0x22: buffer.append(0x5C); buffer.append(0x22)
+            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+            case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+            case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+            case 0x09: buffer.append(0x5C); buffer.append(0x74)
+            case 0x00 ..< 0x20:
+                let hex: StaticString = "0123456789abcdef"
+                buffer.append(0x5C); buffer.append(0x75); buffer.append(0x30); buffer.append(0x30)
+                buffer.append(hex.utf8Start[Int(byte >> 4)])
+                buffer.append(hex.utf8Start[Int(byte & 0xF)])
+            default: buffer.append(byte)
+            }
+        }
     }
 }
 

@@ -1,5 +1,7 @@
+import Dispatch
 import PythonSyntax
 import Scoring
+import Synchronization
 
 /// The report files one `check` run writes (`--json`, `--junit`, `--markdown`, `--sarif`), each
 /// atomically, all at once on separate cores.
@@ -21,6 +23,15 @@ public struct ReportFiles: Sendable {
 
     /// No files.
     public init() {}
+
+    /// Starts writing every requested file on other threads and returns at once, so that the
+    /// caller's own output (the findings on standard output, one thread's work) overlaps with
+    /// the reports'. `PendingReports.wait()` returns the errors.
+    public func writeInBackground(_ result: CheckResult) -> PendingReports {
+        let pending = PendingReports()
+        DispatchQueue.global().async { [self] in pending.finish(write(result)) }
+        return pending
+    }
 
     /// Writes every requested file; returns the errors (one per file that failed).
     public func write(_ result: CheckResult) -> [String] {
@@ -48,5 +59,26 @@ public struct ReportFiles: Sendable {
             }
         }
         return outcomes.compactMap { $0 }
+    }
+}
+
+/// Report files being written in the background (`ReportFiles.writeInBackground`).
+public final class PendingReports: Sendable {
+    private let errors = Mutex<[String]?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    fileprivate init() {}
+
+    fileprivate func finish(_ errors: [String]) {
+        self.errors.withLock { $0 = errors }
+        done.signal()
+    }
+
+    /// Waits until every file is written (or has failed); returns the errors, one per file
+    /// that failed.
+    public func wait() -> [String] {
+        done.wait()
+        done.signal()
+        return errors.withLock { $0 ?? [] }
     }
 }

@@ -2,6 +2,7 @@ import DocHarnessTestSupport
 import Foundation
 import Testing
 @testable import Reports
+import Scoring
 
 @Suite struct JUnitWriterTests {
     static let schema = TestEnvironment.packageRoot.appendingPathComponent("docs/schemas/junit.xsd").path
@@ -58,6 +59,16 @@ import Testing
     @Test func unwritablePathIsAnError() {
         #expect(throws: JUnitWriter.WriteError.self) {
             try JUnitWriter.write(TestReport(name: "x", suites: []), to: "/nonexistent-folder/junit.xml")
+        }
+    }
+
+    @Test func scoresAreWrittenAsScorerFormatsThem() {
+        var value = 0.0
+        while value <= 1200 {
+            var bytes: [UInt8] = []
+            CheckJUnitReport.appendScore(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == Scorer.format(value), "\(value)")
+            value += value < 101 ? 0.01 : 7.77
         }
     }
 

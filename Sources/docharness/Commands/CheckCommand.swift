@@ -138,15 +138,15 @@ struct CheckCommand: ParsableCommand {
         reports.markdownWriter = CheckMarkdownReport(links: SourceLinks(environment: ProcessInfo.processInfo.environment), limit: markdownLimit)
         reports.timestamp = Self.timestamp()
         reports.toolVersion = DocHarnessCommand.configuration.version
-        let reportErrors = reports.write(result)
-        for error in reportErrors { print("error: \(error)", to: &standardError) }
+        // The report files are written while the findings go to standard output.
+        let pendingReports = reports.writeInBackground(result)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(Data(CheckJSONReport.encode(result)))
+            CheckJSONReport.writeToStandardOutput(result)
         case .github:
             write(GitHubAnnotations.lines(result, onlyNew: onlyNew, changedLines: scorer.changedLines))
         case .sarif:
-            FileHandle.standardOutput.write(Data(CheckSARIFReport.encode(result, toolVersion: DocHarnessCommand.configuration.version)))
+            CheckSARIFReport.writeToStandardOutput(result, toolVersion: DocHarnessCommand.configuration.version)
         case .text:
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 17)
@@ -160,6 +160,8 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(buffer))
             print(CheckTextReport.summary(result))
         }
+        let reportErrors = pendingReports.wait()
+        for error in reportErrors { print("error: \(error)", to: &standardError) }
         let unreadable = !problems.isEmpty || result.files.contains { file in
             file.diagnostics.contains { $0.code != .syntaxError }
         }
