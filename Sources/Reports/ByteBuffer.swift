@@ -74,7 +74,7 @@ protocol ByteOutput: AnyObject, Sendable {
     func write(_ bytes: UnsafeRawBufferPointer)
 }
 
-extension AtomicFile.Output: ByteOutput {}
+extension FileDescriptorOutput: ByteOutput {}
 
 /// Bytes collected in memory (for `encode` and tests).
 final class MemoryOutput: ByteOutput, @unchecked Sendable {
@@ -82,31 +82,5 @@ final class MemoryOutput: ByteOutput, @unchecked Sendable {
 
     func write(_ bytes: UnsafeRawBufferPointer) {
         self.bytes.append(contentsOf: bytes)
-    }
-}
-
-/// Standard output, for reports printed instead of written to a file (`--format json`): the
-/// bytes go out as they are made, never held whole in memory.
-final class StandardOutputStream: ByteOutput, @unchecked Sendable {
-    /// The `errno` of the first failed write (a closed pipe), after which the rest is dropped.
-    private(set) var failure: Int32?
-
-    func write(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, var start = bytes.baseAddress else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            #if canImport(Glibc)
-            let count = Glibc.write(1, start, remaining)
-            #else
-            let count = Darwin.write(1, start, remaining)
-            #endif
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            start += count
-            remaining -= count
-        }
     }
 }

@@ -16,7 +16,7 @@ public enum CheckJSONReport {
 
     /// Writes the same bytes as `encode` to standard output, as they are made.
     public static func writeToStandardOutput(_ result: CheckResult) {
-        write(result, to: StandardOutputStream())
+        write(result, to: FileDescriptorOutput(descriptor: 1))
     }
 
     /// Writes the same bytes as `encode` to `path`, atomically. The files are serialized on

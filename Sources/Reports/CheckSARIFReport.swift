@@ -14,7 +14,7 @@ public enum CheckSARIFReport {
 
     /// Writes the same bytes as `encode` to standard output, as they are made.
     public static func writeToStandardOutput(_ result: CheckResult, toolVersion: String) {
-        write(result, toolVersion: toolVersion, to: StandardOutputStream())
+        write(result, toolVersion: toolVersion, to: FileDescriptorOutput(descriptor: 1))
     }
 
     /// Writes the same bytes as `encode` to `path`, atomically, each file's results made on

@@ -39,7 +39,7 @@ public enum AtomicFile {
         guard descriptor >= 0 else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
-        let output = Output(descriptor: descriptor)
+        let output = FileDescriptorOutput(descriptor: descriptor)
         body(output)
         let closed = close(descriptor) == 0 ? 0 : errno
         if let failure = output.failure ?? (closed == 0 ? nil : closed) {
@@ -53,46 +53,7 @@ public enum AtomicFile {
         }
     }
 
-    /// The temporary file being written. Writes go straight to the file (callers hand it large
-    /// pieces); after the first failure the rest are skipped and the error is kept. One thread
-    /// at a time may write (`ParallelMap.inOrder` hands pieces over that way).
-    public final class Output: @unchecked Sendable {
-        private let descriptor: Int32
-        /// The `errno` of the first failed write, nil while every write succeeded.
-        public private(set) var failure: Int32?
-        /// How many bytes were written.
-        public private(set) var written = 0
-
-        init(descriptor: Int32) {
-            self.descriptor = descriptor
-        }
-
-        /// Writes `bytes` in full (retrying short and interrupted writes).
-        public func write(_ bytes: UnsafeRawBufferPointer) {
-            guard failure == nil, var start = bytes.baseAddress else { return }
-            var remaining = bytes.count
-            while remaining > 0 {
-                #if canImport(Glibc)
-                let count = Glibc.write(descriptor, start, remaining)
-                #else
-                let count = Darwin.write(descriptor, start, remaining)
-                #endif
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                start += count
-                remaining -= count
-                written += count
-            }
-        }
-
-        /// Writes a collection of bytes.
-        public func write(_ bytes: some Collection<UInt8>) {
-            if bytes.withContiguousStorageIfAvailable({ write(UnsafeRawBufferPointer($0)) }) == nil {
-                Array(bytes).withUnsafeBytes { write($0) }
-            }
-        }
-    }
+    /// The temporary file being written: one thread at a time may write to it
+    /// (`ParallelMap.inOrder` hands pieces over that way).
+    public typealias Output = FileDescriptorOutput
 }
