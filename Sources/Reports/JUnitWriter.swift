@@ -220,7 +220,8 @@ struct XMLStream {
         if let timestamp { attribute("timestamp", timestamp) }
         if let file = suite.file { attribute("file", file) }
         properties(suite.properties)
-        for testCase in suite.cases { write(testCase) }
+        // By index: iterating would copy every case (its strings retained and released).
+        for index in suite.cases.indices { write(suite.cases[index]) }
         if let output = suite.output {
             start("system-out")
             text(output)
@@ -264,10 +265,10 @@ struct XMLStream {
     mutating func properties(_ properties: [TestProperty]) {
         guard !properties.isEmpty else { return }
         start("properties")
-        for property in properties {
+        for index in properties.indices {
             start("property")
-            attribute("name", property.name)
-            attribute("value", property.value)
+            attribute("name", properties[index].name)
+            attribute("value", properties[index].value)
             end()
         }
         end()

@@ -65,9 +65,9 @@ import Scoring
     @Test func scoresAreWrittenAsScorerFormatsThem() {
         var value = 0.0
         while value <= 1200 {
-            var bytes: [UInt8] = []
-            CheckJUnitReport.appendScore(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == Scorer.format(value), "\(value)")
+            var bytes = [UInt8](repeating: 0, count: 32)
+            let count = bytes.withUnsafeMutableBufferPointer { CheckJUnitReport.writeScore(value, into: $0) }
+            #expect(String(decoding: bytes.prefix(count), as: UTF8.self) == Scorer.format(value), "\(value)")
             value += value < 101 ? 0.01 : 7.77
         }
     }
