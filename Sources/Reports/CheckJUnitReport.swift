@@ -170,9 +170,10 @@ public enum CheckJUnitReport {
         "\(finding.path):\(finding.line):\(finding.column): \(finding.code) \(finding.message)"
     }
 
-    /// `src/pkg/mod.py` → `src.pkg.mod`; `pkg/__init__.py` → `pkg`.
+    /// `src/pkg/mod.py` → `src.pkg.mod`; `pkg/__init__.py` → `pkg`; a folder's leading dots
+    /// are dropped (`.cache/x.py` → `cache.x`), since a dotted name cannot start with one.
     static func moduleName(_ path: String) -> String {
-        var parts = path.split(separator: "/").filter { $0 != "." && $0 != ".." }.map(String.init)
+        var parts = path.split(separator: "/").map { $0.drop { $0 == "." } }.filter { !$0.isEmpty }.map(String.init)
         if let last = parts.last {
             parts[parts.count - 1] = last.hasSuffix(".py") ? String(last.dropLast(3)) : last
             if parts.last == "__init__", parts.count > 1 { parts.removeLast() }

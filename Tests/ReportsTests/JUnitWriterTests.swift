@@ -75,5 +75,6 @@ import Scoring
     @Test func moduleNamesForClassnames() {
         #expect(CheckJUnitReport.moduleName("src/pkg/mod.py") == "src.pkg.mod")
         #expect(CheckJUnitReport.moduleName("./pkg/__init__.py") == "pkg")
+        #expect(CheckJUnitReport.moduleName("../.cache/lib/mod.py") == "cache.lib.mod")
     }
 }
