@@ -25,9 +25,6 @@ final class ByteBuffer: @unchecked Sendable {
     /// The bytes written so far (valid until the next append).
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
 
-    /// The bytes written so far, copied into an array.
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
-
     @inline(__always)
     func append(_ byte: UInt8) {
         if count == capacity { grow(by: 1) }

@@ -176,10 +176,6 @@ struct XMLStream {
         if !hasChildren.isEmpty { whitespace(newline: true, levels: 0) }
     }
 
-    /// Marks the open element as having children written raw (the pieces of the root).
-    mutating func childrenWrittenRaw() {
-        if !hasChildren.isEmpty { hasChildren[hasChildren.count - 1] = true }
-    }
 
     mutating func attribute(_ name: StaticString, _ value: String) {
         let writer = writer

@@ -38,9 +38,6 @@ struct PrettyJSONWriter {
         self.depth = depth
     }
 
-    /// What was written and not yet handed to an output.
-    var bytes: [UInt8] { buffer.array }
-
     /// Whether nothing has been written since the last flush.
     private var isEmpty: Bool { buffer.count == 0 }
 

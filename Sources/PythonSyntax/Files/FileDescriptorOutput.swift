@@ -11,8 +11,6 @@ public final class FileDescriptorOutput: @unchecked Sendable {
     private let descriptor: Int32
     /// The `errno` of the first failed write, nil while every write succeeded.
     public private(set) var failure: Int32?
-    /// How many bytes were written.
-    public private(set) var written = 0
 
     /// Writes to `descriptor`, which the caller opened and closes.
     public init(descriptor: Int32) {
@@ -36,7 +34,6 @@ public final class FileDescriptorOutput: @unchecked Sendable {
             }
             start += count
             remaining -= count
-            written += count
         }
     }
 
