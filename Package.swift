@@ -117,7 +117,9 @@ let package = Package(
             dependencies: [
                 "ReplayServer", "Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Read from the source tree by path, not bundled.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GenerationTests",
