@@ -76,7 +76,8 @@ public enum JUnitWriter {
     /// Whether UTF-8 bytes hold nothing XML 1.0 forbids: no C0 byte other than tab, LF and CR,
     /// and no U+FFFE/U+FFFF (EF BF BE, EF BF BF). Most values have none.
     static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = plainPrefixLength(bytes)
+        // Tab, LF and CR stop the scan too; the loop lets them through.
+        var index = ByteScan.prefixLength(bytes, withoutControlsOr: 0xEF, 0xEF)
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return false }
@@ -91,23 +92,6 @@ public enum JUnitWriter {
     static func withSanitizedCString<Result>(_ text: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
         let clean = text.utf8.withContiguousStorageIfAvailable { isAllowed($0) } ?? false
         return (clean ? text : sanitized(text)).withCString(body)
-    }
-
-    /// How many leading bytes, a multiple of eight, hold no C0 control and no 0xEF (the lead
-    /// byte of U+FFFE/U+FFFF): tested eight at a time, as the JSON writer tests for escapes.
-    static func plainPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let lead = word ^ (ones &* 0xEF)
-            let flagged = (((word &- ones &* 0x20) & ~word) | ((lead &- ones) & ~lead)) & (ones &* 0x80)
-            if flagged != 0 { break }
-            index += 8
-        }
-        return index
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

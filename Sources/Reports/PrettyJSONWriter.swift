@@ -263,31 +263,9 @@ struct PrettyJSONWriter {
 
 extension PrettyJSONWriter {
     /// How many leading bytes need no escaping in a JSON string (none is a control character,
-    /// `"` or `\\`), tested eight at a time.
+    /// `"` or `\\`).
     static func plainPrefixLength(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = utf8.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= utf8.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // The classic tests for "some byte is below n" ((x - n) & ~x & 0x80…) and "some
-            // byte is zero" (below 1), the latter after XOR with `"` and with `\`: exact as to
-            // whether any byte matches, which is all this needs.
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let control = (word &- ones &* 0x20) & ~word
-            let flagged = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-            if flagged != 0 { break }
-            index += 8
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
-            index += 1
-        }
-        return index
+        ByteScan.prefixLength(utf8, withoutControlsOr: 0x22, 0x5C)
     }
 }
 
