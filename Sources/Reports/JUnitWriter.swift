@@ -40,11 +40,9 @@ public enum JUnitWriter {
         }
         var stream = XMLStream(writer: writer)
         stream.begin(name: name, counts: counts, timestamp: timestamp)
-        let pieceCount = min(suiteCount, max(1, suiteCount / max(1, suitesPerPiece)), 512)
         let file = RawPieceSink(stream: stream)
-        ParallelMap.inOrder(count: pieceCount) { piece in
-            let range = (suiteCount * piece / pieceCount) ..< (suiteCount * (piece + 1) / pieceCount)
-            return SuitePiece(range: range, first: piece == 0, timestamp: timestamp, suite: suite)
+        ParallelMap.inOrder(rangesOf: suiteCount, perPiece: suitesPerPiece) { range in
+            SuitePiece(range: range, first: range.lowerBound == 0, timestamp: timestamp, suite: suite)
         } consume: { piece in
             file.append(piece)
         }

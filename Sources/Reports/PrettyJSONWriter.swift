@@ -65,8 +65,7 @@ struct PrettyJSONWriter {
     /// reused), as if they had been written here one after the other.
     mutating func streamElements<Item: Sendable>(_ items: [Item], perPiece: Int = 8,
                                                  write: @escaping @Sendable (Item, inout PrettyJSONWriter) -> Void) {
-        let pieceCount = min(items.count, max(1, items.count / max(1, perPiece)), 512)
-        guard pieceCount > 1, let output else {
+        guard ParallelMap.pieceCount(items.count, perPiece: perPiece) > 1, let output else {
             for item in items { write(item, &self) }
             return
         }
@@ -76,8 +75,7 @@ struct PrettyJSONWriter {
         // Written pieces go back to a pool: their memory is reused, warm, by later pieces
         // instead of fresh pages being mapped (and faulted in) for every piece.
         let pool = Mutex<[ByteBuffer]>([])
-        ParallelMap.inOrder(count: pieceCount) { piece in
-            let range = (items.count * piece / pieceCount) ..< (items.count * (piece + 1) / pieceCount)
+        ParallelMap.inOrder(rangesOf: items.count, perPiece: perPiece) { range in
             let recycled = pool.withLock { $0.popLast() }
             var writer = PrettyJSONWriter(elementsAtDepth: depth, buffer: recycled ?? ByteBuffer(capacity: 1 << 18))
             for item in items[range] { write(item, &writer) }

@@ -29,6 +29,17 @@ import Testing
         #expect(overlaps.load(ordering: .relaxed) == 0)
     }
 
+    /// Ranges of about `perPiece` indices, consecutive and covering every index once.
+    @Test(arguments: [(0, 8), (5, 8), (100, 8), (733, 24), (100_000, 1)])
+    func inOrderOverRangesCoversEveryIndexInOrder(count: Int, perPiece: Int) {
+        let ranges = Mutex<[Range<Int>]>([])
+        ParallelMap.inOrder(rangesOf: count, perPiece: perPiece) { $0 } consume: { range in ranges.withLock { $0.append(range) } }
+        let seen = ranges.withLock { $0 }
+        #expect(seen.count == ParallelMap.pieceCount(count, perPiece: perPiece))
+        #expect(seen.flatMap { Array($0) } == Array(0 ..< count))
+        #expect(seen.count <= 512 && seen.allSatisfy { !$0.isEmpty })
+    }
+
     @Test func inOrderWithOneJobRunsInline() {
         let consumed = Mutex<[Int]>([])
         ParallelMap.inOrder(count: 5, jobs: 1) { $0 } consume: { value in consumed.withLock { $0.append(value) } }

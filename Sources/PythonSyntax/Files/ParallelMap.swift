@@ -39,6 +39,25 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// How many pieces `inOrder(rangesOf:perPiece:…)` cuts `count` indices into: about
+    /// `perPiece` each, at least one when there is any index, at most 512.
+    public static func pieceCount(_ count: Int, perPiece: Int) -> Int {
+        min(count, max(1, count / max(1, perPiece)), 512)
+    }
+
+    /// `inOrder` over consecutive ranges of `0..<count` (`pieceCount` of them, in order), for
+    /// writing a file a piece of several items at a time.
+    public static func inOrder<Value: Sendable>(rangesOf count: Int, perPiece: Int, jobs: Int? = nil,
+                                                produce: @Sendable (Range<Int>) -> Value,
+                                                consume: @Sendable (Value) -> Void) {
+        let pieces = pieceCount(count, perPiece: perPiece)
+        inOrder(count: pieces, jobs: jobs, produce: { piece in
+            produce((count * piece / pieces) ..< (count * (piece + 1) / pieces))
+        }, consume: consume)
+    }
+}
+
 /// The values `ParallelMap.inOrder` has made but not yet consumed, and who is consuming.
 final class OrderedHandoff<Value: Sendable>: Sendable {
     private struct State: ~Copyable {
