@@ -34,9 +34,23 @@ public enum JUnitWriter {
     /// suite is made.
     public static func write(name: String, timestamp: String?, counts: TestCounts, suiteCount: Int, to path: String,
                              suitesPerPiece: Int = 24, suite: @escaping @Sendable (Int) -> TestSuite) throws(WriteError) {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let writer = xmlNewTextWriterFilename(temporary, 0) else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        do throws(AtomicFile.WriteError) {
+            try AtomicFile.write(to: path) { output throws(AtomicFile.WriteError) in
+                try writeDocument(to: output, path: path, name: name, timestamp: timestamp, counts: counts,
+                                  suiteCount: suiteCount, suitesPerPiece: suitesPerPiece, suite: suite)
+            }
+        } catch {
+            throw WriteError(path: path, reason: error.reason)
+        }
+    }
+
+    /// The document, written by libxml2 to `AtomicFile`'s temporary file through a callback.
+    private static func writeDocument(to output: FileDescriptorOutput, path: String, name: String, timestamp: String?,
+                                      counts: TestCounts, suiteCount: Int, suitesPerPiece: Int,
+                                      suite: @escaping @Sendable (Int) -> TestSuite) throws(AtomicFile.WriteError) {
+        let context = Unmanaged.passUnretained(output).toOpaque()
+        guard let buffer = xmlOutputBufferCreateIO(writeToOutput, nil, context, nil), let writer = xmlNewTextWriter(buffer) else {
+            throw AtomicFile.WriteError(path: path, reason: "libxml2 could not create a writer")
         }
         var stream = XMLStream(writer: writer)
         stream.begin(name: name, counts: counts, timestamp: timestamp)
@@ -51,14 +65,9 @@ public enum JUnitWriter {
         stream.check(xmlTextWriterEndDocument(writer))
         stream.check(xmlTextWriterFlush(writer))
         xmlFreeTextWriter(writer)
-        guard stream.ok else {
-            unlink(temporary)
-            throw WriteError(path: path, reason: "libxml2 reported a write error")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw WriteError(path: path, reason: reason)
+        // A failed write is the output's to report (with its errno); anything else is libxml2's.
+        if !stream.ok, output.failure == nil {
+            throw AtomicFile.WriteError(path: path, reason: "libxml2 reported a write error")
         }
     }
 
@@ -106,6 +115,14 @@ public enum JUnitWriter {
         let fraction = String(milliseconds % 1000)
         return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
+}
+
+/// libxml2's output callback: the bytes go to the `FileDescriptorOutput` in `context`.
+private func writeToOutput(_ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
+    guard let context else { return -1 }
+    let output = Unmanaged<FileDescriptorOutput>.fromOpaque(context).takeUnretainedValue()
+    output.write(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+    return output.failure == nil ? length : -1
 }
 
 /// The element-by-element writing, tracking whether libxml2 reported an error.

@@ -15,6 +15,12 @@ public enum AtomicFile {
         /// The system's reason.
         public var reason: String
 
+        /// An error writing `path`, for `reason`.
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
+
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
@@ -32,15 +38,22 @@ public enum AtomicFile {
     }
 
     /// Opens a temporary file beside `path`, lets `body` write to it, and renames it over `path`
-    /// when every write succeeded; otherwise removes it and throws the first error.
-    public static func write(to path: String, _ body: (Output) -> Void) throws(WriteError) {
+    /// when every write succeeded and `body` did not throw; otherwise removes it and throws the
+    /// first error.
+    public static func write(to path: String, _ body: (Output) throws(WriteError) -> Void) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
         let output = FileDescriptorOutput(descriptor: descriptor)
-        body(output)
+        do {
+            try body(output)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         let closed = close(descriptor) == 0 ? 0 : errno
         if let failure = output.failure ?? (closed == 0 ? nil : closed) {
             unlink(temporary)
