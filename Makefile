@@ -110,10 +110,10 @@ bench: system-deps venv oracle-corpora encodings release bench-deps
 	$(ORACLE_PYTHON) Benchmarks/compare_replay.py --docharness .build/release/docharness --cassettes $(SHARED)/data/cassettes \
 	  --mitmdump $(BENCH_VENV)/bin/mitmdump --soak $(SOAK_SECONDS)
 
-## Regenerate docs/rules.md from the rule files.
+## Regenerate docs/rules.md from the rule files and the module map of docs/architecture.md from Package.swift.
 docs:
 	$(SWIFT) build --build-tests
-	DOCHARNESS_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter RulesReferenceTests
+	DOCHARNESS_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter "RulesReferenceTests|ModuleMapTests"
 
 ## libFuzzer over the tokenizer and parser.
 fuzz:

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "docharness", targets: ["docharness"]),
+        .library(name: "Files", targets: ["Files"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
         .library(name: "Docstrings", targets: ["Docstrings"]),
         .library(name: "Scoring", targets: ["Scoring"]),
@@ -14,6 +16,7 @@ let package = Package(
         .library(name: "ChatWire", targets: ["ChatWire"]),
         .library(name: "Replay", targets: ["Replay"]),
         .library(name: "ReplayServer", targets: ["ReplayServer"]),
+        .library(name: "LLMClient", targets: ["LLMClient"]),
         .library(name: "Generation", targets: ["Generation"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
@@ -28,16 +31,31 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "PythonSyntax"),
+        // Each first-party target's comment is its line in docs/architecture.md's module map
+        // (ArchitectureTests regenerates and checks it).
+
+        // Writing bytes out safely and fast: atomic files, file-descriptor output, in-order
+        // parallel production, byte scans, base64, unified diffs.
+        .target(name: "Files"),
+        // A small seeded random generator (SplitMix64) for repeatable faults and retry jitter.
+        .target(name: "SeededRandom"),
+        // Python source: decoding (PEP 263), tokens, statements, symbols, McCabe complexity.
+        .target(name: "PythonSyntax", dependencies: ["Files"]),
+        // Docstring parsing and building: Google, NumPy and reST sections.
         .target(name: "Docstrings"),
-        .target(name: "Scoring", dependencies: ["PythonSyntax", "Docstrings"]),
-        .target(name: "Tokenization"),
+        // The rules, scores, configuration, baseline, suppressions and changed lines of `check`.
+        .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"]),
+        // OpenAI wire types (requests, completions, chunks, errors) and a JSON parser and writer.
         .target(name: "ChatWire"),
+        // BPE vocabularies and encodings, the token estimators, and chat-request counting.
+        .target(name: "Tokenization", dependencies: ["Files", "ChatWire"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Cassettes (docharness JSON and VCR YAML), request matching, fault plans, the replay engine.
         .target(
             name: "Replay",
-            dependencies: ["ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Files", "SeededRandom", "ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
+        // `docharness serve`: the replay engine behind Hummingbird, with record mode upstream.
         .target(
             name: "ReplayServer",
             dependencies: [
@@ -51,30 +69,45 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Talking to a model server: endpoints, HTTP transport, rate limiter, retry policy,
+        // clocks, streamed-answer assembly.
         .target(
-            name: "Generation",
+            name: "LLMClient",
             dependencies: [
-                "PythonSyntax", "Docstrings", "Tokenization", "ChatWire", "Replay",
+                "ChatWire", "SeededRandom",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ],
-            resources: [.copy("Prompts")]
+            ]
         ),
+        // Docstring generation: selection, prompt template, safe-zone budget, journal,
+        // structured answers, rendering and patching into files.
         .target(
-            name: "Evaluation",
-            dependencies: ["Generation", "Scoring", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax", "Docstrings"]
+            name: "Generation",
+            dependencies: ["Files", "PythonSyntax", "Docstrings", "Scoring", "Tokenization", "ChatWire", "LLMClient"],
+            resources: [.copy("Prompts")]
         ),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "Reports", dependencies: ["Scoring", "PythonSyntax", "CLibXML2", "Evaluation", "Generation", "Tokenization"]),
+        // The reports of `check`: text, JSON, SARIF, Markdown, JUnit XML (libxml2), annotations.
+        .target(name: "Reports", dependencies: ["Files", "Scoring", "CLibXML2"]),
+        // `eval`: generation through the in-process replay server, rescoring, the estimator
+        // benchmark, safe-zone compliance, and the eval reports.
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "Files", "Generation", "LLMClient", "Scoring", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax",
+                "Docstrings",
+            ]
+        ),
+        // The command-line tool: argument declarations and a short `run` per command.
         .executableTarget(
             name: "docharness",
             dependencies: [
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization",
-                "ChatWire", "Replay", "ReplayServer", "Generation", "Evaluation",
+                "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +115,14 @@ let package = Package(
             name: "DocHarnessTestSupport",
             dependencies: ["PythonSyntax"],
             path: "Tests/DocHarnessTestSupport"
+        ),
+        .testTarget(
+            name: "ArchitectureTests",
+            dependencies: ["DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "FilesTests",
+            dependencies: ["Files"]
         ),
         .testTarget(
             name: "PythonSyntaxTests",
@@ -101,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Scoring", "PythonSyntax", "DocHarnessTestSupport"],
+            dependencies: ["Reports", "Scoring", "PythonSyntax", "Files", "DocHarnessTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
@@ -122,16 +163,20 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "LLMClientTests",
+            dependencies: ["LLMClient", "ChatWire"]
+        ),
+        .testTarget(
             name: "GenerationTests",
             dependencies: ["Generation", "ChatWire", "Replay", "ReplayServer", "Tokenization", "PythonSyntax", "Docstrings", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Generation", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "DocHarnessTestSupport"]
+            dependencies: ["Evaluation", "Generation", "LLMClient", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",
-            dependencies: ["DocHarnessTestSupport", "Reports"]
+            dependencies: ["DocHarnessTestSupport", "Reports", "PythonSyntax"]
         ),
     ],
     swiftLanguageModes: [.v6]

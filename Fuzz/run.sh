@@ -9,8 +9,13 @@ seconds="${1:-60}"
 mkdir -p ../.build-fuzz
 binary="../.build-fuzz/PythonSyntaxFuzzer"
 sources=$(find ../Sources/PythonSyntax -name '*.swift' | sort)
-if [ ! -x "$binary" ] || [ -n "$(find ../Sources/PythonSyntax PythonSyntaxFuzzer.swift -newer "$binary" -name '*.swift')" ]; then
+files_sources=$(find ../Sources/Files -name '*.swift' | sort)
+if [ ! -x "$binary" ] || [ -n "$(find ../Sources/PythonSyntax ../Sources/Files PythonSyntaxFuzzer.swift -newer "$binary" -name '*.swift')" ]; then
+    # PythonSyntax imports Files (ParallelMap): build it first as a static library and module.
+    swiftc -O -swift-version 6 -sanitize=address -parse-as-library -module-name Files -emit-module \
+        -emit-module-path ../.build-fuzz/Files.swiftmodule -emit-library -static -o ../.build-fuzz/libFiles.a $files_sources
     swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -module-name PythonSyntaxFuzz \
+        -I ../.build-fuzz -L ../.build-fuzz -lFiles \
         $sources PythonSyntaxFuzzer.swift -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" || true; }
 fi
 corpus="$(mktemp -d)"

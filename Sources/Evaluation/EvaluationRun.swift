@@ -2,6 +2,7 @@ import ChatWire
 import Docstrings
 import Foundation
 import Generation
+import LLMClient
 import PythonSyntax
 import Replay
 import ReplayServer
@@ -75,7 +76,7 @@ public struct EvaluationRun: Sendable {
         let started = ContinuousClock.now
         // 1. The existing docstrings, and 2. what needs a docstring (each path is a project with
         // its own dominant style).
-        let selection = Self.select(paths: settings.pythonPaths, below: settings.regenerateBelow)
+        let selection = GenerationSelection(paths: settings.pythonPaths, below: settings.regenerateBelow)
         let targets = selection.targets, beforeScores = selection.scores
 
         // 3. Generation through the in-process replay server.
@@ -85,7 +86,13 @@ public struct EvaluationRun: Sendable {
         } catch {
             throw SetupError(description: "\(error)")
         }
-        guard let estimator = try Self.estimator(named: settings.estimatorName, model: settings.model, store: settings.store) else {
+        let found: (any TokenEstimator)?
+        do {
+            found = try EstimatorCatalog.estimator(named: settings.estimatorName, model: settings.model, store: settings.store)
+        } catch {
+            throw SetupError(description: error.description)
+        }
+        guard let estimator = found else {
             throw SetupError(description: "unknown estimator '\(settings.estimatorName)'; one of \(EstimatorCatalog.names.joined(separator: ", "))")
         }
         var recording: RecordingConfiguration?
@@ -123,20 +130,13 @@ public struct EvaluationRun: Sendable {
         if settings.journalPath == nil { try? FileManager.default.removeItem(atPath: journalPath) }
 
         // 4. The generated docstrings, put into copies of the files and scored the same way.
-        var inserted: [String: [(Symbol, [String])]] = [:]
-        var docstrings: [String: String] = [:]
-        for (target, entry) in zip(targets, entries) {
-            guard let answer = entry.answer else { continue }
-            let value = DocstringRenderer(style: target.style).render(answer, indent: target.symbol.kind == .method ? 8 : 4)
-            inserted[target.path, default: []].append((target.symbol, value))
-            docstrings[target.identifier] = value.joined(separator: "\n")
-        }
+        let edits = DocstringEdits(targets: targets, entries: entries)
+        let docstrings = edits.docstrings
         var projects: [ProjectComparison] = []
         var afterScores: [String: SymbolResult] = [:]
         for project in selection.projects {
             let afterFiles = project.files.map { file -> SourceFile in
-                guard let edits = inserted[file.path], case .success(let bytes) = FileBytes.read(path: file.path),
-                      let patched = try? DocstringPatch.apply(edits, to: bytes, file: file) else { return file }
+                guard case .success(let bytes) = FileBytes.read(path: file.path), let patched = try? edits.patched(file, bytes: bytes) else { return file }
                 return SourceFile.parse(bytes: patched, path: file.path)
             }
             var configuration = ScoringConfiguration()
@@ -211,43 +211,6 @@ public struct EvaluationRun: Sendable {
             unmatched: unmatched, passed: failures.isEmpty, failures: failures)
     }
 
-    /// One project of a selection: a path, its files and their check.
-    public struct Project: Sendable {
-        /// The path as given.
-        public var path: String
-        /// Its parsed files.
-        public var files: [SourceFile]
-        /// The check of its existing docstrings (its dominant style detected on its own).
-        public var check: CheckResult
-    }
-
-    /// What a run over `paths` generates for. Each path is a project scored on its own (its own
-    /// dominant style); the targets are the functions, methods and classes that have no docstring
-    /// or score below `threshold`, with their scores by `DocstringTarget.identifier`.
-    public static func select(paths: [String], below threshold: Double) -> (projects: [Project], targets: [DocstringTarget], scores: [String: SymbolResult]) {
-        var projects: [Project] = []
-        var targets: [DocstringTarget] = []
-        var scores: [String: SymbolResult] = [:]
-        for path in paths {
-            let configuration = ScoringConfiguration()
-            let (expanded, _) = PythonFileWalker(excludes: configuration.effectiveExclude).expand([path])
-            let files = expanded.map { SourceFile.read(path: $0) }
-            let check = Scorer(configuration: configuration).check(files)
-            projects.append(Project(path: path, files: files, check: check))
-            for (file, result) in zip(files, check.files) {
-                let bySymbol = Dictionary(result.symbols.map { ($0.qualname, $0) }, uniquingKeysWith: { first, _ in first })
-                for target in DocstringTarget.targets(in: file, style: check.projectStyle) {
-                    guard let scored = bySymbol[target.symbol.qualname], scored.countsForCoverage else { continue }
-                    if !scored.documented || (scored.overall ?? 0) < threshold {
-                        targets.append(target)
-                        scores[target.identifier] = scored
-                    }
-                }
-            }
-        }
-        return (projects, targets, scores)
-    }
-
     /// Mean scores; `missingCount` symbols without a docstring count as zero in every dimension.
     static func means(_ symbols: [SymbolResult], missingCount: Int) -> DimensionMeans {
         let count = symbols.count + missingCount
@@ -256,19 +219,5 @@ public struct EvaluationRun: Sendable {
         return DimensionMeans(
             completeness: mean { $0.scores?.completeness ?? 0 }, clarity: mean { $0.scores?.clarity ?? 0 }, style: mean { $0.scores?.style ?? 0 },
             complexity: mean { $0.scores?.complexity ?? 0 }, overall: mean { $0.overall ?? 0 }, count: count)
-    }
-
-    /// An estimator by name, with the model's encoding when it needs one.
-    public static func estimator(named name: String, model: String, store: VocabularyStore) throws -> (any TokenEstimator)? {
-        guard EstimatorCatalog.names.contains(name) else { return nil }
-        var encoding: BPEEncoding?
-        if EstimatorCatalog.needsEncoding(name) {
-            do {
-                encoding = try BPEEncoding.load(ModelEncodings.encoding(forModel: model) ?? .o200kBase, from: store)
-            } catch {
-                throw SetupError(description: "\(error)")
-            }
-        }
-        return EstimatorCatalog.estimator(named: name, encoding: encoding)
     }
 }

@@ -1,6 +1,6 @@
 import ChatWire
 import Docstrings
-import Replay
+import LLMClient
 import Tokenization
 
 /// Generates docstrings for targets: renders each prompt, sizes `max_tokens` inside the safe

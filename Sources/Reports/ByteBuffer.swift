@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PythonSyntax
+import Files
 
 /// A growable run of bytes written through a pointer: appending costs a capacity check and a
 /// copy, without the uniqueness check and retain an `Array` append makes. The report writers

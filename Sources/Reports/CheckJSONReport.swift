@@ -1,5 +1,5 @@
+import Files
 import Foundation
-import PythonSyntax
 import Scoring
 
 /// The `check` result as JSON: the versioned shape documented in `docs/check-report.md`, which is
@@ -164,5 +164,23 @@ public enum CheckJSONReport {
     /// Reads a report written by `encode` (for `--baseline`).
     public static func decode(_ bytes: [UInt8]) throws -> CheckResult {
         try JSONDecoder().decode(CheckResult.self, from: Data(bytes))
+    }
+}
+
+extension Baseline {
+    /// Why a baseline report could not be read.
+    public struct ReadError: Error, Sendable, CustomStringConvertible {
+        /// The file, what failed and the fix.
+        public var description: String
+    }
+
+    /// The baseline of an earlier `check --json` report file.
+    public init(reportFile path: String) throws(ReadError) {
+        do {
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            self.init(report: try CheckJSONReport.decode(bytes))
+        } catch {
+            throw ReadError(description: "\(path): cannot read the baseline (\(error.localizedDescription)); pass a report written by `docharness check --json FILE`")
+        }
     }
 }

@@ -1,4 +1,4 @@
-import PythonSyntax
+import Files
 import Scoring
 
 /// `check` results as a `TestReport`: first a `docharness gate` suite with one case per gate

@@ -1,4 +1,4 @@
-import PythonSyntax
+import Files
 import Scoring
 
 /// `check` results as SARIF 2.1.0, the format GitHub code scanning uploads: one run, the rules

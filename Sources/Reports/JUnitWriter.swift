@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 import CLibXML2
-import PythonSyntax
 
 /// Writes a `TestReport` as JUnit XML (the Jenkins/Ant schema CI tools read) with libxml2's
 /// streaming `xmlTextWriter`: elements go to the file as they are written, so a report with

@@ -5,7 +5,7 @@
 /// `JSONEncoder` took 0.7 s for the standard library's, this writer a small fraction of that.
 /// Callers write keys in the order they want them (the reports use alphabetical order, so two
 /// reports diff well). Keys are written as they are: they must not need escaping.
-import PythonSyntax
+import Files
 import Synchronization
 
 struct PrettyJSONWriter {

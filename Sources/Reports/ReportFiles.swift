@@ -1,5 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
-import PythonSyntax
+import Files
 import Scoring
 import Synchronization
 
@@ -23,6 +28,20 @@ public struct ReportFiles: Sendable {
 
     /// No files.
     public init() {}
+
+    /// The time in ISO 8601 (UTC, seconds), as `2026-11-23T21:33:20Z`, for the JUnit timestamp.
+    /// Made from `gmtime_r`: Foundation's ISO8601DateFormatter takes several milliseconds to set up.
+    public static func utcTimestamp(_ now: time_t = time(nil)) -> String {
+        var seconds = now
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, 4))-\(padded(parts.tm_mon + 1, 2))-\(padded(parts.tm_mday, 2))"
+            + "T\(padded(parts.tm_hour, 2)):\(padded(parts.tm_min, 2)):\(padded(parts.tm_sec, 2))Z"
+    }
 
     /// Starts writing every requested file on other threads and returns at once, so that the
     /// caller's own output (the findings on standard output, one thread's work) overlaps with

@@ -1,4 +1,5 @@
 import Docstrings
+import Files
 import PythonSyntax
 
 /// Runs the rules over parsed files and computes scores, aggregates and the gate.

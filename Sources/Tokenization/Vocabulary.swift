@@ -1,3 +1,4 @@
+import Files
 /// A BPE vocabulary: every token's bytes and rank (its id).
 public struct Vocabulary: Sendable {
     /// The encoding it belongs to.
@@ -21,7 +22,7 @@ public struct Vocabulary: Sendable {
             defer { start = end + 1 }
             guard end > start else { continue }
             guard let space = bytes[start ..< end].firstIndex(of: 0x20),
-                  let token = Base64.decode(bytes[start ..< space]),
+                  let token = Base64.decode(bytes: bytes[start ..< space]),
                   let rank = decimal(bytes[(space + 1) ..< end]) else {
                 throw VocabularyError.malformed(encoding: encoding, line: lineNumber)
             }
@@ -64,35 +65,5 @@ public enum VocabularyError: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadable(let path, let reason):
             "\(path): cannot read: \(reason)"
         }
-    }
-}
-
-/// Standard base64 (RFC 4648) decoding of the `.tiktoken` token column.
-enum Base64 {
-    static let table: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
-            table[Int(byte)] = UInt8(index)
-        }
-        return table
-    }()
-
-    static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for byte in text {
-            if byte == 0x3D { break }
-            let value = table[Int(byte)]
-            guard value != 0xFF else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
-            }
-        }
-        return output
     }
 }

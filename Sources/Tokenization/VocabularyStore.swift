@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 
 /// Where vocabulary files live: `$DOCHARNESS_CACHE_DIR`, else `$XDG_CACHE_HOME/docharness`, else
 /// `~/.cache/docharness`. Every file is checked against its published SHA-256 when loaded.
@@ -58,15 +59,10 @@ public struct VocabularyStore: Sendable {
         let path = path(for: encoding)
         guard actual == encoding.sha256 else { throw .hashMismatch(encoding: encoding, path: "downloaded " + encoding.fileName, actual: actual) }
         Self.makeDirectories(directory)
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw .unreadable(path: temporary, reason: String(cString: strerror(errno))) }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
-        let flushed = fflush(file) == 0
-        fclose(file)
-        guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .unreadable(path: path, reason: reason)
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
     }
 

@@ -2,6 +2,7 @@ import DocHarnessTestSupport
 import Evaluation
 import Foundation
 import Generation
+import LLMClient
 import Replay
 import Reports
 import Testing

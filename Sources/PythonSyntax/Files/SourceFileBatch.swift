@@ -1,3 +1,4 @@
+import Files
 /// Reads and parses many files on all cores, returning them in the order given.
 public enum SourceFileBatch {
     /// Parses every path concurrently; the result has one entry per path, in order.

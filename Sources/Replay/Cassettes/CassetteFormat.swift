@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 
 /// DocHarness's own cassette format: one pretty-printed JSON file per suite, the envelope's keys in
 /// sorted order so diffs read well, JSON bodies kept as JSON in the order they were sent (the order

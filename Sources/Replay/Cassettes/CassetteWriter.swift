@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,15 +49,10 @@ public actor CassetteWriter {
 
     /// Writes bytes to a temporary file beside `path`, then renames it over `path`.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CassetteError) {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else {
-            throw CassetteError(file: path, line: nil, reason: "cannot be written (\(String(cString: strerror(errno))))", fix: "check that its folder exists and is writable")
-        }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
-        let closed = fclose(file)
-        guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw CassetteError(file: path, line: nil, reason: "could not be written completely", fix: "check the free disk space")
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw CassetteError(file: path, line: nil, reason: "cannot be written (\(error.reason))", fix: "check that its folder exists, is writable and has free space")
         }
     }
 }

@@ -1,3 +1,4 @@
+import SeededRandom
 import Synchronization
 
 /// What to do to one request.

@@ -1,4 +1,5 @@
 import ChatWire
+import Foundation
 
 /// Faults and limits to inject, read from a JSON file (`docharness serve --faults FILE`):
 ///
@@ -91,8 +92,17 @@ public struct FaultPlan: Sendable, Equatable {
         self.faults = faults
     }
 
+    /// Reads and parses a fault plan file.
+    public static func load(path: String) throws(CassetteError) -> FaultPlan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CassetteError(file: path, line: nil, reason: "cannot be read", fix: "check the path of --faults")
+        }
+        return try parse(Array(data), file: path)
+    }
+
     /// Reads a plan file's bytes; errors name the file, the line when the JSON is malformed, and
     /// the member at fault.
+
     public static func parse(_ bytes: [UInt8], file: String) throws(CassetteError) -> FaultPlan {
         let document: JSONValue
         let lines: [Int]

@@ -1,3 +1,4 @@
+import Files
 /// Finds the recorded request closest to one that matched nothing, and the diff between them.
 struct NearestRequest: Sendable {
     struct Candidate: Sendable {

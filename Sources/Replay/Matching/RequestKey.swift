@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 
 /// What two requests must share to match: the method, the normalized path and the canonical body.
 ///

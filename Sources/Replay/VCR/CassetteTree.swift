@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 import Yams
 
 /// A recorder's document, reduced to what cassettes use: scalars (text, or bytes from `!!binary`),

@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 import Yams
 
 /// Reads cassettes recorded by VCR.py, pytest-recording and vcrpy's httpx stubs (YAML, or the

@@ -1,5 +1,5 @@
-/// What chat-format counting needs to know of a chat-completions request. `ChatWire` (the wire
-/// types) converts requests into this, so `Tokenization` stays independent of the wire format.
+/// What chat-format counting needs to know of a chat-completions request:
+/// `ChatPrompt(request:model:)` makes it from a wire request, and the counters read only this.
 public struct ChatPrompt: Sendable, Hashable {
     /// The model the request is for (its encoding and its counting rule depend on it).
     public var model: String

@@ -48,6 +48,14 @@ public enum EstimatorCatalog {
         }
     }
 
+    /// The estimator called `name` for `model`, loading the model's encoding (o200k_base when the
+    /// model is unknown) from `store` when the estimator tokenizes; nil for an unknown name.
+    public static func estimator(named name: String, model: String, store: VocabularyStore) throws(VocabularyError) -> (any TokenEstimator)? {
+        guard names.contains(name) else { return nil }
+        let encoding = needsEncoding(name) ? try BPEEncoding.load(ModelEncodings.encoding(forModel: model) ?? .o200kBase, from: store) : nil
+        return estimator(named: name, encoding: encoding)
+    }
+
     /// Whether an estimator needs a vocabulary.
     public static func needsEncoding(_ name: String) -> Bool {
         name == SampledEstimator.name || name == ExactBPE.name || name == ChatEstimator.name

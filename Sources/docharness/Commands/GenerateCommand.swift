@@ -1,7 +1,8 @@
 import ArgumentParser
-import Evaluation
+import Files
 import Foundation
 import Generation
+import LLMClient
 import PythonSyntax
 import Replay
 import Tokenization
@@ -32,29 +33,13 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .customLong("api-version"), help: "The Azure OpenAI API version.")
     var apiVersion = "2024-10-21"
 
-    @Option(help: "The model named in requests.")
-    var model = "gpt-4o-mini"
-
-    @Option(name: .customLong("safe-zone"), help: "Prompt + max_tokens never exceeds this.")
-    var safeZone = 22_800
-
-    @Option(help: "The estimator that sizes max_tokens.")
-    var estimator = "chat"
-
-    @Option(name: .customLong("prompt-template"), help: "A prompt template file (default: the bundled one).")
-    var promptTemplate: String?
-
-    @Option(name: .customLong("regenerate-below"), help: "Also regenerate documented symbols scoring below this.")
-    var regenerateBelow = 70.0
+    @OptionGroup var generation: GenerationOptions
 
     @Option(help: "Requests per minute allowed (60% is used).")
     var rpm: Int?
 
     @Option(help: "Tokens per minute allowed (60% is used).")
     var tpm: Int?
-
-    @Option(help: "Requests in flight at once.")
-    var concurrency = 4
 
     @Option(help: "The journal file (resume).")
     var journal = ".docharness/generate-journal.jsonl"
@@ -70,7 +55,6 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if diff && apply { throw ValidationError("--diff and --apply exclude each other") }
-        if !EstimatorCatalog.names.contains(estimator) { throw ValidationError("--estimator must be one of \(EstimatorCatalog.names.joined(separator: ", "))") }
     }
 
     func run() async throws {
@@ -81,49 +65,44 @@ struct GenerateCommand: AsyncParsableCommand {
         let tokenEstimator: any TokenEstimator
         let journalFile: GenerationJournal
         do {
-            template = try promptTemplate.map { path throws(PromptTemplate.ParseError) in try PromptTemplate.load(path: path) } ?? PromptTemplate.bundled()
-            tokenEstimator = try EvaluationRun.estimator(named: estimator, model: model, store: store)!
+            template = try generation.template()
+            tokenEstimator = try EstimatorCatalog.estimator(named: generation.estimator, model: generation.model, store: store)!
             journalFile = try GenerationJournal(path: journal)
         } catch {
             print("docharness generate: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        let selection = EvaluationRun.select(paths: paths, below: regenerateBelow)
+        let selection = GenerationSelection(paths: paths, below: generation.regenerateBelow)
         let endpoint: ChatEndpoint = azureDeployment.map {
             .azure(endpoint: baseURL, deployment: $0, apiVersion: apiVersion, apiKey: environment["AZURE_OPENAI_API_KEY"])
         } ?? .openAI(baseURL: baseURL, apiKey: environment["OPENAI_API_KEY"])
         let clock = SystemGenerationClock()
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
-        let generator = DocstringGenerator(settings: .init(model: model, template: template, budget: SafeZoneBudget(safeZone: safeZone),
-                                                           estimator: tokenEstimator, concurrency: concurrency, stream: stream), client: client, journal: journalFile)
+        let generator = DocstringGenerator(settings: .init(model: generation.model, template: template, budget: generation.budget,
+                                                           estimator: tokenEstimator, concurrency: generation.concurrency, stream: stream), client: client, journal: journalFile)
         let progress = ProgressLine(label: "generating")
         let entries = try await generator.run(selection.targets) { progress.update($0.finished, of: $0.total) }
         progress.finish()
         await client.shutdown()
-        var edits: [String: [(Symbol, [String])]] = [:]
+        let edits = DocstringEdits(targets: selection.targets, entries: entries)
         var failed = 0
         for (target, entry) in zip(selection.targets, entries) {
-            guard let answer = entry.answer else {
+            if entry.answer == nil {
                 failed += 1
                 print("\(target.path):\(target.symbol.line): \(entry.outcome.rawValue): \(entry.error ?? "")", to: &standardError)
-                continue
+            } else if !diff && !apply, let docstring = edits.docstrings[target.identifier] {
+                print("\(target.identifier):\n" + docstring.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
-            let indent = target.symbol.kind == .method ? 8 : 4  // PEP 8 indentation of a docstring in a method / function
-            let value = DocstringRenderer(style: target.style).render(answer, indent: indent)
-            edits[target.path, default: []].append((target.symbol, value))
-            if !diff && !apply { print("\(target.identifier):\n" + value.map { "    " + $0 }.joined(separator: "\n") + "\n") }
         }
-        for file in selection.projects.flatMap(\.files) {
-            guard (diff || apply), let fileEdits = edits[file.path], case .success(let bytes) = FileBytes.read(path: file.path) else { continue }
+        for file in selection.projects.flatMap(\.files) where diff || apply {
+            guard case .success(let bytes) = FileBytes.read(path: file.path) else { continue }
             do {
-                let patched = try DocstringPatch.apply(fileEdits, to: bytes, file: file)
+                guard let patched = try edits.patched(file, bytes: bytes) else { continue }
                 if apply {
                     try AtomicFile.write(patched, to: file.path)
                 } else {
-                    let old = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
-                    let new = String(decoding: patched, as: UTF8.self).components(separatedBy: "\n")
-                    print(UnifiedDiff(old: old, new: new).rendered(oldName: "a/" + file.path, newName: "b/" + file.path, maximumLines: 100_000))
+                    print(DocstringEdits.diff(path: file.path, old: bytes, new: patched))
                 }
             } catch {
                 print("docharness generate: \(error)", to: &standardError)

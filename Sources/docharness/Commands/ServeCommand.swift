@@ -47,17 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("redact"), help: "Another header never written to cassettes (besides authorization, api-key, cookies, organization, project). Repeatable.")
     var redactedHeaders: [String] = []
 
-    @Option(help: "Fault plan file: faults, rate limits, context windows (docs/replay.md).")
-    var faults: String?
-
-    @Option(help: "Requests-per-minute limit (429 with Retry-After and x-ratelimit-* headers beyond it).")
-    var rpm: Int?
-
-    @Option(help: "Tokens-per-minute limit (prompt tokens + max_tokens per request).")
-    var tpm: Int?
-
-    @Option(name: .customLong("context-window"), help: "Context window for every model, in tokens (default: each model's published window).")
-    var contextWindow: Int?
+    @OptionGroup var faultOptions: FaultOptions
 
     @Flag(name: .customLong("replay-timing"), help: "Pace streamed events by their recorded delays.")
     var replayTiming = false
@@ -69,9 +59,6 @@ struct ServeCommand: AsyncParsableCommand {
         if record, upstream == nil { throw ValidationError("--record needs --upstream URL (the real API to record from)") }
         if upstream != nil, !record { throw ValidationError("--upstream is only used with --record") }
         if !record, cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay)") }
-        if let rpm, rpm <= 0 { throw ValidationError("--rpm must be positive") }
-        if let tpm, tpm <= 0 { throw ValidationError("--tpm must be positive") }
-        if let contextWindow, contextWindow <= 0 { throw ValidationError("--context-window must be positive") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
     }
 
@@ -85,16 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 loaded.append(contentsOf: try CassetteLoader.load(paths: [path]))
             }
-            var plan = FaultPlan()
-            if let faults {
-                guard let data = FileManager.default.contents(atPath: faults) else {
-                    throw CassetteError(file: faults, line: nil, reason: "cannot be read", fix: "check the path of --faults")
-                }
-                plan = try FaultPlan.parse(Array(data), file: faults)
-            }
-            if let rpm { plan.requestsPerMinute = rpm }
-            if let tpm { plan.tokensPerMinute = tpm }
-            if let contextWindow { plan.contextWindow = contextWindow }
+            let plan = try faultOptions.plan()
             var recording: RecordingConfiguration?
             if record, let upstream {
                 if recordFile == nil {
@@ -111,15 +89,9 @@ struct ServeCommand: AsyncParsableCommand {
                 vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)
             )
             let service = ReplayService(configuration: configuration)
-            let interactions = service.engine.interactionCount
-            let host = self.host
-            let mode = strict ? "strict" : "lenient"
-            let cassetteCount = loaded.count
-            let recordNote = recordFile.map { ", recording to \($0)" } ?? ""
-            try await ReplayServer.run(service, logLevel: .warning) { port in
-                let line = "docharness serve: \(interactions) interactions from \(cassetteCount) cassettes, \(mode)\(recordNote), listening on http://\(host):\(port)\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
+            let banner = "docharness serve: \(service.engine.interactionCount) interactions from \(loaded.count) cassettes, \(strict ? "strict" : "lenient")"
+                + (recordFile.map { ", recording to \($0)" } ?? "") + ", listening on http://\(host):"
+            try await ReplayServer.run(service, logLevel: .warning) { port in FileHandle.standardError.write(Data("\(banner)\(port)\n".utf8)) }
             let counts = service.counters.snapshot
             let summary = ReplayCounters.Event.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("docharness serve: stopped (\(summary))\n".utf8))

@@ -1,7 +1,7 @@
-import Evaluation
+import Files
 import Foundation
-import Generation
 import PythonSyntax
+import Reports
 
 /// The reports of an `eval` run: JUnit (through `JUnitWriter`), Markdown and JSON, each written
 /// atomically.

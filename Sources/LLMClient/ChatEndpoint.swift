@@ -1,3 +1,4 @@
+import Foundation
 /// Where chat-completions requests go: an OpenAI-compatible base URL, or an Azure OpenAI
 /// deployment.
 public struct ChatEndpoint: Sendable, Hashable {

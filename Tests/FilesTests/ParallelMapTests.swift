@@ -1,5 +1,5 @@
+import Files
 import Foundation
-import PythonSyntax
 import Synchronization
 import Testing
 

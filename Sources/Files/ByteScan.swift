@@ -1,9 +1,9 @@
 /// Finding the first byte a writer must treat specially — one below 0x20 (a C0 control), or
 /// one of two given bytes — eight bytes at a time. The JSON writer stops at `"` and `\` (to
 /// escape), the JUnit writer at 0xEF (the lead byte of U+FFFE/U+FFFF, which XML forbids).
-enum ByteScan {
+public enum ByteScan {
     /// How many leading bytes are neither below 0x20 nor `stop` nor `otherStop`.
-    static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, withoutControlsOr stop: UInt8, _ otherStop: UInt8) -> Int {
+    public static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, withoutControlsOr stop: UInt8, _ otherStop: UInt8) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -1,4 +1,4 @@
-import Replay
+import SeededRandom
 
 /// The client side of rate limits: token buckets for requests and tokens per minute and per day,
 /// filled to a target utilisation of the limit, corrected by the server's `x-ratelimit-*`

@@ -36,10 +36,10 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     /// (seconds; an HTTP date is not honoured and falls back to backoff).
     public static func retryAfter(headers: [(String, String)]) -> Double? {
         for (name, value) in headers where name.lowercased() == "retry-after-ms" {
-            if let milliseconds = Double(value.trimming(" ")) { return milliseconds / 1000 }
+            if let milliseconds = Double(value.filter { $0 != " " }) { return milliseconds / 1000 }
         }
         for (name, value) in headers where name.lowercased() == "retry-after" {
-            if let seconds = Double(value.trimming(" ")) { return seconds }
+            if let seconds = Double(value.filter { $0 != " " }) { return seconds }
         }
         return nil
     }

@@ -1,6 +1,7 @@
-/// Standard base64 (RFC 4648), tolerant of line breaks and spaces when decoding, as YAML's
-/// `!!binary` and recorders' `base64_string` fields are written.
-enum Base64 {
+/// Standard base64 (RFC 4648): encoding, and decoding that is tolerant of line breaks, spaces,
+/// padding and the URL-safe alphabet, as YAML's `!!binary`, recorders' `base64_string` fields and
+/// `.tiktoken` vocabulary lines are written.
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let values: [UInt8] = {
         var table = [UInt8](repeating: 255, count: 256)
@@ -10,7 +11,8 @@ enum Base64 {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    /// The base64 text of `bytes`, padded with `=`.
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -31,12 +33,19 @@ enum Base64 {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func decode(_ text: String) -> [UInt8]? {
+    /// The bytes of base64 `text`, or nil when it holds a character outside the alphabets
+    /// (white space and `=` are skipped).
+    public static func decode(_ text: String) -> [UInt8]? {
+        decode(bytes: text.utf8)
+    }
+
+    /// The bytes of base64 text given as its UTF-8 bytes (a slice of a file, say).
+    public static func decode(bytes text: some Collection<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 3 / 4)
+        output.reserveCapacity(text.count * 3 / 4)
         var buffer: UInt32 = 0
         var bits = 0
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "="), 0x20, 0x0A, 0x0D, 0x09: continue
             default:

@@ -1,0 +1,41 @@
+import ChatWire
+import Synchronization
+
+/// Counts a chat request's prompt tokens for the rate limits and the context-window cliff: the
+/// exact `chat` rule with the model's encoding when its vocabulary is installed, else chars/4
+/// (and says so once).
+public final class RequestTokenCounter: Sendable {
+    private let store: VocabularyStore
+    private let encodings = Mutex<[EncodingName: BPEEncoding?]>([:])
+
+    /// Creates a counter reading vocabularies from a store.
+    public init(store: VocabularyStore) {
+        self.store = store
+    }
+
+    /// How a count was made.
+    public enum Method: String, Sendable {
+        /// The chat rule over exact BPE.
+        case exact
+        /// chars/4, the vocabulary being missing.
+        case approximate
+    }
+
+    /// The prompt tokens of a request for a model.
+    public func promptTokens(_ request: ChatCompletionRequest, model: String) -> (tokens: Int, method: Method) {
+        let prompt = ChatPrompt(request: request, model: model)
+        let encodingName = ModelEncodings.encoding(forModel: model) ?? .o200kBase
+        if let encoding = encoding(encodingName) {
+            return (ChatTokenCounter(encoding: encoding).count(prompt), .exact)
+        }
+        let characters = prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + $1.count } + $1.role.count }
+        return ((characters + 3) / 4 + 3 * prompt.messages.count + 3, .approximate)
+    }
+
+    private func encoding(_ name: EncodingName) -> BPEEncoding? {
+        if let cached = encodings.withLock({ $0[name] }) { return cached }
+        let loaded = try? BPEEncoding.load(name, from: store)
+        encodings.withLock { $0[name] = loaded }
+        return loaded
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Generation
+import Tokenization
+
+/// How `eval` and `generate` ask for docstrings: the model, the prompt, the safe zone and the
+/// estimator that sizes `max_tokens`, which symbols, and how many requests at once.
+struct GenerationOptions: ParsableArguments {
+    @Option(help: "The model named in requests.")
+    var model = "gpt-4o-mini"
+
+    @Option(name: .customLong("prompt-template"), help: "A prompt template file (default: the bundled docstring-v1).")
+    var promptTemplate: String?
+
+    @Option(name: .customLong("safe-zone"), help: "Prompt + max_tokens never exceeds this.")
+    var safeZone = 22_800
+
+    @Option(help: "Tokens kept back for estimation error.")
+    var buffer = 100
+
+    @Option(help: "The estimator that sizes max_tokens (\(EstimatorCatalog.names.joined(separator: ", "))).")
+    var estimator = "chat"
+
+    @Option(name: .customLong("regenerate-below"), help: "Generate for symbols scoring below this (and for undocumented ones).")
+    var regenerateBelow = 70.0
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency = 4
+
+    func validate() throws {
+        if safeZone <= buffer { throw ValidationError("--safe-zone must exceed --buffer") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if !EstimatorCatalog.names.contains(estimator) { throw ValidationError("--estimator must be one of \(EstimatorCatalog.names.joined(separator: ", "))") }
+    }
+
+    /// The budget `--safe-zone` and `--buffer` set.
+    var budget: SafeZoneBudget { SafeZoneBudget(safeZone: safeZone, buffer: buffer) }
+
+    /// `--prompt-template`, else the bundled template.
+    func template() throws(PromptTemplate.ParseError) -> PromptTemplate {
+        if let promptTemplate { return try PromptTemplate.load(path: promptTemplate) }
+        return try PromptTemplate.bundled()
+    }
+}
