@@ -172,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Generation", "LLMClient", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "DocHarnessTestSupport"]
+            dependencies: ["Evaluation", "Generation", "LLMClient", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

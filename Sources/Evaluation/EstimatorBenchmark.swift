@@ -220,7 +220,8 @@ public struct EstimatorBenchmark: Sendable {
             underEstimateRate: pairs.isEmpty ? 0 : Double(under.count) / Double(pairs.count),
             worstUnderEstimate: under.map { $0.actual - $0.estimate }.max() ?? 0,
             exact: pairs.filter { $0.estimate == $0.actual }.count,
-            safeZoneCrossings: pairs.filter { $0.actual > $0.estimate + budget.buffer }.count,
+            // max_tokens as the budget would have sized it from the estimate.
+            safeZoneCrossings: pairs.filter { budget.crosses(promptTokens: $0.actual, maxTokens: budget.responseBudget(forPrompt: $0.estimate)) }.count,
             wastedBudgetTokens: pairs.reduce(0) { $0 + max(0, $1.estimate - $1.actual) },
             microsecondsPerRequest: micros
         )

@@ -28,7 +28,7 @@ public enum EvaluationReports {
         let safeZone = result.symbols.compactMap { symbol -> TestCase? in
             guard let prompt = symbol.promptTokens, let maxTokens = symbol.maxTokens else { return nil }
             let total = prompt + maxTokens
-            let outcome: TestOutcome = total <= result.budget.safeZone ? .passed
+            let outcome: TestOutcome = !result.budget.crosses(promptTokens: prompt, maxTokens: maxTokens) ? .passed
                 : .failed(TestFailure(message: "\(prompt) + \(maxTokens) = \(total) > \(result.budget.safeZone)", type: "SafeZoneCrossed", details: ""))
             return TestCase(classname: "safe-zone", name: "\(symbol.path)::\(symbol.qualname)", file: symbol.path, line: symbol.line, outcome: outcome)
         }

@@ -110,20 +110,6 @@ public struct SymbolOutcome: Sendable, Codable, Hashable {
     public var docstring: String?
 }
 
-/// Safe-zone compliance: recorded prompt tokens + `max_tokens` sent ≤ the safe zone.
-public struct Compliance: Sendable, Codable, Hashable {
-    /// Requests with recorded usage.
-    public var requests: Int
-    /// Those within the safe zone.
-    public var compliant: Int
-    /// The largest prompt + `max_tokens` seen.
-    public var largestTotal: Int
-    /// Requests over the line: target and total.
-    public var violations: [String]
-    /// compliant / requests (1 when there were none).
-    public var rate: Double { requests == 0 ? 1 : Double(compliant) / Double(requests) }
-}
-
 /// Latency percentiles (seconds), retries and 429s.
 public struct Traffic: Sendable, Codable, Hashable {
     /// Requests sent by this run (resumed ones not counted).

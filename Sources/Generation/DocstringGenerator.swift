@@ -142,7 +142,7 @@ public struct DocstringGenerator: Sendable {
         var entry = JournalEntry(
             target: target.identifier, outcome: .failed, templateVersion: settings.template.version, model: settings.model, request: nil,
             estimatedPromptTokens: 0, estimator: settings.estimator.name, maxTokens: nil, droppedUnits: [], mustTrim: false, answer: nil,
-            promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, error: nil
+            promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, failure: nil
         )
         switch decision {
         case .skip(let estimated, let dropped):
@@ -150,11 +150,11 @@ public struct DocstringGenerator: Sendable {
             entry.estimatedPromptTokens = estimated
             entry.droppedUnits = dropped
             entry.mustTrim = true
-            entry.error = "the prompt alone (\(estimated) tokens) leaves no response budget in the safe zone of \(settings.budget.safeZone); trim the input"
+            entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
         case .send(let maxTokens, let estimated, let dropped, let mustTrim):
             var request = request(for: target, dropping: dropped)
             if ChatTokenCounter.isReasoningModel(settings.model) { request.maxCompletionTokens = maxTokens } else { request.maxTokens = maxTokens }
-            entry.request = request.json
+            entry.request = request
             entry.estimatedPromptTokens = estimated
             entry.maxTokens = maxTokens
             entry.droppedUnits = dropped
@@ -173,10 +173,10 @@ public struct DocstringGenerator: Sendable {
                     entry.answer = try DocstringAnswer.parse(content)
                     entry.outcome = .generated
                 } catch {
-                    entry.error = error.description
+                    entry.failure = .invalidAnswer(reason: error.description)
                 }
             } else {
-                entry.error = exchange.failure?.description ?? "no completion"
+                entry.failure = exchange.failure.map(GenerationFailure.init) ?? .exhausted(attempts: exchange.attempts, lastReason: "no completion")
             }
         }
         try await journal.append(entry)

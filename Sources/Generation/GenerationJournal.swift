@@ -27,7 +27,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// The model asked.
     public var model: String
     /// The request sent (nil when skipped).
-    public var request: JSONValue?
+    public var request: ChatCompletionRequest?
     /// The estimated prompt tokens the budget was sized with.
     public var estimatedPromptTokens: Int
     /// The estimator that made the estimate.
@@ -55,12 +55,15 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// Seconds from sending the last attempt to its reply.
     public var latency: Double
     /// Why it failed or was skipped.
-    public var error: String?
+    public var failure: GenerationFailure?
+
+    /// Why it failed or was skipped, as reports and the terminal say it.
+    public var error: String? { failure?.description }
 
     /// Creates an entry.
-    public init(target: String, outcome: Outcome, templateVersion: String, model: String, request: JSONValue?, estimatedPromptTokens: Int,
+    public init(target: String, outcome: Outcome, templateVersion: String, model: String, request: ChatCompletionRequest?, estimatedPromptTokens: Int,
                 estimator: String, maxTokens: Int?, droppedUnits: [PromptUnit], mustTrim: Bool, answer: DocstringAnswer?, promptTokens: Int?,
-                completionTokens: Int?, attempts: Int, rateLimited: Int, serverErrors: Int, transportErrors: Int, latency: Double, error: String?) {
+                completionTokens: Int?, attempts: Int, rateLimited: Int, serverErrors: Int, transportErrors: Int, latency: Double, failure: GenerationFailure?) {
         self.target = target
         self.outcome = outcome
         self.templateVersion = templateVersion
@@ -79,7 +82,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.serverErrors = serverErrors
         self.transportErrors = transportErrors
         self.latency = latency
-        self.error = error
+        self.failure = failure
     }
 
     /// Whether a resumed run can leave this symbol alone.

@@ -33,6 +33,13 @@ public struct SafeZoneBudget: Sendable, Hashable, Codable {
         safeZone - estimatedPrompt - buffer
     }
 
+    /// Whether a request crosses the safe zone: the prompt tokens the server counted plus the
+    /// `max_tokens` sent exceed it. The one definition of a crossing: eval's compliance, its
+    /// JUnit safe-zone suite and the estimator benchmark all use it.
+    public func crosses(promptTokens: Int, maxTokens: Int) -> Bool {
+        promptTokens + maxTokens > safeZone
+    }
+
     /// Decides for a prompt whose estimate, with a given set of units dropped, is
     /// `estimate(dropped)`. Units are dropped in the order given.
     public func decide(droppable units: [PromptUnit], estimate: (_ dropped: [PromptUnit]) -> Int) -> Decision {

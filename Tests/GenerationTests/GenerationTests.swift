@@ -90,7 +90,7 @@ struct AnswerTemplateJournalTests {
         let path = folder + "/run.jsonl"
         let entry = JournalEntry(target: "a.py::f", outcome: .generated, templateVersion: "v", model: "m", request: nil, estimatedPromptTokens: 10,
                                  estimator: "chat", maxTokens: 100, droppedUnits: [], mustTrim: false, answer: DocstringAnswer(summary: "S."),
-                                 promptTokens: 10, completionTokens: 5, attempts: 1, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0.01, error: nil)
+                                 promptTokens: 10, completionTokens: 5, attempts: 1, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0.01, failure: nil)
         do {
             let journal = try GenerationJournal(path: path)
             try await journal.append(entry)
