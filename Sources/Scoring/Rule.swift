@@ -42,23 +42,52 @@ public struct Violation: Sendable, Hashable {
     }
 }
 
-/// A Python source that does or does not trigger a rule, checked by the tests.
+/// A Python source that does or does not trigger a rule, checked by the tests. In an example
+/// that triggers, `↓` marks where each finding of the rule is reported (as SwiftLint's examples
+/// do) and `messages` says what each one says, in source order.
 public struct RuleExample: Sendable {
     /// Whether the rule must fire on `source`.
     public var triggers: Bool
-    /// A small Python module.
-    public var source: String
+    /// The example as written, with its `↓` markers.
+    public var markedSource: String
+    /// The messages of the findings, in source order (empty for an example that does not trigger).
+    public var messages: [String]
     /// The project style to check it with (nil: detected).
     public var style: DocstringStyle?
 
-    /// An example the rule must fire on.
-    public static func bad(_ source: String, style: DocstringStyle? = nil) -> RuleExample {
-        RuleExample(triggers: true, source: source, style: style)
+    /// A small Python module: `markedSource` without the markers.
+    public var source: String { markedSource.filter { $0 != "↓" } }
+
+    /// The 1-based line and column of each marker, in source order.
+    public var markers: [(line: Int, column: Int)] {
+        var found: [(Int, Int)] = []
+        var line = 1, column = 1
+        for character in markedSource {
+            if character == "↓" {
+                found.append((line, column))
+            } else if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return found
+    }
+
+    /// An example the rule must fire on, at each `↓`, with `message`.
+    public static func bad(_ source: String, style: DocstringStyle? = nil, message: String) -> RuleExample {
+        RuleExample(triggers: true, markedSource: source, messages: Array(repeating: message, count: max(1, source.filter { $0 == "↓" }.count)), style: style)
+    }
+
+    /// An example the rule must fire on, at each `↓`, with these messages in source order.
+    public static func bad(_ source: String, style: DocstringStyle? = nil, messages: [String]) -> RuleExample {
+        RuleExample(triggers: true, markedSource: source, messages: messages, style: style)
     }
 
     /// An example the rule must not fire on.
     public static func good(_ source: String, style: DocstringStyle? = nil) -> RuleExample {
-        RuleExample(triggers: false, source: source, style: style)
+        RuleExample(triggers: false, markedSource: source, messages: [], style: style)
     }
 }
 

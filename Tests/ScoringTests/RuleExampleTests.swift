@@ -3,7 +3,8 @@ import PythonSyntax
 import Testing
 @testable import Scoring
 
-/// Runs every rule's examples: each `bad` one must trigger the rule, each `good` one must not.
+/// Runs every rule's examples: each `bad` one must trigger the rule exactly at its `↓` markers
+/// with its messages, each `good` one must not trigger it.
 @Suite struct RuleExampleTests {
     static let cases: [(code: String, index: Int)] = RuleCatalog.all.flatMap { rule in
         rule.examples.indices.map { (rule.code, $0) }
@@ -19,12 +20,23 @@ import Testing
         let file = SourceFile.parse(source: example.source, path: "example.py")
         #expect(file.isValid, "example \(id) is not valid Python: \(file.diagnostics)")
         let result = Scorer(configuration: configuration).check([file], jobs: 1)
-        let codes = result.findings.map(\.code)
+        let findings = result.findings.filter { $0.code == rule.code }.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if example.triggers {
-            #expect(codes.contains(rule.code), "\(id) should trigger \(rule.code); findings: \(result.findings.map { "\($0.code) \($0.message)" })")
+            #expect(!example.markers.isEmpty, "\(id) marks no position with ↓")
+            #expect(findings.map { "\($0.line):\($0.column)" } == example.markers.map { "\($0.line):\($0.column)" },
+                    "\(id): \(rule.code) reported at other positions than the ↓ markers")
+            #expect(findings.map(\.message) == example.messages, "\(id): \(rule.code) said something else")
         } else {
-            #expect(!codes.contains(rule.code), "\(id) should not trigger \(rule.code); findings: \(result.findings.filter { $0.code == rule.code }.map(\.message))")
+            #expect(findings.isEmpty, "\(id) should not trigger \(rule.code); findings: \(findings.map(\.message))")
         }
+    }
+
+    /// A rule file whose rule is missing from `RuleCatalog.all` would never run.
+    @Test func everyRuleFileIsInTheCatalog() throws {
+        let declared = Set(try RulesReference.docComments(rulesDirectory: RulesReferenceTests.rules).keys)
+        let catalogued = Set(RuleCatalog.all.map { String(describing: $0) })
+        #expect(declared.subtracting(catalogued).isEmpty, "rule files not in RuleCatalog.all: \(declared.subtracting(catalogued).sorted())")
+        #expect(catalogued.subtracting(declared).isEmpty, "catalogued rules without a file in Rules/: \(catalogued.subtracting(declared).sorted())")
     }
 
     @Test func everyRuleHasExamplesBothWays() {

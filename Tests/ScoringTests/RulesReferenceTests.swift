@@ -83,7 +83,9 @@ enum RulesReference {
         # Rules reference
 
         Generated from `Sources/Scoring/Rules/` by `make docs`; do not edit by hand.
-        Every rule runs its examples as tests (`RuleExampleTests`). Scores are explained in
+        Every rule runs its examples as tests (`RuleExampleTests`); in an example that triggers,
+        `↓` marks where each finding is reported (the line, and the column of the docstring's
+        opening quotes). Scores are explained in
         [scoring.md](scoring.md). Findings can be silenced inline with
         `# docharness: ignore[CODE] reason` on the finding's line or on the `def`/`class` line,
         or by `ignore` / `per-file-ignores` in the configuration.
@@ -102,7 +104,7 @@ enum RulesReference {
             for example in rule.examples {
                 let label = example.triggers ? "Triggers" : "Does not trigger"
                 let style = example.style.map { " (project style: \($0.rawValue))" } ?? ""
-                sections += "\n\(label)\(style):\n\n```python\n\(example.source.hasSuffix("\n") ? example.source : example.source + "\n")```\n"
+                sections += "\n\(label)\(style):\n\n```python\n\(example.markedSource.hasSuffix("\n") ? example.markedSource : example.markedSource + "\n")```\n"
             }
         }
         output += """

@@ -9,7 +9,7 @@ struct BlankLineAfterSummary: Rule {
     static let name = "blank-line-after-summary"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n    Args:\n        x: Factor.\n    \"\"\"\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n    ↓Args:\n        x: Factor.\n    \"\"\"\n", message: "add a blank line between the summary and what follows"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n    \"\"\"\n"),
     ]
 

@@ -14,7 +14,7 @@ struct BriefForComplexity: Rule {
     static let name = "brief-for-complexity"
     static let dimension = Dimension.complexity
     static let examples: [RuleExample] = [
-        .bad("def route(request, user, cache):\n    \"\"\"Route the request.\"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
+        .bad("def route(request, user, cache):\n    ↓\"\"\"Route the request.\"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n", message: "the docstring has 0 words of detail; complexity 5 with 3 parameters calls for about 42"),
         .good("def add(a, b):\n    \"\"\"Add two numbers.\"\"\"\n    return a + b\n"),
         .good("def route(request, user, cache):\n    \"\"\"Route the request.\n\n    Requests with an `a` flag go to the first handler, then `b`, then anything from a\n    known user, then anything cached; the rest falls through to the default handler.\n\n    Args:\n        request: The incoming request.\n        user: The signed-in user, or None.\n        cache: The response cache, or None when caching is off.\n\n    Returns:\n        int: The handler number.\n    \"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
     ]

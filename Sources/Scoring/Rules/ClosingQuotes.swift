@@ -11,8 +11,8 @@ struct ClosingQuotes: Rule {
     static let name = "closing-quotes"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f():\n    \"\"\"Scale.\n\n    Details.\"\"\"\n"),
-        .bad("def f():\n    \"\"\"\n    Scale.\n    \"\"\"\n"),
+        .bad("def f():\n    \"\"\"Scale.\n\n    ↓Details.\"\"\"\n", message: "put the closing quotes of a multi-line docstring on a line of their own"),
+        .bad("def f():\n    ↓\"\"\"\n    Scale.\n    \"\"\"\n", message: "a one-line docstring should fit on one line with its quotes"),
         .good("def f():\n    \"\"\"Scale.\"\"\"\n"),
         .good("def f():\n    \"\"\"Scale.\n\n    Details.\n    \"\"\"\n"),
     ]

@@ -9,8 +9,8 @@ struct EmptyParameterDescription: Rule {
     static let name = "empty-parameter-description"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f(path):\n    \"\"\"Open a file.\n\n    Args:\n        path: path\n    \"\"\"\n"),
-        .bad("def f(path):\n    \"\"\"Open a file.\n\n    :param path:\n    \"\"\"\n"),
+        .bad("def f(path):\n    \"\"\"Open a file.\n\n    Args:\n    ↓    path: path\n    \"\"\"\n", message: "`path` is described only by its name; say what it is for and which values it takes"),
+        .bad("def f(path):\n    \"\"\"Open a file.\n\n    ↓:param path:\n    \"\"\"\n", message: "`path` has no description; say what it is for and which values it takes"),
         .good("def f(path):\n    \"\"\"Open a file.\n\n    Args:\n        path: Where the file is, relative to the working directory.\n    \"\"\"\n"),
     ]
 

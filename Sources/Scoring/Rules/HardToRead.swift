@@ -12,7 +12,7 @@ struct HardToRead: Rule {
     static let name = "hard-to-read"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f():\n    \"\"\"Instantiate configuration.\n\n    Instantiates hierarchical configuration representations incorporating environmental parameterization, simultaneously reconciling contradictory organizational specifications, prioritizing administratively authorized declarations, invalidating superseded intermediate representations, and propagating consolidated characteristics throughout interdependent infrastructural subcomponents automatically.\n    \"\"\"\n"),
+        .bad("def f():\n    ↓\"\"\"Instantiate configuration.\n\n    Instantiates hierarchical configuration representations incorporating environmental parameterization, simultaneously reconciling contradictory organizational specifications, prioritizing administratively authorized declarations, invalidating superseded intermediate representations, and propagating consolidated characteristics throughout interdependent infrastructural subcomponents automatically.\n    \"\"\"\n", message: "the prose is hard to read (Flesch reading ease -196, minimum 30); use shorter sentences and plainer words"),
         .good("def f():\n    \"\"\"Load the settings.\n\n    Read the file, then the environment. Later values win. The result is cached, so call\n    reload() after you change the file on disk. Missing keys get their default value.\n    \"\"\"\n"),
     ]
 

@@ -10,7 +10,7 @@ struct MissingDocstring: Rule {
     static let name = "missing-docstring"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("\"\"\"Shapes.\"\"\"\ndef area(width, height):\n    return width * height\n"),
+        .bad("\"\"\"Shapes.\"\"\"\n↓def area(width, height):\n    return width * height\n", message: "`area` has no docstring; add one that says what it does"),
         .good("\"\"\"Shapes.\"\"\"\ndef area(width, height):\n    \"\"\"Return the area.\"\"\"\n    return width * height\n"),
     ]
 

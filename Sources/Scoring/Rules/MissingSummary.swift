@@ -9,7 +9,7 @@ struct MissingSummary: Rule {
     static let name = "missing-summary"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"\n    Args:\n        x: The x.\n    \"\"\"\n"),
+        .bad("def f(x):\n    ↓\"\"\"\n    Args:\n        x: The x.\n    \"\"\"\n", message: "the docstring has no summary; start it with one line saying what this does"),
         .good("def f(x):\n    \"\"\"Frobnicate the input.\n\n    Args:\n        x: The x.\n    \"\"\"\n"),
     ]
 

@@ -10,7 +10,7 @@ struct MixedStyles: Rule {
     static let name = "mixed-styles"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    :returns: The result.\n    \"\"\"\n    return x\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    ↓:returns: The result.\n    \"\"\"\n    return x\n", message: "`returns` is written in sphinx style in a google-style docstring; write all sections in one style"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
     ]
 

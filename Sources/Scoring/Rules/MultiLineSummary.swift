@@ -9,7 +9,7 @@ struct MultiLineSummary: Rule {
     static let name = "multi-line-summary"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f():\n    \"\"\"Compute the value that the caller\n    asked for.\n    \"\"\"\n"),
+        .bad("def f():\n    ↓\"\"\"Compute the value that the caller\n    asked for.\n    \"\"\"\n", message: "the summary spans 2 lines; fit it on one line and put details after a blank line"),
         .good("def f():\n    \"\"\"Compute the requested value.\n\n    The caller asked for it.\n    \"\"\"\n"),
     ]
 

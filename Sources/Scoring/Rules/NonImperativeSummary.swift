@@ -12,8 +12,8 @@ struct NonImperativeSummary: Rule {
     static let name = "non-imperative-summary"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def path():\n    \"\"\"Returns the path.\"\"\"\n"),
-        .bad("def path():\n    \"\"\"Getting the path.\"\"\"\n"),
+        .bad("def path():\n    ↓\"\"\"Returns the path.\"\"\"\n", message: "the summary starts with \"Returns\"; use the imperative mood: \"Return\""),
+        .bad("def path():\n    ↓\"\"\"Getting the path.\"\"\"\n", message: "the summary starts with \"Getting\"; use the imperative mood: \"Get\""),
         .good("def path():\n    \"\"\"Return the path.\"\"\"\n"),
         .good("def status():\n    \"\"\"Status of the job, as text.\"\"\"\n"),
         .good("def path():\n    \"\"\"Returns the path.\"\"\"\n", style: .google),

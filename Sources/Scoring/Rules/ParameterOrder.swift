@@ -9,7 +9,7 @@ struct ParameterOrder: Rule {
     static let name = "parameter-order"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        y: Vertical.\n        x: Horizontal.\n    \"\"\"\n"),
+        .bad("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        y: Vertical.\n    ↓    x: Horizontal.\n    \"\"\"\n", message: "`x` is documented after a parameter that follows it in the signature; document parameters in signature order"),
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
     ]
 

@@ -10,9 +10,9 @@ struct PlaceholderText: Rule {
     static let name = "placeholder-text"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"_summary_\n\n    Args:\n        x (_type_): _description_\n    \"\"\"\n"),
-        .bad("def f():\n    \"\"\"TODO: write this.\"\"\"\n"),
-        .bad("def f(x):\n    \"\"\"Scale a vector.\n\n    :param x: Description of x.\n    \"\"\"\n"),
+        .bad("def f(x):\n    ↓\"\"\"_summary_\n\n    Args:\n    ↓    x (_type_): _description_\n    \"\"\"\n", messages: ["the summary is placeholder text (`_summary_`); write what this does", "`x` is described by placeholder text (`_description_`)"]),
+        .bad("def f():\n    ↓\"\"\"TODO: write this.\"\"\"\n", message: "the summary is placeholder text (`TODO`); write what this does"),
+        .bad("def f(x):\n    \"\"\"Scale a vector.\n\n    ↓:param x: Description of x.\n    \"\"\"\n", message: "`x` is described by placeholder text (`Description of x.`)"),
         .good("def f(x):\n    \"\"\"Scale a vector.\n\n    Args:\n        x (float): The factor; 1 keeps the length.\n    \"\"\"\n"),
     ]
 

@@ -9,8 +9,8 @@ struct RestatedName: Rule {
     static let name = "restated-name"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def get_user():\n    \"\"\"Get the user.\"\"\"\n"),
-        .bad("class UserStore:\n    \"\"\"User store.\"\"\"\n"),
+        .bad("def get_user():\n    ↓\"\"\"Get the user.\"\"\"\n", message: "the summary \"Get the user.\" only restates the name `get_user`; say what it does that the name does not"),
+        .bad("class UserStore:\n    ↓\"\"\"User store.\"\"\"\n", message: "the summary \"User store.\" only restates the name `UserStore`; say what it does that the name does not"),
         .good("def get_user():\n    \"\"\"Look the current user up in the session cache.\"\"\"\n"),
     ]
 

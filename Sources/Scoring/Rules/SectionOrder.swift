@@ -12,7 +12,7 @@ struct SectionOrder: Rule {
     static let name = "section-order"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    Args:\n        x: Factor.\n    \"\"\"\n    return x\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
     ]
 

@@ -12,8 +12,8 @@ struct SectionSpelling: Rule {
     static let name = "section-spelling"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Arguments:\n        x: Factor.\n    \"\"\"\n"),
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    -----\n    x : float\n        Factor.\n    \"\"\"\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    ↓Arguments:\n        x: Factor.\n    \"\"\"\n", message: "write the `Arguments` header as `Args`"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓-----\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` has 5 dashes; use 10, one per letter"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
     ]
 

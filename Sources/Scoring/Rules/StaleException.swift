@@ -10,7 +10,7 @@ struct StaleException: Rule {
     static let name = "stale-exception"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def name(d):\n    \"\"\"Get the name.\n\n    Args:\n        d: Data.\n\n    Returns:\n        str: The name.\n\n    Raises:\n        KeyError: Never, any more.\n    \"\"\"\n    return d.get('name')\n"),
+        .bad("def name(d):\n    \"\"\"Get the name.\n\n    Args:\n        d: Data.\n\n    Returns:\n        str: The name.\n\n    Raises:\n    ↓    KeyError: Never, any more.\n    \"\"\"\n    return d.get('name')\n", message: "exceptions are documented but `name` raises none itself; remove the section or raise them"),
         .good("def name(d):\n    \"\"\"Get the name.\n\n    Args:\n        d: Data.\n\n    Returns:\n        str: The name.\n\n    Raises:\n        KeyError: If missing.\n    \"\"\"\n    if 'name' not in d:\n        raise KeyError('name')\n    return d['name']\n"),
     ]
 

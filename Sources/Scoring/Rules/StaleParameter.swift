@@ -12,7 +12,7 @@ struct StaleParameter: Rule {
     static let name = "stale-parameter"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    z : int\n        Depth.\n    \"\"\"\n"),
+        .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    ↓z : int\n        Depth.\n    \"\"\"\n", message: "`z` is documented but is not a parameter; remove it or rename it to match the signature"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 

@@ -10,7 +10,7 @@ struct StaleReturn: Rule {
     static let name = "stale-return"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def log(msg):\n    \"\"\"Log.\n\n    Args:\n        msg: Text.\n\n    Returns:\n        bool: Success.\n    \"\"\"\n    print(msg)\n"),
+        .bad("def log(msg):\n    \"\"\"Log.\n\n    Args:\n        msg: Text.\n\n    Returns:\n    ↓    bool: Success.\n    \"\"\"\n    print(msg)\n", message: "a return value is documented but `log` returns nothing; remove the returns section"),
         .good("def log(msg):\n    \"\"\"Log.\n\n    Args:\n        msg: Text.\n    \"\"\"\n    print(msg)\n"),
         .good("class Base:\n    \"\"\"Base.\"\"\"\n    def size(self):\n        \"\"\"Size.\n\n        Returns:\n            int: The size.\n        \"\"\"\n        raise NotImplementedError\n"),
     ]

@@ -12,7 +12,7 @@ struct StyleMismatch: Rule {
     static let name = "style-mismatch"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n", style: .google),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    ↓Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n", style: .google, message: "the docstring is in numpy style but the project uses google style"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x (float): Factor.\n    \"\"\"\n", style: .google),
         .good("def f():\n    \"\"\"Scale by the default factor.\"\"\"\n", style: .numpy),
     ]

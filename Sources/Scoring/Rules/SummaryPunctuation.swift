@@ -9,7 +9,7 @@ struct SummaryPunctuation: Rule {
     static let name = "summary-punctuation"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f():\n    \"\"\"Return the user\"\"\"\n"),
+        .bad("def f():\n    ↓\"\"\"Return the user\"\"\"\n", message: "the summary does not end with a period"),
         .good("def f():\n    \"\"\"Return the user.\"\"\"\n"),
     ]
 

@@ -10,7 +10,7 @@ struct UndocumentedAttribute: Rule {
     static let name = "undocumented-attribute"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("class Config:\n    \"\"\"Settings.\n\n    Attributes:\n        retries: How often to retry.\n    \"\"\"\n    retries = 3\n    timeout = 30\n"),
+        .bad("class Config:\n    \"\"\"Settings.\n\n    ↓Attributes:\n        retries: How often to retry.\n    \"\"\"\n    retries = 3\n    timeout = 30\n", message: "class attribute `timeout` is not documented"),
         .good("class Config:\n    \"\"\"Settings.\n\n    Attributes:\n        retries: How often to retry.\n        timeout: Seconds to wait.\n    \"\"\"\n    retries = 3\n    timeout = 30\n    _cache = None\n"),
         .good("class Config:\n    \"\"\"Settings.\"\"\"\n    retries = 3\n"),
     ]

@@ -10,8 +10,8 @@ struct UndocumentedException: Rule {
     static let name = "undocumented-exception"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
-        .bad("def load(d, k):\n    \"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n"),
+        .bad("def root(n):\n    ↓\"\"\"Take a root.\n\n    Args:\n        n: The number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n", message: "`ValueError` is raised on line 8 but not documented"),
+        .bad("def load(d, k):\n    ↓\"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n", message: "`KeyError` is raised on line 11 but not documented"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n\n    Raises:\n        ValueError: If n is negative.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
         .good("class Shape:\n    \"\"\"A shape.\"\"\"\n    def area(self):\n        \"\"\"Return the area.\"\"\"\n        raise NotImplementedError\n"),
     ]

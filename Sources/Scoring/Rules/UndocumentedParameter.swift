@@ -11,8 +11,8 @@ struct UndocumentedParameter: Rule {
     static let name = "undocumented-parameter"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n"),
-        .bad("def move(x, y):\n    \"\"\"Move the pen.\"\"\"\n"),
+        .bad("def move(x, y):\n    \"\"\"Move.\n\n    ↓Args:\n        x: Horizontal.\n    \"\"\"\n", message: "parameter `y` is not documented"),
+        .bad("def move(x, y):\n    ↓↓\"\"\"Move the pen.\"\"\"\n", messages: ["parameter `x` is not documented", "parameter `y` is not documented"]),
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
         .good("def get(url, **kwargs):\n    \"\"\"Send a GET request.\n\n    :param url: Where to.\n    :param timeout: (optional) Seconds to wait.\n    \"\"\"\n"),
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),

@@ -12,7 +12,7 @@ struct UndocumentedReturn: Rule {
     static let name = "undocumented-return"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def area(w, h):\n    \"\"\"Compute an area.\n\n    Args:\n        w: Width.\n        h: Height.\n    \"\"\"\n    return w * h\n"),
+        .bad("def area(w, h):\n    ↓\"\"\"Compute an area.\n\n    Args:\n        w: Width.\n        h: Height.\n    \"\"\"\n    return w * h\n", message: "`area` returns a value but its docstring has no `Returns:` section"),
         .good("def area(w, h):\n    \"\"\"Compute an area.\n\n    Args:\n        w: Width.\n        h: Height.\n\n    Returns:\n        The area.\n    \"\"\"\n    return w * h\n"),
         .good("class Box:\n    \"\"\"A box.\"\"\"\n    @property\n    def size(self):\n        \"\"\"The size.\"\"\"\n        return 3\n"),
     ]

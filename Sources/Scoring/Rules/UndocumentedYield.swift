@@ -9,7 +9,7 @@ struct UndocumentedYield: Rule {
     static let name = "undocumented-yield"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def lines(path):\n    \"\"\"Read lines.\n\n    Args:\n        path: The file.\n    \"\"\"\n    yield from open(path)\n"),
+        .bad("def lines(path):\n    ↓\"\"\"Read lines.\n\n    Args:\n        path: The file.\n    \"\"\"\n    yield from open(path)\n", message: "`lines` is a generator but its docstring does not say what it yields"),
         .good("def lines(path):\n    \"\"\"Read lines.\n\n    Args:\n        path: The file.\n\n    Yields:\n        str: Each line.\n    \"\"\"\n    yield from open(path)\n"),
     ]
 

@@ -9,7 +9,7 @@ struct UnparsableDocstring: Rule {
     static let name = "unparsable-docstring"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Do it.\n\n    Args:\n        The x value to use.\n    \"\"\"\n"),
+        .bad("def f(x):\n    \"\"\"Do it.\n\n    Args:\n    ↓    The x value to use.\n    \"\"\"\n", message: "`The x value to use.` in `Args:` is not `name (type): description`"),
         .good("def f(x):\n    \"\"\"Do it.\n\n    Args:\n        x: The x value to use.\n    \"\"\"\n"),
     ]
 
