@@ -113,7 +113,7 @@ let package = Package(
         ),
         .target(
             name: "DocHarnessTestSupport",
-            dependencies: ["PythonSyntax"],
+            dependencies: ["PythonSyntax", "Tokenization", "Replay", "ReplayServer"],
             path: "Tests/DocHarnessTestSupport"
         ),
         .testTarget(
@@ -158,6 +158,7 @@ let package = Package(
             dependencies: [
                 "ReplayServer", "Replay", "ChatWire", "Tokenization", "DocHarnessTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             // Read from the source tree by path, not bundled.
             exclude: ["Fixtures"]

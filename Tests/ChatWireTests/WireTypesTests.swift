@@ -6,12 +6,10 @@ import Testing
 
 @Suite("Wire types")
 struct WireTypesTests {
-    @Test("every recorded chat request, response and stream chunk of the shared cassettes reads and writes back the same JSON value")
+    @Test("every recorded chat request, response and stream chunk of the shared cassettes reads and writes back the same JSON value",
+          .requires(.sharedCassettes))
     func losslessOnRealTraffic() throws {
-        guard let root = TestEnvironment.sharedCassettes else {
-            if TestEnvironment.oraclesRequired { Issue.record("../shared/data/cassettes is missing") }
-            return
-        }
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
         var requests = 0
         var responses = 0
         var chunks = 0

@@ -5,20 +5,14 @@ import Testing
 /// Compares `docharness symbols` with CPython's `ast` and PyCQA `mccabe` over the Python standard
 /// library of the oracle's interpreter (every Nth file, N = `$DOCHARNESS_ORACLE_SLICE`, default 2;
 /// `make oracle` sets 1) and over the bundled corpus.
-@Suite("CPython oracle", .serialized)
+@Suite("CPython oracle", .serialized, .requires(.oraclePython))
 struct CPythonOracleTests {
     static var slice: Int {
         Int(ProcessInfo.processInfo.environment["DOCHARNESS_ORACLE_SLICE"] ?? "") ?? 2
     }
 
-    func oracle() throws -> URL? {
-        guard let python = TestEnvironment.oraclePython else {
-            if TestEnvironment.oraclesRequired {
-                Issue.record("the oracle venv is missing: run `make test`, which creates .venv with mccabe")
-            }
-            return nil
-        }
-        return python
+    func oracle() throws -> URL {
+        try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
     }
 
     func compare(root: String, python: URL, slice: Int) throws -> ProcessResult {
@@ -48,7 +42,7 @@ struct CPythonOracleTests {
 
     @Test("the Python standard library: every symbol, every field")
     func standardLibrary() throws {
-        guard let python = try oracle() else { return }
+        let python = try oracle()
         let stdlib = try ProcessRunner.run(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         let result = try compare(root: stdlib, python: python, slice: Self.slice)
@@ -60,7 +54,7 @@ struct CPythonOracleTests {
     @Test("third-party code: the site-packages of the machine's python3 (make oracle only)",
           .enabled(if: ProcessInfo.processInfo.environment["DOCHARNESS_ORACLE_SITE_PACKAGES"] == "1"))
     func thirdPartyCode() throws {
-        guard let python = try oracle() else { return }
+        let python = try oracle()
         let purelib = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
                                             ["python3", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -71,7 +65,7 @@ struct CPythonOracleTests {
 
     @Test("the bundled corpus")
     func corpus() throws {
-        guard let python = try oracle() else { return }
+        let python = try oracle()
         let root = TestEnvironment.packageRoot.appendingPathComponent("corpora/python").path
         let result = try compare(root: root, python: python, slice: 1)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")

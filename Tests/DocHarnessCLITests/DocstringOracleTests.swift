@@ -6,25 +6,18 @@ import Testing
 /// least 95% agreement) and interrogate (coverage identical, file by file) on the Python standard
 /// library without its tests, on absl-py (Google style) and on xarray (NumPy style), the last two
 /// downloaded from PyPI by `make test` into `.cache/oracle-corpora` (never committed).
-@Suite("Docstring oracles", .serialized)
+@Suite("Docstring oracles", .serialized, .requires(.oraclePython, .oracleCorpora))
 struct DocstringOracleTests {
     static let corpora = TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora")
     static let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/docstring_oracles.py").path
 
-    /// The oracle interpreter and the trees, or nil (with an issue when oracles are required).
-    func setUp() throws -> URL? {
-        guard let python = TestEnvironment.oraclePython else {
-            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
-            return nil
-        }
+    /// The oracle interpreter, with the trees in place.
+    func setUp() throws -> URL {
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
         let stdlib = Self.corpora.appendingPathComponent("stdlib").path
         _ = try ProcessRunner.run(python, [Self.script, "stdlib-tree", stdlib])
-        guard FileManager.default.fileExists(atPath: Self.corpora.appendingPathComponent("xarray").path) else {
-            if TestEnvironment.oraclesRequired {
-                Issue.record("the PyPI corpora are missing: run `make oracle-corpora` (part of `make test`)")
-            }
-            return nil
-        }
+        try #require(FileManager.default.fileExists(atPath: Self.corpora.appendingPathComponent("xarray").path),
+                     "the PyPI corpora are missing: run `make oracle-corpora` (part of `make test`)")
         return python
     }
 
@@ -34,7 +27,7 @@ struct DocstringOracleTests {
 
     @Test("pydoclint agrees on at least 95% of symbol-category pairs", arguments: trees.map(\.path))
     func pydoclintAgreement(_ tree: String) throws {
-        guard let python = try setUp() else { return }
+        let python = try setUp()
         let style = Self.trees.first { $0.path == tree }!.style
         let result = try ProcessRunner.run(python, [Self.script, "pydoclint", "--docharness", TestEnvironment.docharness.path,
                                                     "--style", style, Self.corpora.appendingPathComponent(tree).path])
@@ -52,7 +45,7 @@ struct DocstringOracleTests {
 
     @Test("coverage is identical to interrogate's, file by file", arguments: coverageRuns.indices)
     func interrogateCoverage(_ index: Int) throws {
-        guard let python = try setUp() else { return }
+        let python = try setUp()
         let run = Self.coverageRuns[index]
         let result = try ProcessRunner.run(python, [Self.script, "interrogate", "--docharness", TestEnvironment.docharness.path]
                                            + run.knobs.flatMap { ["--knob", $0] } + [Self.corpora.appendingPathComponent(run.tree).path])

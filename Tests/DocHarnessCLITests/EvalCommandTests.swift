@@ -44,11 +44,11 @@ struct EvalCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
         func journaled() -> Int {
             ((try? String(contentsOfFile: journal, encoding: .utf8)) ?? "").split(separator: "\n").count
         }
-        while journaled() < cleanSymbols.count / 3, Date() < deadline, process.isRunning { usleep(20_000) }
+        // No deadline: a loaded machine only makes this wait longer; the run ends by itself.
+        while journaled() < cleanSymbols.count / 3, process.isRunning { usleep(20_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)

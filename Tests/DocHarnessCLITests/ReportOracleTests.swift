@@ -10,12 +10,9 @@ import Testing
 /// rendered by markdown-it-py, keeps its tables and line links and stays under its size limit.
 @Suite("Report oracles", .serialized)
 struct ReportOracleTests {
-    @Test("JUnit over the standard library: valid, and junitparser agrees on the counts")
+    @Test("JUnit over the standard library: valid, and junitparser agrees on the counts", .requires(.oraclePython, .oracleCorpora))
     func junitOverTheStandardLibrary() throws {
-        guard let python = TestEnvironment.oraclePython else {
-            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
-            return
-        }
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
         let stdlib = try ProcessRunner.run(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         let work = try TestEnvironment.temporaryDirectory()
@@ -34,12 +31,11 @@ struct ReportOracleTests {
 
         let oracles = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/report_oracles.py").path
         let schemaPath = TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora/sarif-schema-2.1.0.json").path
-        if FileManager.default.fileExists(atPath: schemaPath) {
+        try #require(FileManager.default.fileExists(atPath: schemaPath), "the SARIF schema is missing: run `make oracle-corpora`")
+        do {
             let validation = try ProcessRunner.run(python, [oracles, "validate-sarif", schemaPath, sarif])
             print("sarif over the standard library: \(validation.standardOutput.split(separator: "\n").last ?? "")")
             #expect(validation.status == 0, "\(validation.standardOutput)\(validation.standardError)")
-        } else if TestEnvironment.oraclesRequired {
-            Issue.record("the SARIF schema is missing: run `make oracle-corpora`")
         }
         for (path, limit) in [(markdown, 1 << 20)] {
             let rendered = try ProcessRunner.run(python, [oracles, "render-markdown", path])

@@ -15,12 +15,10 @@ struct EstimatorBenchmarkTests {
     static let handWritten = ["openai_chat_completions_post_23dfb471.json", "openai_chat_completions_post_5bb04f9e.json",
                               "openai_chat_completions_post_f9fa0b14.json"]
 
-    @Test("chat: ≥98% exact on plain requests, never more than 1 under; under 5% error with tools or response_format")
+    @Test("chat: ≥98% exact on plain requests, never more than 1 under; under 5% error with tools or response_format",
+          .requires(.sharedCassettes, .vocabularies))
     func chatOnRealTraffic() throws {
-        guard let folder = TestEnvironment.sharedCassettes else {
-            if TestEnvironment.oraclesRequired { Issue.record("../shared/data/cassettes is missing") }
-            return
-        }
+        let folder = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         try #require((try? store.verify(.o200kBase).get()) != nil && (try? store.verify(.cl100kBase).get()) != nil, "make encodings")
         let cassettes = try CassetteLoader.load(paths: [folder.path]).filter { cassette in !Self.handWritten.contains { cassette.path.hasSuffix($0) } }

@@ -9,7 +9,7 @@ import Testing
 import Tokenization
 
 /// The main job end to end on the bundled corpora, against the bundled cassettes, in-process.
-@Suite("eval end to end", .serialized)
+@Suite("eval end to end", .serialized, .requires(.vocabularies))
 struct EvaluationEndToEndTests {
     static let root = TestEnvironment.packageRoot
     static let projects = ["geometry", "inventory", "ledger", "textkit"].map { root.appendingPathComponent("corpora/python/\($0)").path }

@@ -7,24 +7,19 @@ import Tokenization
 
 /// The oracle of the replay server: the official `openai` Python SDK, over a real socket, against
 /// a server embedded in this process on an ephemeral port.
-@Suite("openai SDK against the replay server")
+@Suite("openai SDK against the replay server", .requires(.oraclePython))
 struct OpenAISDKTests {
     static let fixtures = TestEnvironment.packageRoot.appendingPathComponent("Tests/ReplayServerTests/Fixtures")
 
     @Test("plain, streaming with usage, tools, response_format, Azure, a 429 retried, an unmatched prompt, a dropped stream, the context cliff")
     func sdkScenarios() async throws {
-        guard let python = TestEnvironment.oraclePython else {
-            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run make venv") }
-            return
-        }
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
         let cassette = try CassetteLoader.load(file: Self.fixtures.appendingPathComponent("sdk-scenarios.json").path)
         let plan = try FaultPlan.parse(Array(try Data(contentsOf: Self.fixtures.appendingPathComponent("sdk-faults.json"))), file: "sdk-faults.json")
         let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: [cassette], faultPlan: plan, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
-        let server = try await ReplayServer.start(service)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/openai_client.py").path
-        let result = try await ProcessRunner.runDetached(python, [script, server.baseURL])
+        let result = try await InProcessReplayServer.with(service) { baseURL in try await ProcessRunner.runDetached(python, [script, baseURL]) }
         let counts = service.counters.snapshot
-        await server.stop()
         #expect(result.status == 0, "\(result.standardError)")
         guard result.status == 0 else { return }
         let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])

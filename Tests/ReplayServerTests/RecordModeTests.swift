@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import ChatWire
 import DocHarnessTestSupport
 import Foundation
@@ -9,47 +10,46 @@ import Testing
 import Tokenization
 @testable import ReplayServer
 
-/// Record mode against a real upstream socket (another replay server, lenient, standing in for
-/// the API): answers are proxied, saved without credentials, concurrent writes never corrupt the
-/// cassette, and the cassette then replays in strict mode.
+/// Record mode over real sockets in front of a real upstream socket (another replay server,
+/// lenient, standing in for the API): answers are proxied, saved without credentials, concurrent
+/// writes never corrupt the cassette, and the cassette then replays in strict mode.
 @Suite("Record mode")
 struct RecordModeTests {
     @Test("proxies, redacts, records concurrent requests atomically, and the recording replays")
     func recordThenReplay() async throws {
         let fixture = try CassetteLoader.load(file: ServerRoutesTests.fixture)
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
-        let upstream = try await ReplayServer.start(ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store)))
+        let upstreamService = ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store))
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cassetteFile = directory.appendingPathComponent("recorded.json").path
-        let recorder = ReplayService(configuration: ReplayServerConfiguration(
-            cassettes: [], recording: RecordingConfiguration(upstream: upstream.baseURL, cassetteFile: cassetteFile), vocabularies: store
-        ))
         let prompts = (0..<8).map { #"{"messages":[{"role":"user","content":"Prompt number \#($0)."}],"model":"gpt-4o-mini"}"# }
-        var secretHeaders = HTTPFields()
-        secretHeaders[.authorization] = "Bearer sk-live-SECRET"
-        secretHeaders[HTTPField.Name("api-key")!] = "azure-SECRET"
-        secretHeaders[HTTPField.Name("OpenAI-Organization")!] = "org-SECRET"
-        secretHeaders[.contentType] = "application/json"
-        let headers = secretHeaders
-        let answers = try await ReplayServer.makeApplication(recorder).test(.router) { client in
-            try await withThrowingTaskGroup(of: (Int, String).self) { group in
-                for (index, prompt) in prompts.enumerated() {
-                    group.addTask {
-                        try await client.execute(uri: "/v1/chat/completions", method: .post, headers: headers, body: ByteBuffer(string: prompt)) { response in
+        let secretHeaders = [("Authorization", "Bearer sk-live-SECRET"), ("api-key", "azure-SECRET"), ("OpenAI-Organization", "org-SECRET"),
+                             ("Content-Type", "application/json")]
+        var collected = [String](repeating: "", count: prompts.count)
+        let (_, recordedCount) = try await InProcessReplayServer.with(upstreamService) { upstream in
+            try await InProcessReplayServer.record(from: upstream, into: cassetteFile) { recorder in
+                collected = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                    for (index, prompt) in prompts.enumerated() {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: recorder + "/v1/chat/completions")
+                            request.method = .POST
+                            for (name, value) in secretHeaders { request.headers.add(name: name, value: value) }
+                            request.body = .bytes(ByteBuffer(string: prompt))
+                            // A generous time-out: a loaded machine is slow, not wrong.
+                            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(600))
                             #expect(response.status == .ok)
-                            return (index, String(buffer: response.body))
+                            return (index, String(buffer: try await response.body.collect(upTo: 1 << 20)))
                         }
                     }
+                    var answers = [String](repeating: "", count: prompts.count)
+                    for try await (index, body) in group { answers[index] = body }
+                    return answers
                 }
-                var answers = [String](repeating: "", count: prompts.count)
-                for try await (index, body) in group { answers[index] = body }
-                return answers
             }
         }
-        await recorder.shutdown()
-        await upstream.stop()
-        #expect(recorder.counters.snapshot[.recorded] == 8)
+        #expect(recordedCount == 8)
+        let answers = collected
 
         let text = try String(contentsOfFile: cassetteFile, encoding: .utf8)
         #expect(!text.contains("SECRET"))

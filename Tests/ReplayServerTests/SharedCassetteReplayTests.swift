@@ -11,18 +11,14 @@ import Tokenization
 /// independently of DocHarness's own reader.
 @Suite("Shared cassettes over HTTP")
 struct SharedCassetteReplayTests {
-    @Test("all 1,092 recorded chat completions replay byte-equivalent")
+    @Test("all 1,092 recorded chat completions replay byte-equivalent", .requires(.oraclePython, .sharedCassettes))
     func everyInteractionOverHTTP() async throws {
-        guard let python = TestEnvironment.oraclePython, let root = TestEnvironment.sharedCassettes else {
-            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv or ../shared/data/cassettes is missing") }
-            return
-        }
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
         let cassettes = try CassetteLoader.load(paths: [root.path])
         let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
-        let server = try await ReplayServer.start(service)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/replay_oracle.py").path
-        let result = try await ProcessRunner.runDetached(python, [script, root.path, server.baseURL])
-        await server.stop()
+        let result = try await InProcessReplayServer.with(service) { baseURL in try await ProcessRunner.runDetached(python, [script, root.path, baseURL]) }
         #expect(result.status == 0, "\(result.standardError)")
         let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let counts = try #require(output["counts"] as? [String: Int])

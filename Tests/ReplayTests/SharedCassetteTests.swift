@@ -8,12 +8,9 @@ import Testing
 /// must load, and sent back as recorded, must be answered by its own recorded response.
 @Suite("Shared cassettes")
 struct SharedCassetteTests {
-    @Test("every chat-completions interaction loads and replays its own episode")
+    @Test("every chat-completions interaction loads and replays its own episode", .requires(.sharedCassettes))
     func everyInteractionReplays() throws {
-        guard let root = TestEnvironment.sharedCassettes else {
-            if TestEnvironment.oraclesRequired { Issue.record("../shared/data/cassettes is missing") }
-            return
-        }
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
         let files = try CassetteLoader.files(under: root.path)
         #expect(files.count == 866)
         var chat = 0

@@ -31,13 +31,10 @@ struct DegradationTests {
         ("absl/absl", .google), ("xarray/xarray", .numpy), ("stdlib", .google),
     ]
 
-    @Test("each degradation lowers its dimension always and the overall score at least 99% of the time")
+    @Test("each degradation lowers its dimension always and the overall score at least 99% of the time", .requires(.oracleCorpora))
     func degradations() throws {
         let root = TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora")
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("xarray").path) else {
-            if TestEnvironment.oraclesRequired { Issue.record("run `make oracle-corpora` first") }
-            return
-        }
+        try #require(FileManager.default.fileExists(atPath: root.appendingPathComponent("xarray").path), "run `make oracle-corpora` first")
         var cases: [Degradation: (count: Int, dimensionLowered: Int, overallLowered: Int)] = [:]
         var failures: [String] = []
         for corpus in Self.corpora {

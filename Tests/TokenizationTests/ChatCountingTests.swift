@@ -47,20 +47,15 @@ struct ChatCountingTests {
         return rows
     }
 
-    @Test func plainRequestsMatchTheServer() throws {
-        guard let rows = try Self.rows(), !rows.isEmpty else {
-            if TestEnvironment.oraclesRequired { Issue.record("run `make oracle-corpora` to extract the cassettes' usage") }
-            return
-        }
+    @Test(.requires(.oracleCorpora, .vocabularies)) func plainRequestsMatchTheServer() throws {
+        let rows = try #require(try Self.rows(), "run `make oracle-corpora` to extract the cassettes' usage")
+        try #require(!rows.isEmpty, "the extracted usage is empty: run `make oracle-corpora` again")
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         var counters: [EncodingName: ChatTokenCounter] = [:]
         for name in EncodingName.allCases {
             if case .success = store.verify(name) { counters[name] = ChatTokenCounter(encoding: try BPEEncoding.load(name, from: store)) }
         }
-        guard counters.count == 2 else {
-            if TestEnvironment.oraclesRequired { Issue.record("the vocabularies are not installed") }
-            return
-        }
+        try #require(counters.count == 2, "\(OracleRequirement.vocabularies.reason)")
         var compared = 0, exact = 0, underByMore = 0
         var differences: [Int: Int] = [:]
         var samples: [String] = []

@@ -4,7 +4,7 @@ import Testing
 @testable import Tokenization
 
 /// Token ids identical to Python tiktoken's `encode_ordinary` on the same verified vocabulary.
-@Suite("tiktoken differential", .serialized)
+@Suite("tiktoken differential", .serialized, .requires(.oraclePython, .vocabularies))
 struct TiktokenDifferentialTests {
     static let samples: [String] = [
         "Hello, world! It's a test: don't, we'll, they've, I'm, you'd, THEY'RE, 'S'T.",
@@ -83,13 +83,10 @@ struct TiktokenDifferentialTests {
     }
 
     func oracle(_ encoding: EncodingName, _ texts: [String], raw: [[UInt8]] = []) throws -> [[Int]]? {
-        guard let python = TestEnvironment.oraclePython else {
-            if TestEnvironment.oraclesRequired { Issue.record("the oracle venv is missing: run `make test`") }
-            return nil
-        }
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         guard case .success = store.verify(encoding) else {
-            if TestEnvironment.oraclesRequired { Issue.record("\(encoding.rawValue) is not installed: run `make test`") }
+            Issue.record("\(encoding.rawValue) is not installed: run `make encodings`")
             return nil
         }
         let work = try TestEnvironment.temporaryDirectory()
