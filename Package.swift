@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "docharness", targets: ["docharness"]),
         .library(name: "Files", targets: ["Files"]),
         .library(name: "SeededRandom", targets: ["SeededRandom"]),
+        .library(name: "RateLimits", targets: ["RateLimits"]),
         .library(name: "PythonSyntax", targets: ["PythonSyntax"]),
         .library(name: "Docstrings", targets: ["Docstrings"]),
         .library(name: "Scoring", targets: ["Scoring"]),
@@ -39,6 +40,8 @@ let package = Package(
         .target(name: "Files"),
         // A small seeded random generator (SplitMix64) for repeatable faults and retry jitter.
         .target(name: "SeededRandom"),
+        // Rate limits as OpenAI and Azure apply them: continuously refilling token buckets.
+        .target(name: "RateLimits"),
         // Python source: decoding (PEP 263), tokens, statements, symbols, McCabe complexity.
         .target(name: "PythonSyntax", dependencies: ["Files"]),
         // Docstring parsing and building: Google, NumPy and reST sections.
@@ -53,7 +56,7 @@ let package = Package(
         // Cassettes (docharness JSON and VCR YAML), request matching, fault plans, the replay engine.
         .target(
             name: "Replay",
-            dependencies: ["Files", "SeededRandom", "ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Files", "SeededRandom", "RateLimits", "ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
         // `docharness serve`: the replay engine behind Hummingbird, with record mode upstream.
         .target(
@@ -74,7 +77,7 @@ let package = Package(
         .target(
             name: "LLMClient",
             dependencies: [
-                "ChatWire", "SeededRandom",
+                "ChatWire", "SeededRandom", "RateLimits",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -119,6 +122,10 @@ let package = Package(
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "RateLimitsTests",
+            dependencies: ["RateLimits"]
         ),
         .testTarget(
             name: "FilesTests",

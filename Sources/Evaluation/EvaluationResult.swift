@@ -106,6 +106,8 @@ public struct SymbolOutcome: Sendable, Codable, Hashable {
     public var droppedUnits: [PromptUnit]
     /// Why it failed or was skipped.
     public var error: String?
+    /// The cause in a few words (`GenerationFailure.cause`), for grouping.
+    public var cause: String?
     /// The generated docstring as it was inserted.
     public var docstring: String?
 }

@@ -43,6 +43,8 @@ public struct EvaluationRun: Sendable {
         public var recordUpstream: String?
         /// The cassette record mode writes.
         public var recordTo: String?
+        /// Headers sent to the upstream only (the API key), never written.
+        public var upstreamHeaders: [(String, String)] = []
         /// Vocabularies.
         public var store: VocabularyStore
         /// The clock limiter and retries sleep on.

@@ -38,6 +38,18 @@ public enum GenerationFailure: Sendable, Hashable, Codable, CustomStringConverti
         }
     }
 
+    /// The cause in a few words, for grouping failures: `no recording`, `HTTP 401 invalid_api_key`,
+    /// `gave up (HTTP 503)`, `invalid answer`, `no response budget`.
+    public var cause: String {
+        switch self {
+        case .noResponseBudget: "no response budget"
+        case .unmatchedRecording: "no recording"
+        case .rejected(let status, let code, _): "HTTP \(status)" + (code.map { " " + $0 } ?? "")
+        case .exhausted(_, let reason): "gave up (" + (reason.split(separator: ":").first.map(String.init) ?? reason) + ")"
+        case .invalidAnswer: "invalid answer"
+        }
+    }
+
     /// Whether strict replay had no recording.
     public var isUnmatchedRecording: Bool {
         if case .unmatchedRecording = self { true } else { false }

@@ -1,3 +1,4 @@
+import RateLimits
 import SeededRandom
 
 /// The client side of rate limits: token buckets for requests and tokens per minute and per day,
@@ -37,34 +38,6 @@ public actor RequestRateLimiter {
         }
     }
 
-    /// A continuously refilling bucket whose level may go below zero (a reservation ahead of time).
-    struct Bucket: Sendable {
-        var capacity: Double
-        var refillPerSecond: Double
-        var level: Double
-        var updated: Double
-
-        init(limit: Int, window: Double, utilisation: Double, now: Double) {
-            capacity = Double(limit) * utilisation
-            refillPerSecond = capacity / window
-            level = capacity
-            updated = now
-        }
-
-        mutating func refill(to now: Double) {
-            guard now > updated else { return }
-            level = min(capacity, level + (now - updated) * refillPerSecond)
-            updated = now
-        }
-
-        /// When `amount` will be available (never before `now`).
-        func readyTime(for amount: Double, now: Double) -> Double {
-            let needed = min(amount, capacity)
-            guard level < needed, refillPerSecond > 0 else { return now }
-            return now + (needed - level) / refillPerSecond
-        }
-    }
-
     private let clock: any GenerationClock
     private var limits: Limits
     /// The four windows a limit can have.
@@ -75,7 +48,7 @@ public actor RequestRateLimiter {
         var seconds: Double { self == .requestsPerMinute || self == .tokensPerMinute ? 60 : 86_400 }
     }
 
-    private var buckets: [Window: Bucket] = [:]
+    private var buckets: [Window: TokenBucket] = [:]
     private var nextSlot: Double
     private var pausedUntil: Double
     private var random: SplitMix64
@@ -95,7 +68,7 @@ public actor RequestRateLimiter {
             .requestsPerDay: limits.requestsPerDay, .tokensPerDay: limits.tokensPerDay,
         ]
         for (window, limit) in configured {
-            if let limit { buckets[window] = Bucket(limit: limit, window: window.seconds, utilisation: limits.utilisation, now: now) }
+            if let limit { buckets[window] = TokenBucket(limit: limit, window: window.seconds, utilisation: limits.utilisation, now: now) }
         }
     }
 
@@ -116,8 +89,9 @@ public actor RequestRateLimiter {
             guard var bucket = buckets[window] else { continue }
             let amount = window.countsTokens ? cost : 1
             bucket.refill(to: now)
-            start = max(start, bucket.readyTime(for: amount, now: now))
-            bucket.level -= amount
+            // A request larger than the bucket waits for a full bucket, then overdraws it.
+            start = max(start, now + (bucket.wait(for: min(amount, bucket.capacity)) ?? 0))
+            bucket.take(amount)
             buckets[window] = bucket
         }
         if limits.minimumSpacing > 0 {
@@ -143,7 +117,7 @@ public actor RequestRateLimiter {
         ] {
             guard let limitValue = values[limitName].flatMap(Int.init) else { continue }
             if buckets[window] == nil, configured == nil {
-                buckets[window] = Bucket(limit: limitValue, window: window.seconds, utilisation: limits.utilisation, now: now)
+                buckets[window] = TokenBucket(limit: limitValue, window: window.seconds, utilisation: limits.utilisation, now: now)
             }
             guard var bucket = buckets[window], let remainingValue = values[remainingName].flatMap(Int.init) else { continue }
             bucket.refill(to: now)

@@ -16,6 +16,9 @@ public final class ReplayCounters: Sendable {
         case contextLengthExceeded = "context_length_exceeded"
         /// A request proxied upstream and recorded.
         case recorded
+        /// A request proxied upstream whose error (a status outside 2xx, a cut stream) was passed
+        /// on and not recorded.
+        case upstreamFailed = "upstream_failed"
         /// A request refused as malformed, too large, or for an unknown route.
         case rejected
     }

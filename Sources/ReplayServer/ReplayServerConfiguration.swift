@@ -55,6 +55,11 @@ public struct RecordingConfiguration: Sendable {
     /// Seconds to wait for the upstream answer.
     public var timeoutSeconds: Int64
 
+    /// Headers added to every request sent upstream (the API key: `Authorization: Bearer …` or
+    /// Azure's `api-key`), replacing any the client sent. They reach the upstream only: the
+    /// cassette keeps the client's own headers, redacted.
+    public var upstreamHeaders: [(String, String)] = []
+
     /// Whether the cassette keeps interactions in request order instead of finishing order
     /// (`CassetteWriter`); a run that records concurrently then writes the same file each time.
     public var sortedByRequest = false

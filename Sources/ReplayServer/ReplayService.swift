@@ -213,8 +213,8 @@ public final class ReplayService: Sendable {
         case .unmatched(let unmatched):
             if let recorder {
                 do {
-                    let interaction = try await recorder.forward(original)
-                    counters.add(.recorded)
+                    let (interaction, recorded) = try await recorder.forward(original)
+                    counters.add(recorded ? .recorded : .upstreamFailed)
                     return Self.answer(for: interaction.response, body: interaction.response.body.wireBytes, headers: interaction.response.headers, paced: false)
                 } catch {
                     return .error(502, APIError(message: "Record mode: the upstream request failed: \(error)", type: "upstream_error"))

@@ -6,7 +6,8 @@ import NIOHTTP1
 import Replay
 
 /// Record mode: sends a request to the real API, returns its answer, and appends the interaction
-/// (credentials redacted) to the cassette, one write at a time.
+/// (credentials redacted) to the cassette, one write at a time — only when it succeeded: an
+/// error status or a stream cut before `[DONE]` is passed on to the client and never recorded.
 final class UpstreamRecorder: Sendable {
     let configuration: RecordingConfiguration
     private let client: HTTPClient
@@ -32,13 +33,16 @@ final class UpstreamRecorder: Sendable {
     /// Headers not forwarded: the ones that describe this hop.
     private static let hopHeaders: Set<String> = ["host", "content-length", "connection", "keep-alive", "transfer-encoding", "accept-encoding", "te", "upgrade"]
 
-    func forward(_ request: ServerRequest) async throws -> Interaction {
+    /// Forwards `request`; returns the upstream's interaction and whether it was recorded.
+    func forward(_ request: ServerRequest) async throws -> (interaction: Interaction, recorded: Bool) {
         if let openError { throw openError }
         var outgoing = HTTPClientRequest(url: configuration.upstream + request.path)
         outgoing.method = HTTPMethod(rawValue: request.method)
-        for field in request.headers where !Self.hopHeaders.contains(field.name.lowercased()) {
+        let replaced = Set(configuration.upstreamHeaders.map { $0.0.lowercased() })
+        for field in request.headers where !Self.hopHeaders.contains(field.name.lowercased()) && !replaced.contains(field.name.lowercased()) {
             outgoing.headers.add(name: field.name, value: field.value)
         }
+        for (name, value) in configuration.upstreamHeaders { outgoing.headers.add(name: name, value: value) }
         outgoing.headers.add(name: "accept-encoding", value: "identity")
         outgoing.body = .bytes(request.body)
         let started = ContinuousClock.now
@@ -77,8 +81,16 @@ final class UpstreamRecorder: Sendable {
             recordedAt: Self.timestamp(),
             durationMilliseconds: duration
         )
+        guard Self.isRecordable(interaction.response) else { return (interaction, false) }
         try await writer?.append(interaction)
-        return interaction
+        return (interaction, true)
+    }
+
+    /// Whether an answer is worth keeping: a success status, and a stream that reached `[DONE]`.
+    static func isRecordable(_ response: RecordedResponse) -> Bool {
+        guard (200 ..< 300).contains(response.status) else { return false }
+        if case .events(let events) = response.body { return events.last?.data.trimmingCharacters(in: .whitespaces) == "[DONE]" }
+        return true
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

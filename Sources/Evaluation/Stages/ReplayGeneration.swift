@@ -55,6 +55,7 @@ struct ReplayGeneration {
         if let upstream = settings.recordUpstream {
             recording = RecordingConfiguration(upstream: upstream, cassetteFile: settings.recordTo ?? "corpora/cassettes/generate.json")
             recording?.sortedByRequest = true
+            recording?.upstreamHeaders = settings.upstreamHeaders
         }
         let replayed = recording.map { recording in cassettes.filter { $0.path != recording.cassetteFile } } ?? cassettes
         return ReplayService(configuration: ReplayServerConfiguration(

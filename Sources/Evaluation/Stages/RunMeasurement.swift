@@ -25,7 +25,7 @@ struct RunMeasurement {
                 before: before?.documented == true ? before?.overall ?? 0 : 0,
                 after: entry.answer == nil ? nil : rescoring.scores[target.identifier]?.overall, promptTokens: entry.promptTokens,
                 estimatedPromptTokens: entry.estimatedPromptTokens, maxTokens: entry.maxTokens, attempts: entry.attempts, latency: entry.latency,
-                droppedUnits: entry.droppedUnits, error: entry.error, docstring: edits.docstrings[target.identifier]))
+                droppedUnits: entry.droppedUnits, error: entry.error, cause: entry.failure?.cause, docstring: edits.docstrings[target.identifier]))
             if let failure = entry.failure, failure.isUnmatchedRecording {
                 unmatched.append(UnmatchedRequest(target: target.identifier, message: failure.description))
             }

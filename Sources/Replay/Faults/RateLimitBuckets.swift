@@ -1,3 +1,5 @@
+import RateLimits
+
 /// Requests-per-minute and tokens-per-minute limits enforced as OpenAI and Azure do: each limit
 /// is a bucket that refills continuously at limit/60 per second; a request takes one request
 /// and its estimated tokens, or is refused with the wait until it would fit.
@@ -5,19 +7,18 @@
 /// Time is passed in (seconds on any monotonic clock), so tests drive it without sleeping.
 public struct RateLimitBuckets: Sendable {
     /// The limits; nil means unlimited.
-    public var requestsPerMinute: Int?
+    public let requestsPerMinute: Int?
     /// Tokens per minute; nil means unlimited.
-    public var tokensPerMinute: Int?
-    private var requests: Double
-    private var tokens: Double
-    private var lastRefill: Double?
+    public let tokensPerMinute: Int?
+    private var requests: TokenBucket?
+    private var tokens: TokenBucket?
 
     /// Creates full buckets.
     public init(requestsPerMinute: Int?, tokensPerMinute: Int?) {
         self.requestsPerMinute = requestsPerMinute
         self.tokensPerMinute = tokensPerMinute
-        self.requests = Double(requestsPerMinute ?? 0)
-        self.tokens = Double(tokensPerMinute ?? 0)
+        requests = requestsPerMinute.map { TokenBucket(limit: $0, window: 60) }
+        tokens = tokensPerMinute.map { TokenBucket(limit: $0, window: 60) }
     }
 
     /// Whether any limit is set.
@@ -42,43 +43,28 @@ public struct RateLimitBuckets: Sendable {
 
     /// Takes one request and `tokenCost` tokens at time `now`, or says how long to wait.
     public mutating func take(tokenCost: Int, now: Double) -> Decision {
-        refill(now: now)
+        requests?.refill(to: now)
+        tokens?.refill(to: now)
         let cost = Double(tokenCost)
         var waits: [(String, Double?)] = []
-        if let limit = requestsPerMinute, requests < 1 {
-            waits.append(("requests", limit > 0 ? (1 - requests) / (Double(limit) / 60) : nil))
-        }
-        if let limit = tokensPerMinute, tokens < cost {
-            waits.append(("tokens", cost > Double(limit) || limit == 0 ? nil : (cost - tokens) / (Double(limit) / 60)))
-        }
+        if let requests, requests.level < 1 { waits.append(("requests", requests.wait(for: 1))) }
+        if let tokens, tokens.level < cost { waits.append(("tokens", tokens.wait(for: cost))) }
         if let refusal = waits.max(by: { ($0.1 ?? .infinity) < ($1.1 ?? .infinity) }) {
             return Decision(allowed: false, limitedBy: refusal.0, retryAfter: refusal.1, headers: headers())
         }
-        if requestsPerMinute != nil { requests -= 1 }
-        if tokensPerMinute != nil { tokens -= cost }
+        requests?.take(1)
+        tokens?.take(cost)
         return Decision(allowed: true, limitedBy: nil, retryAfter: 0, headers: headers())
-    }
-
-    private mutating func refill(now: Double) {
-        defer { lastRefill = now }
-        guard let last = lastRefill, now > last else { return }
-        let elapsed = now - last
-        if let limit = requestsPerMinute { requests = min(Double(limit), requests + elapsed * Double(limit) / 60) }
-        if let limit = tokensPerMinute { tokens = min(Double(limit), tokens + elapsed * Double(limit) / 60) }
     }
 
     /// The headers OpenAI sends: limits, what remains, and the time until the bucket is full.
     private func headers() -> [(String, String)] {
         var headers: [(String, String)] = []
-        if let limit = requestsPerMinute {
-            headers.append(("x-ratelimit-limit-requests", String(limit)))
-            headers.append(("x-ratelimit-remaining-requests", String(max(0, Int(requests.rounded(.down))))))
-            headers.append(("x-ratelimit-reset-requests", Self.duration(limit > 0 ? (Double(limit) - requests) / (Double(limit) / 60) : 60)))
-        }
-        if let limit = tokensPerMinute {
-            headers.append(("x-ratelimit-limit-tokens", String(limit)))
-            headers.append(("x-ratelimit-remaining-tokens", String(max(0, Int(tokens.rounded(.down))))))
-            headers.append(("x-ratelimit-reset-tokens", Self.duration(limit > 0 ? (Double(limit) - tokens) / (Double(limit) / 60) : 60)))
+        for (name, limit, bucket) in [("requests", requestsPerMinute, requests), ("tokens", tokensPerMinute, tokens)] {
+            guard let limit, let bucket else { continue }
+            headers.append(("x-ratelimit-limit-\(name)", String(limit)))
+            headers.append(("x-ratelimit-remaining-\(name)", String(max(0, Int(bucket.level.rounded(.down))))))
+            headers.append(("x-ratelimit-reset-\(name)", Self.duration(limit > 0 ? (Double(limit) - bucket.level) / (Double(limit) / 60) : 60)))
         }
         return headers
     }

@@ -12,7 +12,9 @@ struct EvalCommand: AsyncParsableCommand {
         commandName: "eval",
         abstract: "The main job: score, generate through the replay server, score again, benchmark estimators, prove the safe zone.",
         discussion: """
-            With no arguments it runs the bundled corpora (corpora/python, corpora/cassettes) offline: it starts \
+            Inside the DocHarness repository, with no arguments, it runs the bundled corpora (corpora/python, \
+            corpora/cassettes) offline; elsewhere it runs on the current folder with the cassettes in \
+            .docharness/cassettes, and refuses (exit 2) when there is no Python file or nothing to answer. It starts \
             the replay server in-process on an ephemeral port (strict: a prompt with no recording fails, with the \
             diff in the Markdown report), scores the existing docstrings, generates for the symbols that have none \
             or score below --regenerate-below, scores the generated ones with the same rules, benchmarks every \
@@ -27,11 +29,7 @@ struct EvalCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Python projects (files or folders), each scored with its own dominant style (default: the four packages of corpora/python).")
-    var paths: [String] = ["corpora/python/geometry", "corpora/python/inventory", "corpora/python/ledger", "corpora/python/textkit"]
-
-    @Option(help: "Cassette files or folders the replay server answers from (repeatable; default: corpora/cassettes).")
-    var cassettes: [String] = ["corpora/cassettes"]
+    @OptionGroup var inputs: EvaluationInputs
 
     @OptionGroup var generation: GenerationOptions
 
@@ -47,21 +45,25 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Record requests the cassettes do not hold from this upstream (re-recording).")
     var upstream: String?
 
-    @Option(name: .customLong("record-to"), help: "The cassette file record mode writes.")
-    var recordTo = "corpora/cassettes/generate.json"
+    @Option(name: .customLong("record-to"), help: "The cassette file record mode writes (default: generate.json in the first cassette folder).")
+    var recordTo: String?
+
+    func validate() throws {
+        try inputs.validate(upstream: upstream)
+    }
 
     func run() async throws {
         var standardError = StandardError()
         var settings: EvaluationRun.Settings
         do {
-            settings = EvaluationRun.Settings(pythonPaths: paths, cassettePaths: cassettes, template: try generation.template(),
+            settings = EvaluationRun.Settings(pythonPaths: inputs.projects, cassettePaths: inputs.cassettePaths, template: try generation.template(),
                                               store: VocabularyStore(environment: ProcessInfo.processInfo.environment))
             if let faults { settings.faultPlan = try FaultPlan.load(path: faults) }
         } catch {
             print("docharness eval: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        settings.apply(generation, journal: journal, upstream: upstream, recordTo: recordTo)
+        settings.apply(generation, journal: journal, upstream: upstream, recordTo: inputs.recordFile(recordTo))
         let progress = ProgressLine(label: "generating")
         let result: EvaluationResult
         do {
@@ -75,6 +77,10 @@ struct EvalCommand: AsyncParsableCommand {
         let junit = reportsFolder + "/junit.xml", markdown = reportsFolder + "/report.md", json = reportsFolder + "/report.json"
         let errors = EvaluationReports.write(result, junit: junit, markdown: markdown, json: json)
         for error in errors { print("docharness eval: \(error)", to: &standardError) }
+        for symbol in result.symbols where symbol.outcome != .generated {
+            let message = symbol.error.map { String($0.prefix { $0 != "\n" }) } ?? ""
+            print("\(symbol.path):\(symbol.line): \(symbol.qualname): \(symbol.outcome.rawValue): \(message)", to: &standardError)
+        }
         print(EvalSummary.text(result))
         print("reports: \(junit), \(markdown), \(json)")
         if !errors.isEmpty { throw ExitCode(ExitStatus.unreadableInput) }
@@ -92,6 +98,7 @@ extension EvaluationRun.Settings {
         concurrency = options.concurrency
         journalPath = journal
         recordUpstream = upstream
+        upstreamHeaders = options.apiKey().map { [("Authorization", "Bearer " + $0)] } ?? []
         self.recordTo = recordTo
     }
 }

@@ -55,6 +55,9 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if diff && apply { throw ValidationError("--diff and --apply exclude each other") }
+        if PythonFileWalker(excludes: []).expand(paths).files.isEmpty {
+            throw ValidationError("no Python files under \(paths.joined(separator: ", ")); pass the folders of your project")
+        }
     }
 
     func run() async throws {
@@ -74,8 +77,8 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let selection = GenerationSelection(paths: paths, below: generation.regenerateBelow)
         let endpoint: ChatEndpoint = azureDeployment.map {
-            .azure(endpoint: baseURL, deployment: $0, apiVersion: apiVersion, apiKey: environment["AZURE_OPENAI_API_KEY"])
-        } ?? .openAI(baseURL: baseURL, apiKey: environment["OPENAI_API_KEY"])
+            .azure(endpoint: baseURL, deployment: $0, apiVersion: apiVersion, apiKey: generation.apiKey(azure: true))
+        } ?? .openAI(baseURL: baseURL, apiKey: generation.apiKey())
         let clock = SystemGenerationClock()
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)

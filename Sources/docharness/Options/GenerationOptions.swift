@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Generation
 import Tokenization
 
@@ -26,10 +27,19 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Requests in flight at once.")
     var concurrency = 4
 
+    @Option(name: .customLong("api-key-env"), help: "The environment variable holding the API key (default: OPENAI_API_KEY, or AZURE_OPENAI_API_KEY for an Azure deployment). The key is sent to the server and written nowhere.")
+    var apiKeyVariable: String?
+
     func validate() throws {
         if safeZone <= buffer { throw ValidationError("--safe-zone must exceed --buffer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if !EstimatorCatalog.names.contains(estimator) { throw ValidationError("--estimator must be one of \(EstimatorCatalog.names.joined(separator: ", "))") }
+    }
+
+    /// The API key from the environment, if the variable is set and not empty.
+    func apiKey(azure: Bool = false) -> String? {
+        let name = apiKeyVariable ?? (azure ? "AZURE_OPENAI_API_KEY" : "OPENAI_API_KEY")
+        return ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The budget `--safe-zone` and `--buffer` set.
