@@ -37,10 +37,16 @@ public struct EvaluationRun: Sendable {
         public var retryPolicy = RetryPolicy()
         /// Requests in flight.
         public var concurrency = 4
+        /// How to ask for the answer's shape first.
+        public var structuredOutput = StructuredOutput.jsonSchema
+        /// The most `max_tokens` asked for (nil: all the safe zone leaves).
+        public var maximumResponseTokens: Int?
         /// The journal (resume); a fresh temporary one when nil.
         public var journalPath: String?
-        /// Record unmatched requests from this upstream into `recordTo` instead of failing them.
+        /// The upstream record mode sends requests to (an OpenAI-compatible base URL).
         public var recordUpstream: String?
+        /// When requests go upstream and are recorded into `recordTo` (VCR.py's modes).
+        public var recordMode = RecordMode.none
         /// The cassette record mode writes.
         public var recordTo: String?
         /// Headers sent to the upstream only (the API key), never written.

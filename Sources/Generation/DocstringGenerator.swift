@@ -1,6 +1,7 @@
 import ChatWire
 import Docstrings
 import LLMClient
+import Synchronization
 import Tokenization
 
 /// Generates docstrings for targets: renders each prompt, sizes `max_tokens` inside the safe
@@ -22,6 +23,12 @@ public struct DocstringGenerator: Sendable {
         public var concurrency: Int
         /// Whether to ask for a streamed answer (with `stream_options.include_usage`).
         public var stream: Bool
+        /// How to ask for the answer's shape first; a server that refuses it gets the next form.
+        public var structuredOutput = StructuredOutput.jsonSchema
+        /// The most `max_tokens` asked for, below what the safe zone leaves (nil: all of it).
+        public var maximumResponseTokens: Int?
+        /// Requests that show the model why its answer did not match the schema (default 1).
+        public var repairs = 1
 
         /// Creates settings.
         public init(model: String, template: PromptTemplate, budget: SafeZoneBudget = SafeZoneBudget(), estimator: any TokenEstimator,
@@ -41,13 +48,19 @@ public struct DocstringGenerator: Sendable {
     public let client: ChatClient
     /// The journal outcomes go to.
     public let journal: GenerationJournal
+    /// The structured-output form that works with this server, as learned from refusals.
+    private let form: NegotiatedForm
 
     /// Creates a generator.
     public init(settings: Settings, client: ChatClient, journal: GenerationJournal) {
         self.settings = settings
         self.client = client
         self.journal = journal
+        form = NegotiatedForm(settings.structuredOutput)
     }
+
+    /// The form requests are sent in now (after any fallback).
+    public var structuredOutput: StructuredOutput { form.current }
 
     /// The values a template is filled with for a target, leaving out `dropped` units.
     public static func values(for target: DocstringTarget, dropping dropped: [PromptUnit] = []) -> [String: String] {
@@ -73,11 +86,11 @@ public struct DocstringGenerator: Sendable {
         return values
     }
 
-    /// The request for a target without `max_tokens`.
-    public func request(for target: DocstringTarget, dropping dropped: [PromptUnit]) -> ChatCompletionRequest {
+    /// The request for a target without `max_tokens`, asking for the answer in `output`'s form.
+    public func request(for target: DocstringTarget, dropping dropped: [PromptUnit], output: StructuredOutput? = nil) -> ChatCompletionRequest {
         let (system, user) = settings.template.render(Self.values(for: target, dropping: dropped))
         var request = ChatCompletionRequest(model: settings.model, messages: [.text("system", system), .text("user", user)])
-        request.responseFormat = DocstringAnswer.responseFormat
+        (output ?? form.current).apply(to: &request)
         if settings.stream {
             request.stream = true
             request.streamOptions = StreamOptions(includeUsage: true)
@@ -134,52 +147,111 @@ public struct DocstringGenerator: Sendable {
         return results.compactMap { $0 }
     }
 
-    /// Generates for one target and journals the outcome.
+    /// Generates for one target and journals the outcome: in the form the server accepts (falling
+    /// back when it refuses one), with one repair request when the answer misses the schema.
     public func generate(_ target: DocstringTarget) async throws -> JournalEntry {
-        let decision = settings.budget.decide(droppable: PromptUnit.allCases.filter { unit in
-            unit == .classContext ? target.classContext != nil : true
-        }) { dropped in estimate(request(for: target, dropping: dropped)) }
         var entry = JournalEntry(
             target: target.identifier, outcome: .failed, templateVersion: settings.template.version, model: settings.model, request: nil,
             estimatedPromptTokens: 0, estimator: settings.estimator.name, maxTokens: nil, droppedUnits: [], mustTrim: false, answer: nil,
             promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, failure: nil
         )
-        switch decision {
-        case .skip(let estimated, let dropped):
-            entry.outcome = .skipped
-            entry.estimatedPromptTokens = estimated
+        var output = form.current
+        var content: String?
+        while content == nil {
+            let droppable = PromptUnit.allCases.filter { $0 == .classContext ? target.classContext != nil : true }
+            let decision = settings.budget.decide(droppable: droppable) { dropped in estimate(request(for: target, dropping: dropped, output: output)) }
+            guard case .send(_, _, let dropped, _) = decision else {
+                if case .skip(let estimated, let dropped) = decision {
+                    entry.outcome = .skipped
+                    (entry.estimatedPromptTokens, entry.droppedUnits, entry.mustTrim) = (estimated, dropped, true)
+                    entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
+                }
+                break
+            }
             entry.droppedUnits = dropped
-            entry.mustTrim = true
-            entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
-        case .send(let maxTokens, let estimated, let dropped, let mustTrim):
-            var request = request(for: target, dropping: dropped)
-            if ChatTokenCounter.isReasoningModel(settings.model) { request.maxCompletionTokens = maxTokens } else { request.maxTokens = maxTokens }
-            entry.request = request
-            entry.estimatedPromptTokens = estimated
-            entry.maxTokens = maxTokens
-            entry.droppedUnits = dropped
-            entry.mustTrim = mustTrim
-            let exchange = await client.send(request, tokens: estimated + maxTokens)
-            entry.attempts = exchange.attempts
-            entry.rateLimited = exchange.rateLimited
-            entry.serverErrors = exchange.serverErrors
-            entry.transportErrors = exchange.transportErrors
-            entry.latency = exchange.latency
-            if let completion = exchange.completion {
-                entry.promptTokens = completion.usage?.promptTokens
-                entry.completionTokens = completion.usage?.completionTokens
-                let content = completion.choices.first?.message?.text ?? ""
+            content = await send(request(for: target, dropping: dropped, output: output), into: &entry)
+            if content == nil, let failure = entry.failure, output.isRefused(by: failure), let next = output.fallback {
+                form.fallBack(from: output, to: next)
+                output = next
+                entry.failure = nil
+                continue
+            }
+            break
+        }
+        if var content, let first = entry.request {
+            for repair in 0 ... settings.repairs {
                 do {
                     entry.answer = try DocstringAnswer.parse(content)
                     entry.outcome = .generated
+                    entry.failure = nil
+                    break
                 } catch {
                     entry.failure = .invalidAnswer(reason: error.description)
+                    guard repair < settings.repairs, let next = await send(Self.repairRequest(first, answer: content, rejection: error), into: &entry) else { break }
+                    content = next
                 }
-            } else {
-                entry.failure = exchange.failure.map(GenerationFailure.init) ?? .exhausted(attempts: exchange.attempts, lastReason: "no completion")
             }
         }
         try await journal.append(entry)
         return entry
+    }
+
+    /// `request` with the model's answer and why it missed the schema, asking for a corrected one.
+    static func repairRequest(_ request: ChatCompletionRequest, answer: String, rejection: DocstringAnswer.Rejection) -> ChatCompletionRequest {
+        var repaired = request
+        repaired.maxTokens = nil
+        repaired.maxCompletionTokens = nil
+        repaired.messages.append(.text("assistant", answer))
+        repaired.messages.append(.text("user", "That answer does not match the JSON schema: " + rejection.problems.prefix(5).joined(separator: "; ")
+                                       + ". Answer again with one JSON object that matches the schema."))
+        return repaired
+    }
+
+    /// Sizes `max_tokens` for `request` inside the safe zone (and under the cap), sends it, and
+    /// adds what it cost to `entry`; returns the answer's text, or nil with `entry.failure` set.
+    func send(_ request: ChatCompletionRequest, into entry: inout JournalEntry) async -> String? {
+        let estimated = estimate(request)
+        var maxTokens = settings.budget.responseBudget(forPrompt: estimated)
+        if let cap = settings.maximumResponseTokens { maxTokens = min(maxTokens, cap) }
+        guard maxTokens > 0 else {
+            entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
+            return nil
+        }
+        var request = request
+        if ChatTokenCounter.isReasoningModel(settings.model) { request.maxCompletionTokens = maxTokens } else { request.maxTokens = maxTokens }
+        entry.request = request
+        entry.estimatedPromptTokens = estimated
+        entry.maxTokens = maxTokens
+        entry.mustTrim = maxTokens < settings.budget.minimumResponse
+        let exchange = await client.send(request, tokens: estimated + maxTokens)
+        entry.attempts += exchange.attempts
+        entry.rateLimited += exchange.rateLimited
+        entry.serverErrors += exchange.serverErrors
+        entry.transportErrors += exchange.transportErrors
+        entry.latency = exchange.latency
+        guard let completion = exchange.completion else {
+            entry.failure = exchange.failure.map(GenerationFailure.init) ?? .exhausted(attempts: exchange.attempts, lastReason: "no completion")
+            return nil
+        }
+        entry.promptTokens = completion.usage?.promptTokens
+        entry.completionTokens = completion.usage?.completionTokens
+        return completion.choices.first?.message?.text ?? ""
+    }
+}
+
+/// The structured-output form a generator's requests use, lowered once for every request when the
+/// server refuses it.
+final class NegotiatedForm: Sendable {
+    private let state: Mutex<StructuredOutput>
+
+    init(_ first: StructuredOutput) {
+        state = Mutex(first)
+    }
+
+    var current: StructuredOutput { state.withLock { $0 } }
+
+    /// Moves to `next` unless another request already moved past `refused`.
+    func fallBack(from refused: StructuredOutput, to next: StructuredOutput) {
+        state.withLock { if $0 == refused { $0 = next } }
     }
 }

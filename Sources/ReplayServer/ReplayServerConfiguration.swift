@@ -60,6 +60,10 @@ public struct RecordingConfiguration: Sendable {
     /// cassette keeps the client's own headers, redacted.
     public var upstreamHeaders: [(String, String)] = []
 
+    /// Whether the first recording replaces the cassette file instead of extending it (record
+    /// mode `all`).
+    public var replacesCassette = false
+
     /// Whether the cassette keeps interactions in request order instead of finishing order
     /// (`CassetteWriter`); a run that records concurrently then writes the same file each time.
     public var sortedByRequest = false

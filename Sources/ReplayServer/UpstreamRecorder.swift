@@ -18,7 +18,8 @@ final class UpstreamRecorder: Sendable {
         self.configuration = configuration
         client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            writer = try CassetteWriter(path: configuration.cassetteFile, redaction: configuration.redaction, sortedByRequest: configuration.sortedByRequest)
+            writer = try CassetteWriter(path: configuration.cassetteFile, redaction: configuration.redaction, sortedByRequest: configuration.sortedByRequest,
+                                         replacing: configuration.replacesCassette)
             openError = nil
         } catch {
             writer = nil

@@ -12,11 +12,12 @@ public struct ProcessResult: Sendable {
 
 /// Runs a child process to completion, collecting its output without deadlocking on full pipes.
 public enum ProcessRunner {
-    /// Runs `executable` with `arguments`.
-    public static func run(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil) throws -> ProcessResult {
+    /// Runs `executable` with `arguments`; `environment` is added to this process's.
+    public static func run(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -50,7 +51,7 @@ public enum ProcessRunner {
     }
 
     /// Runs the `docharness` binary under test.
-    public static func docharness(_ arguments: [String], currentDirectory: URL? = nil) throws -> ProcessResult {
-        try run(TestEnvironment.docharness, arguments, currentDirectory: currentDirectory)
+    public static func docharness(_ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        try run(TestEnvironment.docharness, arguments, currentDirectory: currentDirectory, environment: environment)
     }
 }

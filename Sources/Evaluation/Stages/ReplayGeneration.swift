@@ -33,8 +33,11 @@ struct ReplayGeneration {
         }
         let client = ChatClient(endpoint: .openAI(baseURL: server.baseURL, apiKey: nil), transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: settings.limits, clock: settings.clock), policy: settings.retryPolicy, clock: settings.clock)
-        let generator = DocstringGenerator(settings: .init(model: settings.model, template: settings.template, budget: settings.budget,
-                                                           estimator: estimator, concurrency: settings.concurrency), client: client, journal: journal)
+        var generation = DocstringGenerator.Settings(model: settings.model, template: settings.template, budget: settings.budget,
+                                                     estimator: estimator, concurrency: settings.concurrency)
+        generation.structuredOutput = settings.structuredOutput
+        generation.maximumResponseTokens = settings.maximumResponseTokens
+        let generator = DocstringGenerator(settings: generation, client: client, journal: journal)
         let resumed = Set(journal.previous.filter { $0.value.isFinal && $0.value.templateVersion == settings.template.version && $0.value.model == settings.model }.keys)
         let entries: Result<[JournalEntry], any Error>
         do {
@@ -48,16 +51,20 @@ struct ReplayGeneration {
         return Output(entries: try entries.get(), resumed: resumed)
     }
 
-    /// The replay service: strict over the cassettes, or recording into `recordTo` (which it then
-    /// does not replay from) when an upstream is set.
+    /// The replay service: strict over the cassettes, or recording into `recordTo` from the
+    /// upstream as the record mode says (`new_episodes` replays what is there and records the
+    /// rest; `once` and `all` record everything and replay nothing of that file).
     func service(_ cassettes: [Cassette]) -> ReplayService {
         var recording: RecordingConfiguration?
-        if let upstream = settings.recordUpstream {
-            recording = RecordingConfiguration(upstream: upstream, cassetteFile: settings.recordTo ?? "corpora/cassettes/generate.json")
+        let file = settings.recordTo ?? "corpora/cassettes/generate.json"
+        let exists = cassettes.contains { $0.path == file && !$0.interactions.isEmpty }
+        if let upstream = settings.recordUpstream, settings.recordMode.records(cassetteExists: exists) {
+            recording = RecordingConfiguration(upstream: upstream, cassetteFile: file)
             recording?.sortedByRequest = true
             recording?.upstreamHeaders = settings.upstreamHeaders
+            recording?.replacesCassette = settings.recordMode == .all
         }
-        let replayed = recording.map { recording in cassettes.filter { $0.path != recording.cassetteFile } } ?? cassettes
+        let replayed = recording == nil || settings.recordMode == .newEpisodes ? cassettes : cassettes.filter { $0.path != file }
         return ReplayService(configuration: ReplayServerConfiguration(
             cassettes: replayed, mode: .strict, faultPlan: settings.faultPlan, recording: recording, vocabularies: settings.store))
     }

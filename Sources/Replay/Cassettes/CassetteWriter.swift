@@ -20,11 +20,13 @@ public actor CassetteWriter {
     /// interactions are kept in the order of their requests (method, path, canonical body) rather
     /// than the order they finished in, so concurrent recordings of the same run give the same
     /// file; identical requests keep their recorded order (their episodes).
-    public init(path: String, redaction: HeaderRedaction = .standard, sortedByRequest: Bool = false) throws(CassetteError) {
+    /// With `replacing`, what the file holds is ignored and the first append replaces it (record
+    /// mode `all`); until then the old file stays as it was.
+    public init(path: String, redaction: HeaderRedaction = .standard, sortedByRequest: Bool = false, replacing: Bool = false) throws(CassetteError) {
         self.path = path
         self.redaction = redaction
         self.sortedByRequest = sortedByRequest
-        if access(path, F_OK) == 0 {
+        if !replacing, access(path, F_OK) == 0 {
             cassette = try CassetteLoader.load(file: path)
         } else {
             cassette = Cassette(path: path, interactions: [])

@@ -42,14 +42,18 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .customLong("reports"), help: "The folder the three reports go to.")
     var reportsFolder = "reports"
 
-    @Option(help: "Record requests the cassettes do not hold from this upstream (re-recording).")
+    @Option(help: "An OpenAI-compatible server (base URL, e.g. http://127.0.0.1:8080) that --record sends requests to.")
     var upstream: String?
+
+    @Option(help: "When to send requests to --upstream and record them, as VCR.py: none (strict replay), once (record only when the cassette does not exist), new_episodes (record what is not recorded; the default with --upstream), all (record everything again).")
+    var record: RecordMode?
 
     @Option(name: .customLong("record-to"), help: "The cassette file record mode writes (default: generate.json in the first cassette folder).")
     var recordTo: String?
 
     func validate() throws {
-        try inputs.validate(upstream: upstream)
+        if let record, record != .none, upstream == nil { throw ValidationError("--record \(record.rawValue) needs --upstream URL (the server to record from)") }
+        try inputs.validate(upstream: record == RecordMode.none ? nil : upstream)
     }
 
     func run() async throws {
@@ -64,6 +68,7 @@ struct EvalCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         settings.apply(generation, journal: journal, upstream: upstream, recordTo: inputs.recordFile(recordTo))
+        settings.recordMode = record ?? (upstream == nil ? .none : .newEpisodes)
         let progress = ProgressLine(label: "generating")
         let result: EvaluationResult
         do {
@@ -96,9 +101,13 @@ extension EvaluationRun.Settings {
         estimatorName = options.estimator
         regenerateBelow = options.regenerateBelow
         concurrency = options.concurrency
+        structuredOutput = options.responseFormat
+        maximumResponseTokens = options.maxResponseTokens
         journalPath = journal
         recordUpstream = upstream
         upstreamHeaders = options.apiKey().map { [("Authorization", "Bearer " + $0)] } ?? []
         self.recordTo = recordTo
     }
 }
+
+extension RecordMode: ExpressibleByArgument {}

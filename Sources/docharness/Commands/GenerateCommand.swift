@@ -82,8 +82,10 @@ struct GenerateCommand: AsyncParsableCommand {
         let clock = SystemGenerationClock()
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
-        let generator = DocstringGenerator(settings: .init(model: generation.model, template: template, budget: generation.budget,
-                                                           estimator: tokenEstimator, concurrency: generation.concurrency, stream: stream), client: client, journal: journalFile)
+        var settings = DocstringGenerator.Settings(model: generation.model, template: template, budget: generation.budget,
+                                                   estimator: tokenEstimator, concurrency: generation.concurrency, stream: stream)
+        (settings.structuredOutput, settings.maximumResponseTokens) = (generation.responseFormat, generation.maxResponseTokens)
+        let generator = DocstringGenerator(settings: settings, client: client, journal: journalFile)
         let progress = ProgressLine(label: "generating")
         let entries = try await generator.run(selection.targets) { progress.update($0.finished, of: $0.total) }
         progress.finish()

@@ -27,12 +27,19 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "Requests in flight at once.")
     var concurrency = 4
 
+    @Option(name: .customLong("response-format"), help: "How to ask for the answer's JSON shape: json_schema (OpenAI, Azure, vLLM, Ollama), json_object (llama.cpp's server) or prompt (the schema in the prompt). A server that refuses one form gets the next.")
+    var responseFormat: StructuredOutput = .jsonSchema
+
+    @Option(name: .customLong("max-response-tokens"), help: "The most max_tokens asked for, below what the safe zone leaves (default: all of it).")
+    var maxResponseTokens: Int?
+
     @Option(name: .customLong("api-key-env"), help: "The environment variable holding the API key (default: OPENAI_API_KEY, or AZURE_OPENAI_API_KEY for an Azure deployment). The key is sent to the server and written nowhere.")
     var apiKeyVariable: String?
 
     func validate() throws {
         if safeZone <= buffer { throw ValidationError("--safe-zone must exceed --buffer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let maxResponseTokens, maxResponseTokens < 1 { throw ValidationError("--max-response-tokens must be at least 1") }
         if !EstimatorCatalog.names.contains(estimator) { throw ValidationError("--estimator must be one of \(EstimatorCatalog.names.joined(separator: ", "))") }
     }
 
@@ -51,3 +58,5 @@ struct GenerationOptions: ParsableArguments {
         return try PromptTemplate.bundled()
     }
 }
+
+extension StructuredOutput: ExpressibleByArgument {}
