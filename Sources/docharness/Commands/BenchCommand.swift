@@ -43,6 +43,9 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(help: "Also list the chat estimator's N largest misses (by % error).")
     var worst = 0
 
+    @Option(name: .customLong("estimator-command"), help: "Also measure your own estimator: a shell command that reads one request per line (compact JSON) on standard input and writes one token count per line (repeatable).")
+    var estimatorCommands: [String] = []
+
     @Option(name: .customLong("exclude"), help: "Leave out cassettes whose path matches this glob (repeatable; '*' crosses '/'), e.g. hand-written fixtures.")
     var excludes: [String] = []
 
@@ -59,7 +62,7 @@ struct EstimatorsCommand: ParsableCommand {
         let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer), worstCount: worst)
         let result: EstimatorBenchmark.Result
         do {
-            result = try benchmark.run(EstimatorSample.samples(from: loaded))
+            result = try benchmark.run(EstimatorSample.samples(from: loaded), commands: estimatorCommands.map(CommandEstimator.init))
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
