@@ -101,3 +101,27 @@ struct EvaluationEndToEndTests {
         #expect(markdown.contains("```diff"))
     }
 }
+
+/// The bundled recordings of a real model (SmolLM2-135M-Instruct behind llama.cpp's server,
+/// `make record-local`) replay strictly with the settings they were recorded with: the real-model
+/// path is checked in CI without the model, and a prompt change that breaks them fails here.
+@Suite("eval on the real model's recordings", .requires(.vocabularies))
+struct RealModelRecordingTests {
+    static let cassettes = TestEnvironment.packageRoot.appendingPathComponent("corpora/cassettes-smollm2").path
+
+    @Test("every request of the bundled projects has its recording; failures are the model's, not the replay's")
+    func replaysStrictly() async throws {
+        var settings = try EvaluationEndToEndTests.settings()
+        settings.cassettePaths = [Self.cassettes]
+        settings.model = "SmolLM2-135M-Instruct"
+        settings.structuredOutput = .jsonObject
+        settings.budget = SafeZoneBudget(safeZone: 4096)
+        settings.maximumResponseTokens = 512
+        let result = try await EvaluationRun(settings: settings).run()
+        #expect(result.unmatched.isEmpty, "\(result.unmatched.prefix(3).map(\.target))")
+        #expect(result.symbols.count >= 80)
+        #expect(result.symbols.allSatisfy { $0.outcome == .generated || $0.cause == "invalid answer" }, "\(result.symbols.filter { $0.outcome != .generated }.map { $0.cause ?? "" })")
+        #expect(result.compliance.rate == 1)
+        #expect(result.symbols.filter { $0.outcome == .generated }.count >= 40)  // 41 when recorded
+    }
+}
