@@ -155,45 +155,57 @@ public struct DocstringGenerator: Sendable {
             estimatedPromptTokens: 0, estimator: settings.estimator.name, maxTokens: nil, droppedUnits: [], mustTrim: false, answer: nil,
             promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, failure: nil
         )
-        var output = form.current
-        var content: String?
-        while content == nil {
-            let droppable = PromptUnit.allCases.filter { $0 == .classContext ? target.classContext != nil : true }
-            let decision = settings.budget.decide(droppable: droppable) { dropped in estimate(request(for: target, dropping: dropped, output: output)) }
-            guard case .send(_, _, let dropped, _) = decision else {
-                if case .skip(let estimated, let dropped) = decision {
-                    entry.outcome = .skipped
-                    (entry.estimatedPromptTokens, entry.droppedUnits, entry.mustTrim) = (estimated, dropped, true)
-                    entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
-                }
-                break
-            }
-            entry.droppedUnits = dropped
-            content = await send(request(for: target, dropping: dropped, output: output), into: &entry)
-            if content == nil, let failure = entry.failure, output.isRefused(by: failure), let next = output.fallback {
-                form.fallBack(from: output, to: next)
-                output = next
-                entry.failure = nil
-                continue
-            }
-            break
-        }
-        if var content, let first = entry.request {
-            for repair in 0 ... settings.repairs {
-                do {
-                    entry.answer = try DocstringAnswer.parse(content)
-                    entry.outcome = .generated
-                    entry.failure = nil
-                    break
-                } catch {
-                    entry.failure = .invalidAnswer(reason: error.description)
-                    guard repair < settings.repairs, let next = await send(Self.repairRequest(first, answer: content, rejection: error), into: &entry) else { break }
-                    content = next
-                }
-            }
+        if let content = await firstAnswer(for: target, into: &entry) {
+            await accept(content, into: &entry)
         }
         try await journal.append(entry)
         return entry
+    }
+
+    /// Sends the target's request, sized by the budget, in the form the server accepts (falling
+    /// back through the forms it refuses); the answer's text, or nil with `entry.failure` set.
+    func firstAnswer(for target: DocstringTarget, into entry: inout JournalEntry) async -> String? {
+        let droppable = PromptUnit.allCases.filter { $0 == .classContext ? target.classContext != nil : true }
+        var output = form.current
+        while true {
+            switch settings.budget.decide(droppable: droppable, estimate: { estimate(request(for: target, dropping: $0, output: output)) }) {
+            case .skip(let estimated, let dropped):
+                entry.outcome = .skipped
+                (entry.estimatedPromptTokens, entry.droppedUnits, entry.mustTrim) = (estimated, dropped, true)
+                entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
+                return nil
+            case .send(let maxTokens, let estimated, let dropped, let mustTrim):
+                entry.droppedUnits = dropped
+                let content = await send(request(for: target, dropping: dropped, output: output), estimated: estimated, maxTokens: maxTokens,
+                                         mustTrim: mustTrim, into: &entry)
+                guard content == nil, let failure = entry.failure, output.isRefused(by: failure), let next = output.fallback else { return content }
+                form.fallBack(from: output, to: next)
+                output = next
+                entry.failure = nil
+            }
+        }
+    }
+
+    /// Parses the answer into `entry`; one that misses the schema gets up to `settings.repairs`
+    /// repair requests, each sized by the budget like the first.
+    func accept(_ answer: String, into entry: inout JournalEntry) async {
+        guard let first = entry.request else { return }
+        var content = answer
+        for repair in 0 ... settings.repairs {
+            do {
+                entry.answer = try DocstringAnswer.parse(content)
+                entry.outcome = .generated
+                entry.failure = nil
+                return
+            } catch {
+                entry.failure = .invalidAnswer(reason: error.description)
+                let request = Self.repairRequest(first, answer: content, rejection: error)
+                guard repair < settings.repairs,
+                      case .send(let maxTokens, let estimated, _, let mustTrim) = settings.budget.decide(droppable: [], estimate: { _ in estimate(request) }),
+                      let next = await send(request, estimated: estimated, maxTokens: maxTokens, mustTrim: mustTrim, into: &entry) else { return }
+                content = next
+            }
+        }
     }
 
     /// `request` with the model's answer and why it missed the schema, asking for a corrected one.
@@ -207,22 +219,16 @@ public struct DocstringGenerator: Sendable {
         return repaired
     }
 
-    /// Sizes `max_tokens` for `request` inside the safe zone (and under the cap), sends it, and
-    /// adds what it cost to `entry`; returns the answer's text, or nil with `entry.failure` set.
-    func send(_ request: ChatCompletionRequest, into entry: inout JournalEntry) async -> String? {
-        let estimated = estimate(request)
-        var maxTokens = settings.budget.responseBudget(forPrompt: estimated)
-        if let cap = settings.maximumResponseTokens { maxTokens = min(maxTokens, cap) }
-        guard maxTokens > 0 else {
-            entry.failure = .noResponseBudget(estimatedPrompt: estimated, safeZone: settings.budget.safeZone)
-            return nil
-        }
+    /// Sends `request` with the `max_tokens` the budget sized for its estimate (lowered to the cap)
+    /// and adds what it cost to `entry`; returns the answer's text, or nil with `entry.failure` set.
+    func send(_ request: ChatCompletionRequest, estimated: Int, maxTokens budget: Int, mustTrim: Bool, into entry: inout JournalEntry) async -> String? {
+        let maxTokens = settings.maximumResponseTokens.map { min(budget, $0) } ?? budget
         var request = request
         if ChatTokenCounter.isReasoningModel(settings.model) { request.maxCompletionTokens = maxTokens } else { request.maxTokens = maxTokens }
         entry.request = request
         entry.estimatedPromptTokens = estimated
         entry.maxTokens = maxTokens
-        entry.mustTrim = maxTokens < settings.budget.minimumResponse
+        entry.mustTrim = mustTrim
         let exchange = await client.send(request, tokens: estimated + maxTokens)
         entry.attempts += exchange.attempts
         entry.rateLimited += exchange.rateLimited
