@@ -47,7 +47,7 @@ public struct EvaluationRun: Sendable {
         public var recordUpstream: String?
         /// When requests go upstream and are recorded into `recordTo` (VCR.py's modes).
         public var recordMode = RecordMode.none
-        /// The cassette record mode writes.
+        /// The cassette record mode writes (needed with `recordUpstream`).
         public var recordTo: String?
         /// Headers sent to the upstream only (the API key), never written.
         public var upstreamHeaders: [(String, String)] = []
@@ -106,6 +106,9 @@ public struct EvaluationRun: Sendable {
     /// The cassettes the server replays (paths that do not exist yet are left out: record mode
     /// creates them).
     func loadCassettes() throws -> [Cassette] {
+        if settings.recordUpstream != nil, settings.recordTo == nil {
+            throw SetupError(description: "record mode needs the cassette file to write (recordTo)")
+        }
         do {
             return try CassetteLoader.load(paths: settings.cassettePaths.filter { FileManager.default.fileExists(atPath: $0) })
         } catch {

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 extension ChangedLines {
@@ -18,44 +19,16 @@ extension ChangedLines {
 
     /// Runs `git arguments…` and returns its standard output.
     static func git(_ arguments: [String]) throws(GitError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let result: ChildProcess.Result
         do {
-            try process.run()
+            result = try ChildProcess.run("/usr/bin/env", ["git"] + arguments)
         } catch {
             throw GitError(description: "--changed-since needs git: \(error.localizedDescription)")
         }
-        // Standard error is read on another thread so that neither pipe can fill and stall git.
-        let errorBytes = ErrorPipeReader(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errorBytes.wait(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitError(description: "git \(arguments.joined(separator: " ")) failed: \(errorText.trimmingCharacters(in: .whitespacesAndNewlines)); check that --changed-since names a revision of this repository")
+        guard result.status == 0 else {
+            let message = String(decoding: result.standardError, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw GitError(description: "git \(arguments.joined(separator: " ")) failed: \(message); check that --changed-since names a revision of this repository")
         }
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Reads a pipe to its end on its own thread.
-private final class ErrorPipeReader: @unchecked Sendable {
-    private var bytes = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            bytes = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return bytes
+        return String(decoding: result.standardOutput, as: UTF8.self)
     }
 }

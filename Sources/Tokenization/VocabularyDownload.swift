@@ -1,4 +1,5 @@
 import Dispatch
+import Files
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -90,17 +91,9 @@ public enum VocabularyDownload {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.prefix(3).joined(separator: " ")) failed: \(message.split(separator: "\n").last ?? "")")
+        let result = try ChildProcess.run("/usr/bin/env", [executable] + arguments)
+        guard result.status == 0 else {
+            throw Failure(description: "\(executable) \(arguments.prefix(3).joined(separator: " ")) failed: \(result.lastErrorLine)")
         }
     }
 }

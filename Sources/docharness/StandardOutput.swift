@@ -1,8 +1,9 @@
-import Foundation
+import Files
 
-/// Lines to standard output in 64 KiB writes (tens of thousands of findings would otherwise be
-/// as many system calls).
+/// Lines to standard output in 64 KiB writes through `FileDescriptorOutput` (tens of thousands of
+/// findings would otherwise be as many system calls).
 struct StandardOutput {
+    private let output = FileDescriptorOutput(descriptor: 1)
     private var buffer: [UInt8] = []
 
     init() {
@@ -23,7 +24,7 @@ struct StandardOutput {
 
     /// Writes what is buffered.
     mutating func flush() {
-        FileHandle.standardOutput.write(Data(buffer))
+        output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

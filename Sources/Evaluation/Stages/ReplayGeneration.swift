@@ -56,9 +56,9 @@ struct ReplayGeneration {
     /// rest; `once` and `all` record everything and replay nothing of that file).
     func service(_ cassettes: [Cassette]) -> ReplayService {
         var recording: RecordingConfiguration?
-        let file = settings.recordTo ?? "corpora/cassettes/generate.json"
+        let file = settings.recordTo ?? ""
         let exists = cassettes.contains { $0.path == file && !$0.interactions.isEmpty }
-        if let upstream = settings.recordUpstream, settings.recordMode.records(cassetteExists: exists) {
+        if let upstream = settings.recordUpstream, !file.isEmpty, settings.recordMode.records(cassetteExists: exists) {
             recording = RecordingConfiguration(upstream: upstream, cassetteFile: file)
             recording?.sortedByRequest = true
             recording?.upstreamHeaders = settings.upstreamHeaders

@@ -55,9 +55,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if diff && apply { throw ValidationError("--diff and --apply exclude each other") }
-        if PythonFileWalker(excludes: []).expand(paths).files.isEmpty {
-            throw ValidationError("no Python files under \(paths.joined(separator: ", ")); pass the folders of your project")
-        }
+        try EvaluationInputs.requirePythonFiles(paths)
     }
 
     func run() async throws {

@@ -42,13 +42,17 @@ struct EvaluationInputs: ParsableArguments {
         return file
     }
 
+    /// Refuses paths that hold no Python file (a run over them could only pass vacuously).
+    static func requirePythonFiles(_ paths: [String]) throws {
+        if PythonFileWalker(excludes: []).expand(paths).files.isEmpty {
+            throw ValidationError("no Python files under \(paths.joined(separator: ", ")); pass the folders of your project (docharness eval src tests)")
+        }
+    }
+
     /// Refuses a run that could only pass vacuously: no Python file to score, or nothing to answer
     /// the requests (no cassette and no upstream to record from).
     func validate(upstream: String?) throws {
-        let (files, _) = PythonFileWalker(excludes: []).expand(projects)
-        if files.isEmpty {
-            throw ValidationError("no Python files under \(projects.joined(separator: ", ")); pass the folders of your project (docharness eval src tests)")
-        }
+        try Self.requirePythonFiles(projects)
         let recorded = cassettePaths.contains { path in ((try? CassetteLoader.files(under: path)) ?? []).isEmpty == false }
         if !recorded, upstream == nil {
             throw ValidationError("no cassette under \(cassettePaths.joined(separator: ", ")) and no --upstream to record from; pass --cassettes DIR, or --upstream URL to record one")

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A program run to its end: standard input from bytes, standard output and error collected in
+/// temporary files rather than pipes, so no amount of output can fill a pipe and stall it. The
+/// one way the tool runs another program (git, pip, a user's estimator).
+public enum ChildProcess {
+    /// How a run ended.
+    public struct Result: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Everything written to standard output.
+        public var standardOutput: [UInt8]
+        /// Everything written to standard error.
+        public var standardError: [UInt8]
+        /// Seconds from start to exit.
+        public var seconds: Double
+
+        /// The last non-empty line of standard error, for a one-line message.
+        public var lastErrorLine: String {
+            String(decoding: standardError, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        }
+    }
+
+    /// Runs `executable` (a path: `/usr/bin/env` finds a program on `PATH`) with `arguments`.
+    public static func run(_ executable: String, _ arguments: [String], input: [UInt8] = []) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docharness-process-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent($0) }
+        try Data(input).write(to: files[0])
+        for file in files.dropFirst() { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = try FileHandle(forReadingFrom: files[0])
+        process.standardOutput = try FileHandle(forWritingTo: files[1])
+        process.standardError = try FileHandle(forWritingTo: files[2])
+        let started = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        let elapsed = ContinuousClock.now - started
+        return Result(status: process.terminationStatus, standardOutput: Array(try Data(contentsOf: files[1])),
+                      standardError: Array(try Data(contentsOf: files[2])),
+                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}
