@@ -36,7 +36,8 @@ let package = Package(
         // (ArchitectureTests regenerates and checks it).
 
         // Writing bytes out safely and fast: atomic files, file-descriptor output, in-order
-        // parallel production, byte scans, base64, unified diffs.
+        // parallel production, byte scans, base64, unified diffs, and running another program with
+        // its output in files.
         .target(name: "Files"),
         // A small seeded random generator (SplitMix64) for repeatable faults and retry jitter.
         .target(name: "SeededRandom"),
