@@ -62,7 +62,7 @@ enum BytePairMerge {
         var next = (0 ..< count).map { $0 + 1 }
         var previous = (0 ..< count).map { $0 - 1 }
         var alive = [Bool](repeating: true, count: count)
-        var heap = MinHeap()
+        var heap = MinHeap<RankedStart>()
         func pairRank(_ index: Int) -> Int? {
             let second = next[index]
             guard second < count else { return nil }
@@ -70,7 +70,7 @@ enum BytePairMerge {
             return table.rank(piece, base + index ..< end)
         }
         for index in 0 ..< count - 1 {
-            if let rank = pairRank(index) { heap.push(rank: rank, start: index) }
+            if let rank = pairRank(index) { heap.push(RankedStart(rank: rank, start: index)) }
         }
         while let top = heap.pop() {
             let index = top.start
@@ -79,8 +79,8 @@ enum BytePairMerge {
             alive[removed] = false
             next[index] = next[removed]
             if next[index] < count { previous[next[index]] = index }
-            if let rank = pairRank(index) { heap.push(rank: rank, start: index) }
-            if previous[index] >= 0, let rank = pairRank(previous[index]) { heap.push(rank: rank, start: previous[index]) }
+            if let rank = pairRank(index) { heap.push(RankedStart(rank: rank, start: index)) }
+            if previous[index] >= 0, let rank = pairRank(previous[index]) { heap.push(RankedStart(rank: rank, start: previous[index])) }
         }
         var starts: [Int] = []
         var index = 0
@@ -93,22 +93,32 @@ enum BytePairMerge {
     }
 }
 
-/// A binary min-heap of (rank, start), ordered by rank then start — tiktoken's tie-break.
-struct MinHeap {
-    private var items: [(rank: Int, start: Int)] = []
+/// A candidate merge of tiktoken's heap path: ordered by rank, then start — tiktoken's tie-break.
+struct RankedStart: Comparable {
+    var rank: Int
+    var start: Int
 
-    mutating func push(rank: Int, start: Int) {
-        items.append((rank, start))
+    static func < (a: RankedStart, b: RankedStart) -> Bool {
+        a.rank != b.rank ? a.rank < b.rank : a.start < b.start
+    }
+}
+
+/// A binary min-heap.
+struct MinHeap<Element: Comparable> {
+    private var items: [Element] = []
+
+    mutating func push(_ element: Element) {
+        items.append(element)
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard less(items[child], items[parent]) else { break }
+            guard items[child] < items[parent] else { break }
             items.swapAt(child, parent)
             child = parent
         }
     }
 
-    mutating func pop() -> (rank: Int, start: Int)? {
+    mutating func pop() -> Element? {
         guard let first = items.first else { return nil }
         let last = items.removeLast()
         if !items.isEmpty {
@@ -117,17 +127,13 @@ struct MinHeap {
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var smallest = parent
-                if left < items.count, less(items[left], items[smallest]) { smallest = left }
-                if right < items.count, less(items[right], items[smallest]) { smallest = right }
+                if left < items.count, items[left] < items[smallest] { smallest = left }
+                if right < items.count, items[right] < items[smallest] { smallest = right }
                 guard smallest != parent else { break }
                 items.swapAt(parent, smallest)
                 parent = smallest
             }
         }
         return first
-    }
-
-    @inline(__always) private func less(_ a: (rank: Int, start: Int), _ b: (rank: Int, start: Int)) -> Bool {
-        a.rank != b.rank ? a.rank < b.rank : a.start < b.start
     }
 }

@@ -31,6 +31,9 @@ struct TokensCommand: ParsableCommand {
     @Option(help: "Estimator (default: bpe, the exact count).")
     var estimator = ExactBPE.name
 
+    @Option(help: ArgumentHelp("An open-weight model's tokenizer (a GGUF file): count exactly as llama.cpp does.", valueName: "file.gguf"))
+    var tokenizer: String?
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -48,6 +51,9 @@ struct TokensCommand: ParsableCommand {
         if !EstimatorCatalog.names.contains(estimator) {
             throw ValidationError("unknown estimator '\(estimator)'; known: \(EstimatorCatalog.names.joined(separator: ", "))")
         }
+        if tokenizer != nil, estimator != ExactBPE.name || encoding != nil || model != nil {
+            throw ValidationError("--tokenizer counts with the model's own vocabulary; leave out --estimator, --encoding and --model")
+        }
         if files.isEmpty && !listEstimators { throw ValidationError("name at least one file") }
     }
 
@@ -59,7 +65,15 @@ struct TokensCommand: ParsableCommand {
         var standardError = StandardError()
         let name = encoding.flatMap(EncodingName.init(rawValue:)) ?? model.flatMap(ModelEncodings.encoding(forModel:)) ?? .o200kBase
         var bpe: BPEEncoding?
-        if EstimatorCatalog.needsEncoding(estimator) {
+        var modelTokens: ModelTokens?
+        if let tokenizer {
+            do {
+                modelTokens = ModelTokens(tokenizer: try ModelTokenizer.load(path: tokenizer))
+            } catch {
+                print("error: \(error)", to: &standardError)
+                throw ExitCode(ExitStatus.unreadableInput)
+            }
+        } else if EstimatorCatalog.needsEncoding(estimator) {
             do {
                 bpe = try BPEEncoding.load(name, from: VocabularyStore(environment: ProcessInfo.processInfo.environment))
             } catch {
@@ -67,7 +81,7 @@ struct TokensCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unreadableInput)
             }
         }
-        let counter = EstimatorCatalog.estimator(named: estimator, encoding: bpe)!
+        let counter: any TokenEstimator = modelTokens ?? EstimatorCatalog.estimator(named: estimator, encoding: bpe)!
         var rows: [(path: String, tokens: Int, bytes: Int)] = []
         var unreadable = false
         for path in files {
@@ -108,7 +122,7 @@ struct TokensCommand: ParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            let report = Report(encoding: name.rawValue, estimator: estimator, files: rows.map { Row(path: $0.path, tokens: $0.tokens, bytes: $0.bytes) },
+            let report = Report(encoding: tokenizer ?? name.rawValue, estimator: modelTokens == nil ? estimator : ModelTokens.name, files: rows.map { Row(path: $0.path, tokens: $0.tokens, bytes: $0.bytes) },
                                 totalTokens: totalTokens, totalBytes: totalBytes)
             FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
         }
