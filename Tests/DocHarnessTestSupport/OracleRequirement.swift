@@ -13,6 +13,11 @@ public enum OracleRequirement: Sendable, CaseIterable {
     case oracleCorpora
     /// cl100k_base and o200k_base in the vocabulary cache, with their published hashes.
     case vocabularies
+    /// `.cache/open-weight`: SmolLM2's GGUF and llama.cpp's vocab GGUFs and chat templates, from PyPI.
+    case openWeightModels
+
+    /// The folder `make open-weight` fills.
+    public static let openWeightFolder = TestEnvironment.packageRoot.appendingPathComponent(".cache/open-weight")
 
     /// Whether the machine has it.
     public var isAvailable: Bool {
@@ -21,6 +26,7 @@ public enum OracleRequirement: Sendable, CaseIterable {
         case .sharedCassettes: TestEnvironment.sharedCassettes != nil
         case .oracleCorpora: FileManager.default.fileExists(atPath: TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora/.fetched").path)
         case .vocabularies: Self.vocabulariesInstalled
+        case .openWeightModels: FileManager.default.fileExists(atPath: Self.openWeightFolder.appendingPathComponent(".fetched").path)
         }
     }
 
@@ -31,6 +37,7 @@ public enum OracleRequirement: Sendable, CaseIterable {
         case .sharedCassettes: "../shared/data/cassettes is missing (set DOCHARNESS_SHARED to the shared folder)"
         case .oracleCorpora: "the oracle corpora are missing: run `make oracle-corpora`"
         case .vocabularies: "the BPE vocabularies are not installed: run `make encodings`"
+        case .openWeightModels: "the open-weight test models are missing: run `make open-weight`"
         }
     }
 

@@ -1,0 +1,52 @@
+/// A parsed Jinja template, rendered as Python's `jinja2` renders it in the environments chat
+/// templates run in (`ImmutableSandboxedEnvironment`, usually with `trim_blocks` and
+/// `lstrip_blocks`). Parse once, render many times.
+public struct JinjaTemplate {
+    /// How the environment is set up.
+    public struct Environment: Sendable {
+        /// How `tojson` writes JSON.
+        public enum JSONStyle: Sendable {
+            /// Jinja2's own filter (`htmlsafe_json_dumps`): keys sorted, non-ASCII as `\uXXXX`,
+            /// and `< > & '` escaped — what llama-cpp-python's server renders with.
+            case jinja2
+            /// Hugging Face transformers' override: `json.dumps(x, ensure_ascii=False)`, keys in
+            /// order, nothing escaped.
+            case huggingFace
+        }
+
+        public var trimBlocks: Bool
+        public var lstripBlocks: Bool
+        public var json: JSONStyle
+        /// Whether `{% break %}` and `{% continue %}` exist (`jinja2.ext.loopcontrols`: Hugging
+        /// Face enables it; a plain environment does not, and the tags are a syntax error there).
+        public var loopControls: Bool
+
+        public init(trimBlocks: Bool = true, lstripBlocks: Bool = true, json: JSONStyle = .jinja2, loopControls: Bool = false) {
+            self.trimBlocks = trimBlocks
+            self.lstripBlocks = lstripBlocks
+            self.json = json
+            self.loopControls = loopControls
+        }
+    }
+
+    let nodes: [JinjaNode]
+    /// The environment the template was parsed for.
+    public let environment: Environment
+
+    /// Parses a template.
+    public init(_ source: String, environment: Environment = Environment()) throws(JinjaError) {
+        let tokens = try JinjaLexer.tokenize(source, trimBlocks: environment.trimBlocks, lstripBlocks: environment.lstripBlocks)
+        var parser = JinjaParser(tokens: tokens, loopControls: environment.loopControls)
+        nodes = try parser.parseBody(until: []).nodes
+        self.environment = environment
+    }
+
+    /// Renders the template with `context` as its variables (plus the globals `range`,
+    /// `namespace`, `dict`, `raise_exception` unless the context defines them).
+    public func render(_ context: [String: JinjaValue]) throws(JinjaError) -> String {
+        let renderer = JinjaRenderer(environment: environment, globals: context)
+        var output = ""
+        try renderer.render(nodes, into: &output)
+        return output
+    }
+}

@@ -1,0 +1,244 @@
+/// A value inside a template, with Python's semantics as Jinja2 gives them: truthiness, `str()`,
+/// `repr()`, equality (`1 == 1.0 == True`) and ordering.
+public enum JinjaValue {
+    /// A name or member that does not exist (Jinja2's `Undefined`): prints as nothing, is false,
+    /// iterates as empty; using a member of it is an error.
+    case undefined(String)
+    case none
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    /// Jinja2's `Markup` (from `|safe` and Jinja2's own `tojson`): a string that is already
+    /// HTML-safe. Adding a plain string to it with `+` HTML-escapes the plain one, as Python does.
+    case markup(String)
+    case array([JinjaValue])
+    /// What Jinja2's `map`, `select`, `reject`, `selectattr`, `rejectattr` return: a generator,
+    /// which iterates like a list but has no length and cannot be written as JSON.
+    case generator([JinjaValue])
+    case dictionary(JinjaDictionary)
+    /// `namespace(…)`: the one mutable object templates use (`{% set ns.found = true %}`).
+    case namespace(JinjaNamespace)
+    /// A callable: a macro, a global function, or a method bound to its receiver.
+    case callable(JinjaCallable)
+
+    /// Python's `bool(value)`.
+    public var isTruthy: Bool {
+        switch self {
+        case .undefined, .none: false
+        case .bool(let value): value
+        case .int(let value): value != 0
+        case .double(let value): value != 0
+        case .string(let value), .markup(let value): !value.isEmpty
+        case .array(let value): !value.isEmpty
+        case .generator: true
+        case .dictionary(let value): !value.isEmpty
+        case .namespace, .callable: true
+        }
+    }
+
+    /// Python's `str(value)`, as `{{ value }}` prints it.
+    public var string: String {
+        switch self {
+        case .undefined: ""
+        case .string(let value), .markup(let value): value
+        default: repr
+        }
+    }
+
+    /// Python's `repr(value)`.
+    public var repr: String {
+        switch self {
+        case .undefined: ""
+        case .none: "None"
+        case .bool(let value): value ? "True" : "False"
+        case .int(let value): String(value)
+        case .double(let value): Self.pythonFloat(value)
+        case .string(let value): Self.pythonRepr(value)
+        case .markup(let value): "Markup(" + Self.pythonRepr(value) + ")"
+        case .array(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .generator: "<generator object>"
+        case .dictionary(let dictionary):
+            "{" + dictionary.keys.map { Self.pythonRepr($0) + ": " + dictionary[$0]!.repr }.joined(separator: ", ") + "}"
+        case .namespace: "<Namespace>"
+        case .callable(let callable): "<function \(callable.name)>"
+        }
+    }
+
+    /// A short name of the value's type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .undefined: "undefined"
+        case .none: "None"
+        case .bool: "bool"
+        case .int: "int"
+        case .double: "float"
+        case .string, .markup: "str"
+        case .array: "list"
+        case .generator: "generator"
+        case .dictionary: "dict"
+        case .namespace: "namespace"
+        case .callable: "function"
+        }
+    }
+
+    /// The value with `Markup` as a plain string: what every operation but `+` sees.
+    var plain: JinjaValue {
+        if case .markup(let text) = self { return .string(text) }
+        return self
+    }
+
+    /// `markupsafe.escape`.
+    static func escapeHTML(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&#34;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    var isUndefined: Bool {
+        if case .undefined = self { return true }
+        return false
+    }
+
+    /// The number, if the value is one (bool counts, as in Python).
+    var number: Double? {
+        switch self {
+        case .bool(let value): value ? 1 : 0
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
+    }
+
+    var integer: Int? {
+        switch self {
+        case .bool(let value): value ? 1 : 0
+        case .int(let value): value
+        default: nil
+        }
+    }
+
+    /// Python's float `repr`: shortest round-trip digits, `.0` on integral values, `e` notation
+    /// from 1e16 and below 1e-4.
+    static func pythonFloat(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        var text = "\(value)"
+        if let e = text.firstIndex(of: "e") {
+            // Swift writes 1e-05 and 1e+16 as Python does; make sure the mantissa has no ".0".
+            let mantissa = text[..<e]
+            if mantissa.hasSuffix(".0") { text = String(mantissa.dropLast(2)) + text[e...] }
+            return text
+        }
+        return text
+    }
+
+    /// Python's `repr` of a string: single quotes unless the string has one and no double quote.
+    static func pythonRepr(_ text: String) -> String {
+        let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+        var output = String(quote)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if Character(scalar) == quote {
+                    output += "\\" + String(quote)
+                } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                    output += "\\x" + Self.hex(scalar.value, width: 2)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output.append(quote)
+        return output
+    }
+
+    static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension JinjaValue: Equatable {
+    /// Python's `==`.
+    public static func == (left: JinjaValue, right: JinjaValue) -> Bool {
+        switch (left.plain, right.plain) {
+        case (.undefined, .undefined), (.none, .none): return true
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)), (.generator(let a), .generator(let b)): return a == b
+        case (.dictionary(let a), .dictionary(let b)):
+            return a.count == b.count && a.keys.allSatisfy { key in b[key].map { $0 == a[key]! } ?? false }
+        case (.namespace(let a), .namespace(let b)): return a === b
+        case (let a, let b):
+            if let a = a.number, let b = b.number { return a == b }
+            return false
+        }
+    }
+}
+
+/// A dictionary that keeps its keys in insertion order, as Python's does.
+public struct JinjaDictionary {
+    /// The keys, in order.
+    public private(set) var keys: [String] = []
+    private var storage: [String: JinjaValue] = [:]
+
+    /// An empty dictionary.
+    public init() {}
+
+    /// A dictionary of pairs, in order.
+    public init(_ pairs: [(String, JinjaValue)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public subscript(key: String) -> JinjaValue? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    /// The (key, value) pairs, in order.
+    public var pairs: [(String, JinjaValue)] { keys.map { ($0, storage[$0]!) } }
+}
+
+/// `namespace(…)`: attributes a template may set from inside loops.
+public final class JinjaNamespace {
+    var attributes: JinjaDictionary
+
+    init(_ attributes: JinjaDictionary) {
+        self.attributes = attributes
+    }
+}
+
+/// Something a template can call.
+public struct JinjaCallable {
+    /// The name, for error messages.
+    public var name: String
+    let call: (_ arguments: [JinjaValue], _ keywords: [(String, JinjaValue)]) throws(JinjaError) -> JinjaValue
+
+    /// A callable from a Swift function of positional and keyword arguments.
+    public init(name: String, _ call: @escaping (_ arguments: [JinjaValue], _ keywords: [(String, JinjaValue)]) throws(JinjaError) -> JinjaValue) {
+        self.name = name
+        self.call = call
+    }
+}

@@ -1,0 +1,102 @@
+import ChatWire
+import Jinja
+
+/// Counts a chat request's prompt as an open-weight model's server does: its chat template
+/// rendered over the request's messages (and tools), then the model's tokenizer over that text with
+/// special tokens matched by id. How the template is rendered depends on the server
+/// (``Flavor``); docs/token-counting.md has the measured table.
+public struct ChatTemplateCounter: Sendable {
+    /// Which server's rendering and counting to reproduce.
+    public enum Flavor: String, Sendable, CaseIterable {
+        /// llama-cpp-python's OpenAI-compatible server: Python jinja2 with `trim_blocks` and
+        /// `lstrip_blocks`, Jinja2's own `tojson`, `tools`/`functions` passed as None when absent,
+        /// the prompt tokenized without adding BOS (the template writes it).
+        case llamaCppPython = "llama-cpp-python"
+        /// Hugging Face transformers' `apply_chat_template`: the same environment with its `tojson`
+        /// (`ensure_ascii=False`, keys in order); absent tools undefined; counted without added
+        /// special tokens.
+        case huggingFace = "hf"
+    }
+
+    /// The tokenizer.
+    public let tokenizer: ModelTokenizer
+    /// The flavor.
+    public let flavor: Flavor
+    let template: SendableTemplate
+
+    /// A parsed template shared between threads: its nodes are immutable after parsing and
+    /// literals are plain values, so rendering only reads them.
+    struct SendableTemplate: @unchecked Sendable {
+        let template: JinjaTemplate
+    }
+
+    /// A counter over the model's own template, or `templateSource` instead.
+    public init(tokenizer: ModelTokenizer, templateSource: String? = nil, flavor: Flavor = .llamaCppPython) throws(ChatTemplateError) {
+        guard let source = templateSource ?? tokenizer.chatTemplate else { throw .noTemplate(path: tokenizer.path) }
+        self.tokenizer = tokenizer
+        self.flavor = flavor
+        let environment = JinjaTemplate.Environment(trimBlocks: true, lstripBlocks: true, json: flavor == .llamaCppPython ? .jinja2 : .huggingFace, loopControls: flavor == .huggingFace)
+        do {
+            template = SendableTemplate(template: try JinjaTemplate(source, environment: environment))
+        } catch {
+            throw .template(path: templateSource == nil ? tokenizer.path : "--chat-template", error)
+        }
+    }
+
+    /// The prompt text the server builds for a request's `messages` and `tools` (JSON as sent).
+    public func render(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) throws(ChatTemplateError) -> String {
+        var context: [String: JinjaValue] = [
+            "messages": Self.jinja(messages),
+            "add_generation_prompt": .bool(addGenerationPrompt),
+            "bos_token": .string(tokenizer.bosToken ?? ""),
+            "eos_token": .string(tokenizer.eosToken ?? ""),
+        ]
+        if let tools {
+            context["tools"] = Self.jinja(tools)
+        } else if flavor == .llamaCppPython {
+            for name in ["tools", "functions", "function_call", "tool_choice"] { context[name] = JinjaValue.none }
+        }
+        do {
+            return try template.template.render(context)
+        } catch {
+            throw .template(path: tokenizer.path, error)
+        }
+    }
+
+    /// The prompt tokens of a chat-completions request.
+    public func count(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> Int {
+        let json = request.json
+        let tools = json["tools"].flatMap { tools -> JSONValue? in if case .null = tools { return nil } else { return tools } }
+        let text = try render(messages: json["messages"] ?? .array([]), tools: tools)
+        return tokenizer.count(text, addSpecial: false, parseSpecial: true)
+    }
+
+    /// A JSON value as the template sees it (Python's `json.loads` types).
+    static func jinja(_ value: JSONValue) -> JinjaValue {
+        switch value {
+        case .null: return .none
+        case .bool(let flag): return .bool(flag)
+        case .number(let literal):
+            if let integer = Int(literal) { return .int(integer) }
+            return .double(Double(literal) ?? 0)
+        case .string(let text): return .string(text)
+        case .array(let items): return .array(items.map(jinja))
+        case .object(let members): return .dictionary(JinjaDictionary(members.map { ($0.key, jinja($0.value)) }))
+        }
+    }
+}
+
+/// Why a chat template could not count a request.
+public enum ChatTemplateError: Error, Sendable, CustomStringConvertible {
+    /// The model file has no `tokenizer.chat_template` and none was given.
+    case noTemplate(path: String)
+    /// The template failed to parse or render.
+    case template(path: String, JinjaError)
+
+    public var description: String {
+        switch self {
+        case .noTemplate(let path): "\(path): the model has no chat template; pass one with --chat-template FILE"
+        case .template(let path, let error): "\(path): chat template \(error)"
+        }
+    }
+}

