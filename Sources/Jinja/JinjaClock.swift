@@ -20,13 +20,16 @@ public struct JinjaDate: Sendable, Equatable {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-    /// 0 = Monday, as Python's `weekday()`.
+    /// 0 = Monday, as Python's `weekday()`: days since 1970-01-01 (a Thursday) by Hinnant's
+    /// `days_from_civil`.
     var weekday: Int {
-        // Zeller-style count of days from 0001-01-01 (a Monday in the proleptic Gregorian calendar).
         let y = month <= 2 ? year - 1 : year
-        let m = month <= 2 ? month + 12 : month
-        let days = 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + day - 307
-        return ((days - 1) % 7 + 7) % 7
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146097 + dayOfEra - 719468
+        return ((days + 3) % 7 + 7) % 7
     }
 
     /// Python's `strftime` for the directives chat templates use (`%d %b %Y %B %m %H %M %S %A %a %y %I %p %j %%`).

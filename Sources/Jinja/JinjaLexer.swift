@@ -78,10 +78,9 @@ struct JinjaLexer {
     }
 
     mutating func emitText(_ text: ArraySlice<Unicode.Scalar>) {
+        // `line` is the text's first line; `advance` counts its newlines when the lexer moves past it.
         guard !text.isEmpty else { return }
-        let startLine = line
-        line += text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-        tokens.append(Token(kind: .text(String(String.UnicodeScalarView(text))), line: startLine))
+        tokens.append(Token(kind: .text(String(String.UnicodeScalarView(text))), line: line))
     }
 
     /// Moves `position` to `index`, counting the newlines passed.

@@ -1,0 +1,68 @@
+import DocHarnessTestSupport
+import Foundation
+import Testing
+@testable import Tokenization
+
+/// The oracle: the test vectors llama.cpp ships beside its vocab-only GGUFs (`.inp` texts and the
+/// `.out` token ids Hugging Face `tokenizers` gave them, which llama.cpp's own tokenizer tests
+/// reproduce), for every byte-level BPE vocabulary in the llama-cpp-python 0.3.16 sdist.
+@Suite(.requires(.openWeightModels))
+struct ModelTokenizerTests {
+    static let models = OracleRequirement.openWeightFolder.appendingPathComponent("llama.cpp/models")
+
+    static var vocabularies: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: models.path)) ?? []
+        return names.filter { $0.hasPrefix("ggml-vocab-") && $0.hasSuffix(".gguf") }.sorted()
+    }
+
+    @Test func everyByteLevelVocabularyMatchesItsTestVectors() throws {
+        var checked: [String] = []
+        var unsupported: [String] = []
+        for name in Self.vocabularies {
+            let path = Self.models.appendingPathComponent(name).path
+            let loaded = Result { () throws(ModelTokenizerError) in try ModelTokenizer.load(path: path) }
+            guard case .success(let tokenizer) = loaded else {
+                if case .failure(.unsupported(_, let what)) = loaded { unsupported.append("\(name): \(what)") } else { Issue.record("\(name): \(loaded)") }
+                continue
+            }
+            guard let input = try? String(contentsOfFile: path + ".inp", encoding: .utf8),
+                  let output = try? String(contentsOfFile: path + ".out", encoding: .utf8) else { continue }
+            let texts = input.components(separatedBy: "\n__ggml_vocab_test__\n")
+            let expected = output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.split(separator: " ").compactMap { Int($0) }
+            }
+            for (index, text) in texts.enumerated() where index < expected.count {
+                let ids = tokenizer.encode(text, addSpecial: false, parseSpecial: false)
+                #expect(ids == expected[index], "\(name) test \(index) \(JSONDescription.of(text)): \(ids) ≠ \(expected[index])")
+            }
+            checked.append(name)
+        }
+        print("byte-level vocabularies checked against their test vectors: \(checked.joined(separator: ", "))")
+        print("not byte-level BPE (a clear error): \(unsupported.joined(separator: "; "))")
+        #expect(checked.count >= 10)
+    }
+
+    @Test func smolLM2CountsItsChatMarkersAsSpecialTokens() throws {
+        let tokenizer = try ModelTokenizer.load(path: OracleRequirement.openWeightFolder.appendingPathComponent("SmolLM2-135M-Instruct.Q4_1.gguf").path)
+        #expect(tokenizer.preTokenizerName == "smollm")
+        #expect(tokenizer.encode("<|im_start|>user\nHi<|im_end|>") == [1, 4093, 198, 26843, 2]) // llama-cpp-python 0.3.16: Llama(vocab_only=True).tokenize(…, special=True)
+        #expect(tokenizer.encode("<|im_start|>", parseSpecial: false).count > 1)
+        #expect(tokenizer.decode(tokenizer.encode("déjà vu 😀 12345")) == "déjà vu 😀 12345")
+    }
+
+    @Test func aFileThatIsNotGGUFIsAClearError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-model-\(getpid()).gguf").path
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: ModelTokenizerError.malformed(path: path, reason: "not a GGUF file (it does not start with the bytes GGUF)")) {
+            try ModelTokenizer.load(path: path)
+        }
+        #expect(throws: ModelTokenizerError.self) { try ModelTokenizer.load(path: path + ".missing") }
+    }
+}
+
+enum JSONDescription {
+    static func of(_ text: String) -> String {
+        "\"" + text.unicodeScalars.prefix(40).map { $0.value < 0x20 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
+    }
+}
