@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo record-local cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release demo record-local cliff-local cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -122,6 +122,26 @@ record-local: local-model encodings
 	  until curl -sf http://127.0.0.1:$(LOCAL_MODEL_PORT)/v1/models >/dev/null; do kill -0 $$server || exit 1; sleep 1; done; \
 	  $(SWIFT) run -q docharness eval $(LOCAL_MODEL_FLAGS) --cassettes $(LOCAL_CASSETTES) --record all --concurrency 1 \
 	    --upstream http://127.0.0.1:$(LOCAL_MODEL_PORT) --reports .cache/record-local-reports || true
+
+## The real cliff: the same server with a 512-token context and the safe zone set to it, no
+## buffer, each project generated twice — budgeted with SmolLM2's exact count (the GGUF's tokenizer
+## and chat template) and with chars/4 — recorded into .cache/cliff-*.json, reports in
+## .cache/cliff-*-reports. docs/token-counting.md has the measured table.
+CLIFF_CONTEXT ?= 512
+CLIFF_FLAGS := --model $(LOCAL_MODEL) --response-format json_object --safe-zone $(CLIFF_CONTEXT) --buffer 0 --max-response-tokens 128 \
+  --record all --concurrency 1 --upstream http://127.0.0.1:$(LOCAL_MODEL_PORT)
+cliff-local: local-model open-weight encodings
+	$(SWIFT) build --product docharness
+	$(MODEL_VENV)/bin/python -m llama_cpp.server --model $(OPEN_WEIGHT)/SmolLM2-135M-Instruct.Q4_1.gguf --model_alias $(LOCAL_MODEL) --n_threads 1 \
+	    --n_ctx $(CLIFF_CONTEXT) --host 127.0.0.1 --port $(LOCAL_MODEL_PORT) > .cache/llama-server-cliff.log 2>&1 & server=$$!; \
+	  trap "kill $$server" EXIT; \
+	  until curl -sf http://127.0.0.1:$(LOCAL_MODEL_PORT)/v1/models >/dev/null; do kill -0 $$server || exit 1; sleep 1; done; \
+	  rm -f .cache/cliff-exact.json .cache/cliff-chars4.json; \
+	  $(SWIFT) run -q docharness eval $(CLIFF_FLAGS) --tokenizer $(OPEN_WEIGHT)/SmolLM2-135M-Instruct.Q4_1.gguf \
+	    --record-to .cache/cliff-exact.json --reports .cache/cliff-exact-reports > .cache/cliff-exact.log 2>&1; \
+	  $(SWIFT) run -q docharness eval $(CLIFF_FLAGS) --estimator chars/4 \
+	    --record-to .cache/cliff-chars4.json --reports .cache/cliff-chars4-reports > .cache/cliff-chars4.log 2>&1; \
+	  tail -n 25 .cache/cliff-exact.log .cache/cliff-chars4.log
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora encodings open-weight

@@ -126,7 +126,12 @@ public struct EstimatorBenchmark: Sendable {
     public var worstCount = 0
 
     /// Creates a benchmark.
-    public init(store: VocabularyStore, budget: SafeZoneBudget = SafeZoneBudget(), worstCount: Int = 0) {
+    /// An open-weight model's counter (`--tokenizer`): it gets a row (`model`), and requests for
+    /// models OpenAI does not serve are measured (the OpenAI-encoding rows count them with o200k_base).
+    public var openWeight: ModelTokens?
+
+    public init(store: VocabularyStore, budget: SafeZoneBudget = SafeZoneBudget(), worstCount: Int = 0, openWeight: ModelTokens? = nil) {
+        self.openWeight = openWeight
         self.store = store
         self.budget = budget
         self.worstCount = worstCount
@@ -174,7 +179,8 @@ public struct EstimatorBenchmark: Sendable {
         var skipped = 0
         for sample in samples {
             // A provider/model name (`openai/gpt-4o` through a router) is counted by someone else's server.
-            guard !sample.model.contains("/"), let name = ModelEncodings.encoding(forModel: sample.model) else { skipped += 1; continue }
+            let known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
+            guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else { skipped += 1; continue }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)
             if prompt.messages.contains(where: \.hasNonTextParts) { skipped += 1; continue }
             if encodings[name] == nil { encodings[name] = try BPEEncoding.load(name, from: store) }
@@ -204,6 +210,13 @@ public struct EstimatorBenchmark: Sendable {
                 }
                 chatWorst = Array(misses.sorted { $0.relativeError > $1.relativeError }.prefix(worstCount))
             }
+        }
+        if let openWeight {
+            let started = ContinuousClock.now
+            let estimates = usable.map { openWeight.estimate(prompt: $0.1) }
+            let elapsed = ContinuousClock.now - started
+            let micros = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(max(1, usable.count))
+            rows.append(row(ModelTokens.name, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) }, micros: micros))
         }
         for command in commands {
             let (estimates, seconds) = try command.estimates(usable.map(\.0.request))

@@ -27,6 +27,9 @@ public struct EvaluationRun: Sendable {
         public var budget = SafeZoneBudget()
         /// The estimator that sizes `max_tokens`.
         public var estimatorName = ChatEstimator.name
+        /// An open-weight model's tokenizer and chat template (`--tokenizer`): `chat` and `bpe`
+        /// count with it, and the estimator tables gain its row.
+        public var openWeight: ModelTokens?
         /// Symbols whose overall score is below this (or that have no docstring) are generated.
         public var regenerateBelow = 70.0
         /// Faults the server injects.
@@ -120,7 +123,7 @@ public struct EvaluationRun: Sendable {
     func estimator() throws -> any TokenEstimator {
         let found: (any TokenEstimator)?
         do {
-            found = try EstimatorCatalog.estimator(named: settings.estimatorName, model: settings.model, store: settings.store)
+            found = try EstimatorCatalog.estimator(named: settings.estimatorName, model: settings.model, store: settings.store, openWeight: settings.openWeight)
         } catch {
             throw SetupError(description: error.description)
         }

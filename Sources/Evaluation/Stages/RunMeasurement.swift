@@ -33,7 +33,7 @@ struct RunMeasurement {
         compliance = Compliance(targets: targets, entries: entries, budget: settings.budget)
         // Traffic counts this run's requests only, not those a resumed journal already held.
         traffic = Traffic(sent: zip(targets, entries).filter { $0.1.attempts > 0 && !generated.resumed.contains($0.0.identifier) }.map(\.1), wallSeconds: wallSeconds)
-        let benchmark = EstimatorBenchmark(store: settings.store, budget: settings.budget)
+        let benchmark = EstimatorBenchmark(store: settings.store, budget: settings.budget, openWeight: settings.openWeight)
         estimatorsOnRun = try benchmark.run(zip(targets, entries).compactMap { target, entry in
             guard let prompt = entry.promptTokens, let request = entry.request else { return nil }
             return EstimatorSample(request: request, model: settings.model, recordedPromptTokens: prompt, source: target.identifier)

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// What chat-format counting needs to know of a chat-completions request:
 /// `ChatPrompt(request:model:)` makes it from a wire request, and the counters read only this.
 public struct ChatPrompt: Sendable, Hashable {
@@ -17,6 +19,10 @@ public struct ChatPrompt: Sendable, Hashable {
     /// The text a JSON schema response format is counted as (docs/token-counting.md), when the
     /// request has one.
     public var responseFormatText: String?
+    /// The request's `messages` and `tools` as sent, for counters that render a chat template
+    /// over them (`ChatTemplateCounter`); nil for a prompt not made from a wire request.
+    public var messagesJSON: JSONValue?
+    public var toolsJSON: JSONValue?
 
     /// Creates a prompt.
     public init(model: String, messages: [ChatPromptMessage], hasTools: Bool = false, hasResponseFormat: Bool = false) {

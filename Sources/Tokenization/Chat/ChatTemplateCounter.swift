@@ -65,9 +65,16 @@ public struct ChatTemplateCounter: Sendable {
 
     /// The prompt tokens of a chat-completions request.
     public func count(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> Int {
-        let json = request.json
-        let tools = json["tools"].flatMap { tools -> JSONValue? in if case .null = tools { return nil } else { return tools } }
-        let text = try render(messages: json["messages"] ?? .array([]), tools: tools)
+        try count(ChatPrompt(request: request, model: request.model ?? ""))
+    }
+
+    /// The prompt tokens of a prompt: its request's messages and tools as sent, else its messages'
+    /// roles and text.
+    public func count(_ prompt: ChatPrompt) throws(ChatTemplateError) -> Int {
+        let messages = prompt.messagesJSON ?? .array(prompt.messages.map { message in
+            .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
+        })
+        let text = try render(messages: messages, tools: prompt.toolsJSON)
         return tokenizer.count(text, addSpecial: false, parseSpecial: true)
     }
 

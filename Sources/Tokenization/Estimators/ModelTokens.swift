@@ -1,18 +1,74 @@
+import Files
+
 /// The exact count of an open-weight model's own tokenizer (a GGUF's vocabulary), as llama.cpp
-/// counts a text; for a chat request, its chat template rendered and counted (`ChatTemplateCounter`).
+/// counts a text; for a chat request, the model's chat template rendered over it and counted
+/// (`ChatTemplateCounter`), as the model's server counts `usage.prompt_tokens`.
 public struct ModelTokens: TokenEstimator {
     public static let name = "model"
-    public static let summary = "the exact token count of an open-weight model's own tokenizer (--tokenizer FILE.gguf), as llama.cpp counts"
+    public static let summary = "the exact prompt tokens of an open-weight model (--tokenizer FILE.gguf): its chat template rendered and its own tokenizer, as llama.cpp's servers count"
 
     /// The tokenizer.
     public let tokenizer: ModelTokenizer
+    /// The chat-template counter, when the model has a template (or one was given).
+    public let chat: ChatTemplateCounter?
 
-    /// An estimator over a model's tokenizer.
+    /// An estimator over a model's tokenizer alone (plain text; chat prompts by their text).
     public init(tokenizer: ModelTokenizer) {
         self.tokenizer = tokenizer
+        chat = nil
+    }
+
+    /// An estimator that counts chat prompts through a chat template.
+    public init(chat: ChatTemplateCounter) {
+        tokenizer = chat.tokenizer
+        self.chat = chat
+    }
+
+    /// Loads the tokenizer at `path` with its own chat template, or the one at `templatePath`.
+    public static func load(tokenizer path: String, chatTemplate templatePath: String?, flavor: ChatTemplateCounter.Flavor) throws(OpenWeightLoadError) -> ModelTokens {
+        let tokenizer: ModelTokenizer
+        do {
+            tokenizer = try ModelTokenizer.load(path: path)
+        } catch {
+            throw .tokenizer(error)
+        }
+        var source: String?
+        if let templatePath {
+            switch FileBytes.read(templatePath) {
+            case .success(let bytes): source = String(decoding: bytes, as: UTF8.self)
+            case .failure(let error): throw .unreadableTemplate(error)
+            }
+        }
+        do {
+            return ModelTokens(chat: try ChatTemplateCounter(tokenizer: tokenizer, templateSource: source, flavor: flavor))
+        } catch {
+            throw .template(error)
+        }
     }
 
     public func estimate(_ text: String) -> Int {
         tokenizer.count(text)
+    }
+
+    /// The template's count; a prompt the template refuses (`raise_exception`) or cannot render
+    /// falls back to its text's count.
+    public func estimate(prompt: ChatPrompt) -> Int {
+        if let chat, let count = try? chat.count(prompt) { return count }
+        return estimate(prompt.messages.map { ([$0.role] + $0.text).joined(separator: "\n") }.joined(separator: "\n"))
+    }
+}
+
+/// Why `--tokenizer` / `--chat-template` could not be loaded.
+public enum OpenWeightLoadError: Error, Sendable, CustomStringConvertible {
+    case tokenizer(ModelTokenizerError)
+    case template(ChatTemplateError)
+    case unreadableTemplate(FileReadError)
+
+    public var description: String {
+        switch self {
+        case .tokenizer(let error): error.description
+        case .template(let error): error.description
+        case .unreadableTemplate(let error): "the chat template \(error)"
+        }
     }
 }

@@ -50,8 +50,11 @@ public enum EstimatorCatalog {
 
     /// The estimator called `name` for `model`, loading the model's encoding (o200k_base when the
     /// model is unknown) from `store` when the estimator tokenizes; nil for an unknown name.
-    public static func estimator(named name: String, model: String, store: VocabularyStore) throws(VocabularyError) -> (any TokenEstimator)? {
+    /// With `openWeight` (an open-weight model's tokenizer and template), `chat` and `bpe` count
+    /// with it instead.
+    public static func estimator(named name: String, model: String, store: VocabularyStore, openWeight: ModelTokens? = nil) throws(VocabularyError) -> (any TokenEstimator)? {
         guard names.contains(name) else { return nil }
+        if let openWeight, name == ChatEstimator.name || name == ExactBPE.name { return openWeight }
         let encoding = needsEncoding(name) ? try BPEEncoding.load(ModelEncodings.encoding(forModel: model) ?? .o200kBase, from: store) : nil
         return estimator(named: name, encoding: encoding)
     }

@@ -46,6 +46,8 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(name: .customLong("estimator-command"), help: "Also measure your own estimator: a shell command that reads one request per line (compact JSON) on standard input and writes one token count per line (repeatable).")
     var estimatorCommands: [String] = []
 
+    @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
+
     @Option(name: .customLong("exclude"), help: "Leave out cassettes whose path matches this glob (repeatable; '*' crosses '/'), e.g. hand-written fixtures.")
     var excludes: [String] = []
 
@@ -59,9 +61,10 @@ struct EstimatorsCommand: ParsableCommand {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer), worstCount: worst)
         let result: EstimatorBenchmark.Result
         do {
+            let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer),
+                                               worstCount: worst, openWeight: try openWeight.load())
             result = try benchmark.run(EstimatorSample.samples(from: loaded), commands: estimatorCommands.map(CommandEstimator.init))
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)

@@ -33,6 +33,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationOptions
 
+    @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
+
     @Option(help: "A fault plan for the replay server (docs/replay.md).")
     var faults: String?
 
@@ -63,6 +65,7 @@ struct EvalCommand: AsyncParsableCommand {
             settings = EvaluationRun.Settings(pythonPaths: inputs.projects, cassettePaths: inputs.cassettePaths, template: try generation.template(),
                                               store: VocabularyStore(environment: ProcessInfo.processInfo.environment))
             if let faults { settings.faultPlan = try FaultPlan.load(path: faults) }
+            settings.openWeight = try openWeight.load()
         } catch {
             print("docharness eval: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)

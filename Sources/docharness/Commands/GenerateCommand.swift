@@ -35,6 +35,8 @@ struct GenerateCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GenerationOptions
 
+    @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
+
     @Option(help: "Requests per minute allowed (60% is used).")
     var rpm: Int?
 
@@ -67,7 +69,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let journalFile: GenerationJournal
         do {
             template = try generation.template()
-            tokenEstimator = try EstimatorCatalog.estimator(named: generation.estimator, model: generation.model, store: store)!
+            tokenEstimator = try EstimatorCatalog.estimator(named: generation.estimator, model: generation.model, store: store, openWeight: try openWeight.load())!
             journalFile = try GenerationJournal(path: journal)
         } catch {
             print("docharness generate: \(error)", to: &standardError)
