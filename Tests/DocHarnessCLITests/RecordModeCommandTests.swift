@@ -98,6 +98,41 @@ struct RecordModeCommandTests {
         #expect(Self.files(under: folder, containing: Self.secret).filter { !$0.hasPrefix("upstream-") }.isEmpty)
     }
 
+    @Test("generate --cassette --record: the key goes upstream only, errors are not recorded, new_episodes adds only the missing, none replays offline")
+    func generateRecordsToo() throws {
+        let folder = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cassette = folder.appendingPathComponent("generate.json").path
+        func generate(_ arguments: [String]) throws -> ProcessResult {
+            try ProcessRunner.docharness(["generate", Self.project, "--cassette", cassette, "--journal", folder.appendingPathComponent("journal-\(UUID().uuidString).jsonl").path] + arguments,
+                                         currentDirectory: folder, environment: ["OPENAI_API_KEY": Self.secret])
+        }
+        func recorded() throws -> Int {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cassette))) as? [String: Any]
+            return (object?["interactions"] as? [Any])?.count ?? 0
+        }
+        let first = try Upstream(folder: folder, failing: ["centroid": 500])
+        let firstRun = try generate(["--base-url", "http://127.0.0.1:\(first.port)/v1", "--record", "new_episodes"])
+        first.stop()
+        #expect(firstRun.status == 1, "\(firstRun.standardError)")
+        #expect(firstRun.standardError.contains("HTTP 500"), "\(firstRun.standardError)")
+        #expect(first.requests.allSatisfy { ($0["authorization"] as? String) == "Bearer \(Self.secret)" })
+        let afterFirst = try recorded()
+        #expect(afterFirst > 20)
+
+        let second = try Upstream(folder: folder, failing: [:])
+        let secondRun = try generate(["--base-url", "http://127.0.0.1:\(second.port)/v1"])
+        second.stop()
+        #expect(secondRun.status == 0, "\(secondRun.standardError)")
+        // Only the symbol whose answer was a 500 was missing: one request out, one recording added.
+        #expect(second.requests.count == 1)
+        #expect(try recorded() == afterFirst + 1)
+
+        let offline = try generate([])
+        #expect(offline.status == 0, "\(offline.standardError)")
+        #expect(Self.files(under: folder, containing: Self.secret).filter { !$0.hasPrefix("upstream-") }.isEmpty)
+    }
+
     @Test("an empty folder, or no cassette and no upstream, is a usage error that says what to pass")
     func refusesVacuousRuns() throws {
         let folder = try TestEnvironment.temporaryDirectory()

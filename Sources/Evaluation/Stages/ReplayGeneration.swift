@@ -52,20 +52,10 @@ struct ReplayGeneration {
     }
 
     /// The replay service: strict over the cassettes, or recording into `recordTo` from the
-    /// upstream as the record mode says (`new_episodes` replays what is there and records the
-    /// rest; `once` and `all` record everything and replay nothing of that file).
+    /// upstream as the record mode says.
     func service(_ cassettes: [Cassette]) -> ReplayService {
-        var recording: RecordingConfiguration?
-        let file = settings.recordTo ?? ""
-        let exists = cassettes.contains { $0.path == file && !$0.interactions.isEmpty }
-        if let upstream = settings.recordUpstream, !file.isEmpty, settings.recordMode.records(cassetteExists: exists) {
-            recording = RecordingConfiguration(upstream: upstream, cassetteFile: file)
-            recording?.sortedByRequest = true
-            recording?.upstreamHeaders = settings.upstreamHeaders
-            recording?.replacesCassette = settings.recordMode == .all
-        }
-        let replayed = recording == nil || settings.recordMode == .newEpisodes ? cassettes : cassettes.filter { $0.path != file }
-        return ReplayService(configuration: ReplayServerConfiguration(
-            cassettes: replayed, mode: .strict, faultPlan: settings.faultPlan, recording: recording, vocabularies: settings.store))
+        ReplayService(configuration: .recordMode(
+            settings.recordMode, cassettes: cassettes, recordTo: settings.recordTo, upstream: settings.recordUpstream,
+            upstreamHeaders: settings.upstreamHeaders, faultPlan: settings.faultPlan, vocabularies: settings.store))
     }
 }

@@ -1,6 +1,7 @@
 import Generation
 import PythonSyntax
 import Scoring
+import Files
 
 /// The rescore stage of `eval`: the generated docstrings patched into copies of their files, and
 /// each project scored again with the same rules and its own style.

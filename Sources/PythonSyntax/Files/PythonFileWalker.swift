@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 
 /// Expands the paths a user gives into the Python files to read: files are taken as given,
 /// directories are walked recursively for `*.py` in sorted order, honouring every `.gitignore`

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 
 /// One Python file, read and parsed: its symbols, comments and diagnostics.
 ///
@@ -30,7 +31,9 @@ public struct SourceFile: Sendable {
         switch FileBytes.read(path: path) {
         case .success(let bytes):
             return parse(bytes: bytes, path: path)
-        case .failure(let diagnostic):
+        case .failure(let error):
+            let message = error.reason.hasPrefix("is a directory") ? error.reason : "cannot read file: \(error.reason)"
+            let diagnostic = Diagnostic(code: .unreadableFile, message: message, line: 0, column: 0)
             return SourceFile(path: path, text: nil, encoding: nil, symbols: [], comments: [], diagnostics: [diagnostic])
         }
     }
@@ -70,36 +73,5 @@ public struct SourceFile: Sendable {
         }
         return SourceFile(path: path, text: text, encoding: decoded.encoding, symbols: symbols,
                           comments: stream.comments, diagnostics: diagnostics)
-    }
-}
-
-/// Reads a whole file into memory, turning every failure into a diagnostic.
-public enum FileBytes {
-    /// The file's bytes, or a DH004 diagnostic saying why it cannot be read.
-    public static func read(path: String) -> Result<[UInt8], Diagnostic> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            return .failure(Diagnostic(code: .unreadableFile, message: "cannot read file: \(reason)", line: 0, column: 0))
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(Diagnostic(code: .unreadableFile, message: "is a directory, not a file", line: 0, column: 0))
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(status.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                return .failure(Diagnostic(code: .unreadableFile, message: "cannot read file: \(reason)", line: 0, column: 0))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0 ..< count])
-        }
-        return .success(bytes)
     }
 }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Docstrings
 import PythonSyntax
+import Files
 
 /// Finds and reads `[tool.docharness]` in `pyproject.toml` or `docharness.toml`.
 ///

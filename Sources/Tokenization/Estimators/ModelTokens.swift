@@ -34,7 +34,7 @@ public struct ModelTokens: TokenEstimator {
         }
         var source: String?
         if let templatePath {
-            switch FileBytes.read(templatePath) {
+            switch FileBytes.read(path: templatePath) {
             case .success(let bytes): source = String(decoding: bytes, as: UTF8.self)
             case .failure(let error): throw .unreadableTemplate(error)
             }

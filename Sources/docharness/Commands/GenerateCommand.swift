@@ -5,6 +5,7 @@ import Generation
 import LLMClient
 import PythonSyntax
 import Replay
+import ReplayServer
 import Tokenization
 
 /// `docharness generate`: docstrings from any OpenAI-compatible server or Azure deployment.
@@ -25,7 +26,7 @@ struct GenerateCommand: AsyncParsableCommand {
     var paths: [String] = ["."]
 
     @Option(name: .customLong("base-url"), help: "An OpenAI-compatible base URL (https://api.openai.com/v1), or the Azure endpoint with --azure-deployment.")
-    var baseURL: String
+    var baseURL: String?
 
     @Option(name: .customLong("azure-deployment"), help: "The Azure OpenAI deployment name.")
     var azureDeployment: String?
@@ -36,6 +37,8 @@ struct GenerateCommand: AsyncParsableCommand {
     @OptionGroup var generation: GenerationOptions
 
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
+
+    @OptionGroup(title: "Cassettes") var recording: GenerateRecordingOptions
 
     @Option(help: "Requests per minute allowed (60% is used).")
     var rpm: Int?
@@ -57,6 +60,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func validate() throws {
         if diff && apply { throw ValidationError("--diff and --apply exclude each other") }
+        try recording.validate(baseURL: baseURL, azureDeployment: azureDeployment)
         try EvaluationInputs.requirePythonFiles(paths)
     }
 
@@ -67,18 +71,20 @@ struct GenerateCommand: AsyncParsableCommand {
         let template: PromptTemplate
         let tokenEstimator: any TokenEstimator
         let journalFile: GenerationJournal
+        let replay: RunningReplayServer?
         do {
             template = try generation.template()
             tokenEstimator = try EstimatorCatalog.estimator(named: generation.estimator, model: generation.model, store: store, openWeight: try openWeight.load())!
             journalFile = try GenerationJournal(path: journal)
+            replay = try await recording.start(baseURL: baseURL, apiKey: generation.apiKey(), store: store)
         } catch {
             print("docharness generate: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
         let selection = GenerationSelection(paths: paths, below: generation.regenerateBelow)
-        let endpoint: ChatEndpoint = azureDeployment.map {
-            .azure(endpoint: baseURL, deployment: $0, apiVersion: apiVersion, apiKey: generation.apiKey(azure: true))
-        } ?? .openAI(baseURL: baseURL, apiKey: generation.apiKey())
+        let endpoint: ChatEndpoint = replay.map { .openAI(baseURL: $0.baseURL, apiKey: nil) } ?? azureDeployment.map {
+            .azure(endpoint: baseURL ?? "", deployment: $0, apiVersion: apiVersion, apiKey: generation.apiKey(azure: true))
+        } ?? .openAI(baseURL: baseURL ?? "", apiKey: generation.apiKey())
         let clock = SystemGenerationClock()
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
                                 limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
@@ -90,6 +96,7 @@ struct GenerateCommand: AsyncParsableCommand {
         let entries = try await generator.run(selection.targets) { progress.update($0.finished, of: $0.total) }
         progress.finish()
         await client.shutdown()
+        await replay?.stop()
         let edits = DocstringEdits(targets: selection.targets, entries: entries)
         var failed = 0
         for (target, entry) in zip(selection.targets, entries) {
