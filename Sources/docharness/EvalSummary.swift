@@ -14,7 +14,9 @@ enum EvalSummary {
             "safe zone \(result.budget.safeZone): \(result.compliance.compliant)/\(result.compliance.requests) requests compliant (\(f(result.compliance.rate * 100))%), largest prompt + max_tokens \(result.compliance.largestTotal)",
             "traffic: \(result.traffic.requests) requests\(result.resumed > 0 ? " (\(result.resumed) symbols resumed from the journal)" : ""), \(result.traffic.retries) retries, \(result.traffic.rateLimited) × 429, p50 \(f(result.traffic.p50 * 1000)) ms, p95 \(f(result.traffic.p95 * 1000)) ms, p99 \(f(result.traffic.p99 * 1000)) ms",
         ]
-        if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }) {
+        if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }), chat.count == 0 {
+            lines.append("estimator \(chat.estimator) on this run: not measured (no request for a model whose tokenizer DocHarness knows; pass --tokenizer FILE.gguf)")
+        } else if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }) {
             lines.append("estimator \(chat.estimator) on this run: \(chat.exact)/\(chat.count) exact, MAPE \(f(chat.meanAbsolutePercentError))%, \(chat.safeZoneCrossings) crossings")
         }
         lines.append(result.passed ? "eval: passed" : "eval: FAILED: " + result.failures.joined(separator: "; "))
