@@ -41,8 +41,16 @@ struct SplitText {
         scalar < 0x80 ? asciiFlags[Int(scalar)] : flagsSlow(scalar)
     }
 
+    /// The Unicode version of llama.cpp's category tables (`unicode-data.cpp`, generated from
+    /// Python 3.13's `unicodedata`): a code point assigned later is unassigned to it, whatever
+    /// this Swift's newer tables say (U+13655, an Egyptian hieroglyph of Unicode 16, is a letter
+    /// here and nothing there).
+    static let llamaCppUnicodeVersion = (major: 15, minor: 1)
+
     static func flagsSlow(_ value: UInt32) -> UInt8 {
         guard let scalar = Unicode.Scalar(value) else { return Flags.any }
+        if let age = scalar.properties.age,
+           (age.major, age.minor) > (llamaCppUnicodeVersion.major, llamaCppUnicodeVersion.minor) { return Flags.any }
         var bits = Flags.any
         if scalar.properties.isWhitespace { bits |= Flags.whitespace }
         switch scalar.properties.generalCategory {
