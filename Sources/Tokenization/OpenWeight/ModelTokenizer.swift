@@ -1,6 +1,7 @@
 /// An open-weight model's own tokenizer, read from its GGUF file, counting as llama.cpp counts:
-/// special tokens found in the text first (longest first, by id), then the pre-tokenizer, then
-/// byte-level BPE by merge rank over each word.
+/// special tokens found in the text first (longest first, by id), then either byte-level BPE
+/// (`gpt2`: the pre-tokenizer, then merges by rank over each word) or SentencePiece-style BPE
+/// (`llama`: `▁` for spaces, merges by token score).
 public struct ModelTokenizer: Sendable {
     /// The file it was read from.
     public let path: String
@@ -14,13 +15,24 @@ public struct ModelTokenizer: Sendable {
     public let addsBOS: Bool
     /// The number of tokens in the vocabulary.
     public var vocabularySize: Int { tokenTexts.count }
-    /// The pre-tokenizer's name (`tokenizer.ggml.pre`).
-    public var preTokenizerName: String { preTokenizer.name }
+    /// The pre-tokenizer's name (`tokenizer.ggml.pre`; `sentencepiece` for a `llama` model).
+    public var preTokenizerName: String {
+        switch model {
+        case .byteLevel(let preTokenizer, _): preTokenizer.name
+        case .sentencePiece: "sentencepiece"
+        }
+    }
 
     let tokenTexts: [String]
     let bosID: Int?
-    let preTokenizer: PreTokenizer
-    let bpe: MergeBPE
+    let model: Model
+
+    /// How ordinary text becomes tokens.
+    enum Model: Sendable {
+        case byteLevel(PreTokenizer, MergeBPE)
+        /// With whether a space goes before text that starts the prompt or follows a special token.
+        case sentencePiece(SentencePieceBPE, addsSpacePrefix: Bool)
+    }
     /// Special tokens matched in text: (UTF-8 text, id, strip spaces left, strip spaces right), longest first.
     let specials: [Special]
 
@@ -47,18 +59,22 @@ public struct ModelTokenizer: Sendable {
         guard let model = metadata.string("tokenizer.ggml.model"), let tokens = metadata.strings("tokenizer.ggml.tokens") else {
             throw .noTokenizer(path: path)
         }
-        guard model == "gpt2" else {
-            throw .unsupported(path: path, what: "the tokenizer model `\(model)` (byte-level BPE, `gpt2`, is supported)")
+        let preName = metadata.string("tokenizer.ggml.pre") ?? "default"
+        switch model {
+        case "gpt2":
+            guard let merges = metadata.strings("tokenizer.ggml.merges") else {
+                throw .malformed(path: path, reason: "a byte-level BPE tokenizer without tokenizer.ggml.merges")
+            }
+            self.model = .byteLevel(try PreTokenizer(llamaCppName: preName, path: path), MergeBPE(tokens: tokens, merges: merges))
+        case "llama":
+            self.model = .sentencePiece(SentencePieceBPE(tokens: tokens, scores: metadata.floats("tokenizer.ggml.scores") ?? []),
+                                        addsSpacePrefix: metadata.bool("tokenizer.ggml.add_space_prefix") ?? true)
+        default:
+            throw .unsupported(path: path, what: "the tokenizer model `\(model)` (byte-level BPE, `gpt2`, and SentencePiece BPE, `llama`, are supported)")
         }
         self.path = path
         tokenTexts = tokens
         chatTemplate = metadata.string("tokenizer.chat_template")
-        let preName = metadata.string("tokenizer.ggml.pre") ?? "default"
-        preTokenizer = try PreTokenizer(llamaCppName: preName, path: path)
-        guard let merges = metadata.strings("tokenizer.ggml.merges") else {
-            throw .malformed(path: path, reason: "a byte-level BPE tokenizer without tokenizer.ggml.merges")
-        }
-        bpe = MergeBPE(tokens: tokens, merges: merges)
         func tokenText(_ key: String) -> (Int, String)? {
             guard let id = metadata.integer(key), id >= 0, id < tokens.count else { return nil }
             return (id, tokens[id])
@@ -68,7 +84,7 @@ public struct ModelTokenizer: Sendable {
         bosToken = bos?.1
         eosToken = tokenText("tokenizer.ggml.eos_token_id")?.1
         // llama.cpp's default for BPE is no BOS, except the pre-tokenizers it sets one for.
-        let bosByDefault = ["llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2", "tekken", "chameleon"].contains(preName)
+        let bosByDefault = model == "llama" || ["llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2", "tekken", "chameleon"].contains(preName)
         addsBOS = (metadata.bool("tokenizer.ggml.add_bos_token") ?? bosByDefault) && bos != nil
         let types = metadata.integers("tokenizer.ggml.token_type") ?? []
         let name = (metadata.string("general.name") ?? "").lowercased()
@@ -98,10 +114,20 @@ public struct ModelTokenizer: Sendable {
         var output: [Int] = []
         if addSpecial, addsBOS, let bosID { output.append(bosID) }
         let bytes = Array(text.utf8)
+        var previousIsSpecial = true
         for fragment in partition(bytes, parseSpecial: parseSpecial) {
             switch fragment {
-            case .special(let id): output.append(id)
-            case .text(let slice): encodeOrdinary(slice, into: &output)
+            case .special(let id):
+                output.append(id)
+                previousIsSpecial = true
+            case .text(let slice):
+                switch model {
+                case .byteLevel(let preTokenizer, let bpe):
+                    encodeOrdinary(slice, preTokenizer: preTokenizer, bpe: bpe, into: &output)
+                case .sentencePiece(let spm, let addsSpacePrefix):
+                    spm.encode(SentencePieceBPE.escapeWhitespace(slice, prefixSpace: addsSpacePrefix && previousIsSpecial), into: &output)
+                }
+                previousIsSpecial = false
             }
         }
         return output
@@ -163,7 +189,7 @@ public struct ModelTokenizer: Sendable {
     }
 
     /// Pre-tokenize and merge one fragment of ordinary text.
-    func encodeOrdinary(_ bytes: ArraySlice<UInt8>, into output: inout [Int]) {
+    func encodeOrdinary(_ bytes: ArraySlice<UInt8>, preTokenizer: PreTokenizer, bpe: MergeBPE, into output: inout [Int]) {
         // llama.cpp decodes UTF-8 leniently: an invalid sequence becomes U+FFFD.
         let text = String(decoding: bytes, as: UTF8.self)
         let scalars = text.unicodeScalars.map(\.value)
@@ -205,8 +231,23 @@ public struct ModelTokenizer: Sendable {
     public func decode(_ ids: [Int]) -> String {
         var bytes: [UInt8] = []
         for id in ids where id >= 0 && id < tokenTexts.count {
-            bytes += MergeBPE.bytes(ofTokenText: tokenTexts[id])
+            switch model {
+            case .byteLevel: bytes += MergeBPE.bytes(ofTokenText: tokenTexts[id])
+            case .sentencePiece(let spm, _):
+                if let byte = spm.byteTokens.firstIndex(of: Int32(id)), tokenTexts[id].hasPrefix("<0x") {
+                    bytes.append(UInt8(byte))
+                } else {
+                    bytes += Array(tokenTexts[id].replacingSentencePieceSpaces().utf8)
+                }
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// `▁` back to spaces.
+    func replacingSentencePieceSpaces() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2581}" ? " " : $0 }))
     }
 }
