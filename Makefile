@@ -148,8 +148,8 @@ cliff-local: local-model open-weight encodings
 ## llama.cpp ships. Not part of `make test` (it needs the model venv).
 DIFFERENTIAL_MB ?= 5
 test-real-model: local-model open-weight
-	$(SWIFT) build --product docharness
-	$(MODEL_VENV)/bin/python Tests/Oracles/llama_differential.py --docharness .build/debug/docharness --megabytes $(DIFFERENTIAL_MB) \
+	$(SWIFT) build -c release --product docharness
+	$(MODEL_VENV)/bin/python Tests/Oracles/llama_differential.py --docharness .build/release/docharness --megabytes $(DIFFERENTIAL_MB) \
 	  $(LOCAL_MODEL_GGUF) $(addprefix $(OPEN_WEIGHT)/llama.cpp/models/ggml-vocab-,$(addsuffix .gguf,command-r deepseek-coder deepseek-llm falcon gpt-2 llama-bpe mpt qwen2 refact starcoder gpt-neox aquila llama-spm phi-3 baichuan))
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
