@@ -23,6 +23,10 @@ public struct ReplayServerConfiguration: Sendable {
     public var recording: RecordingConfiguration?
     /// Where vocabularies are (for prompt token counts).
     public var vocabularies: VocabularyStore
+    /// An open-weight model's counter (`serve --tokenizer`): prompts are counted with its chat
+    /// template and tokenizer for the context-window cliff and the token limits, instead of
+    /// OpenAI's chat rule.
+    public var promptCounter: ModelTokens?
 
     /// Creates a configuration.
     public init(

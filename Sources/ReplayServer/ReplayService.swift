@@ -139,9 +139,16 @@ public final class ReplayService: Sendable {
             // Tokens never outnumber UTF-8 bytes, so a body smaller than the window needs no count
             // for the cliff; only a tokens-per-minute limit always needs one.
             let budget = chat.completionBudget ?? 0
-            let cliffNeedsCount = window.map { request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
-            let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
-                ? tokens.promptTokens(chat, model: model).tokens : nil
+            let promptTokens: Int?
+            if let counter = configuration.promptCounter {
+                // A chat template adds text the body does not hold: no shortcut, count when a limit needs it.
+                promptTokens = window != nil || configuration.faultPlan.tokensPerMinute != nil
+                    ? counter.estimate(prompt: ChatPrompt(request: chat, model: model)) : nil
+            } else {
+                let cliffNeedsCount = window.map { request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
+                promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
+                    ? tokens.promptTokens(chat, model: model).tokens : nil
+            }
             analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
             analyses.store(analysis, path: normalizedPath, body: request.body)
         }

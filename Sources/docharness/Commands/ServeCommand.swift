@@ -49,6 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var faultOptions: FaultOptions
 
+    @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
+
     @Flag(name: .customLong("replay-timing"), help: "Pace streamed events by their recorded delays.")
     var replayTiming = false
 
@@ -83,11 +85,12 @@ struct ServeCommand: AsyncParsableCommand {
                 recording = RecordingConfiguration(upstream: upstream, cassetteFile: recordFile!, redaction: HeaderRedaction(names: HeaderRedaction.standard.names + redactedHeaders))
                 if let file = recordFile { loaded.removeAll { $0.path == file } }
             }
-            let configuration = ReplayServerConfiguration(
+            var configuration = ReplayServerConfiguration(
                 host: host, port: port, cassettes: loaded, mode: strict ? .strict : .lenient, ignoredFields: ignoredFields,
                 faultPlan: plan, replayTiming: replayTiming, maximumBodyBytes: maxBodyBytes, recording: recording,
                 vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)
             )
+            configuration.promptCounter = try openWeight.load()
             let service = ReplayService(configuration: configuration)
             let banner = "docharness serve: \(service.engine.interactionCount) interactions from \(loaded.count) cassettes, \(strict ? "strict" : "lenient")"
                 + (recordFile.map { ", recording to \($0)" } ?? "") + ", listening on http://\(host):"
@@ -96,6 +99,9 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = ReplayCounters.Event.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("docharness serve: stopped (\(summary))\n".utf8))
         } catch let error as CassetteError {
+            FileHandle.standardError.write(Data("docharness serve: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.unreadableInput)
+        } catch let error as OpenWeightLoadError {
             FileHandle.standardError.write(Data("docharness serve: \(error)\n".utf8))
             throw ExitCode(ExitStatus.unreadableInput)
         }
