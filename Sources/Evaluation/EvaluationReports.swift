@@ -89,9 +89,9 @@ public enum EvaluationReports {
         lines.append("## Traffic")
         lines.append("")
         let traffic = result.traffic
-        lines.append("| requests | attempts | retries | 429s | 5xx | drops/timeouts | p50 | p95 | p99 | wall |")
-        lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        lines.append("| \(traffic.requests) | \(traffic.attempts) | \(traffic.retries) | \(traffic.rateLimited) | \(traffic.serverErrors) | \(traffic.transportErrors) | \(milliseconds(traffic.p50)) | \(milliseconds(traffic.p95)) | \(milliseconds(traffic.p99)) | \(String(format: "%.2f s", traffic.wallSeconds)) |")
+        lines.append("| requests | attempts | retries | repairs | 429s | 5xx | drops/timeouts | p50 | p95 | p99 | wall |")
+        lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        lines.append("| \(traffic.requests) | \(traffic.attempts) | \(traffic.retries) | \(traffic.repairs) | \(traffic.rateLimited) | \(traffic.serverErrors) | \(traffic.transportErrors) | \(milliseconds(traffic.p50)) | \(milliseconds(traffic.p95)) | \(milliseconds(traffic.p99)) | \(String(format: "%.2f s", traffic.wallSeconds)) |")
         if !result.unmatched.isEmpty {
             lines.append("")
             lines.append("## Prompts with no recording (strict replay)")

@@ -118,8 +118,10 @@ public struct Traffic: Sendable, Codable, Hashable {
     public var requests: Int
     /// Attempts, retries included.
     public var attempts: Int
-    /// Attempts beyond the first.
+    /// Attempts beyond the first that resent the same request (after a 429, a 5xx, a drop).
     public var retries: Int
+    /// Repair requests: a new request after an answer that missed the schema.
+    public var repairs: Int
     /// 429 answers.
     public var rateLimited: Int
     /// 408/409/5xx answers.

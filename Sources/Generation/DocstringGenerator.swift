@@ -201,8 +201,10 @@ public struct DocstringGenerator: Sendable {
                 entry.failure = .invalidAnswer(reason: error.description)
                 let request = Self.repairRequest(first, answer: content, rejection: error)
                 guard repair < settings.repairs,
-                      case .send(let maxTokens, let estimated, _, let mustTrim) = settings.budget.decide(droppable: [], estimate: { _ in estimate(request) }),
-                      let next = await send(request, estimated: estimated, maxTokens: maxTokens, mustTrim: mustTrim, into: &entry) else { return }
+                      case .send(let maxTokens, let estimated, _, let mustTrim) = settings.budget.decide(droppable: [], estimate: { _ in estimate(request) })
+                else { return }
+                entry.repairs = (entry.repairs ?? 0) + 1
+                guard let next = await send(request, estimated: estimated, maxTokens: maxTokens, mustTrim: mustTrim, into: &entry) else { return }
                 content = next
             }
         }

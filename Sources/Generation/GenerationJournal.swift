@@ -44,8 +44,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var promptTokens: Int?
     /// The completion tokens the server reported.
     public var completionTokens: Int?
-    /// Attempts made.
+    /// Attempts made (repair requests and their retries included).
     public var attempts: Int
+    /// Repair requests sent after answers that missed the schema (nil in journals written before
+    /// they were counted).
+    public var repairs: Int?
     /// 429 answers met.
     public var rateLimited: Int
     /// 408/409/5xx answers met.

@@ -12,7 +12,7 @@ enum EvalSummary {
             "  existing       \(f(result.existing.completeness).leftPad(12))  \(f(result.existing.clarity).leftPad(7))  \(f(result.existing.style).leftPad(5))  \(f(result.existing.complexity).leftPad(10))  \(f(result.existing.overall).leftPad(7))",
             "  generated      \(f(result.generated.completeness).leftPad(12))  \(f(result.generated.clarity).leftPad(7))  \(f(result.generated.style).leftPad(5))  \(f(result.generated.complexity).leftPad(10))  \(f(result.generated.overall).leftPad(7))",
             "safe zone \(result.budget.safeZone): \(result.compliance.compliant)/\(result.compliance.requests) requests compliant (\(f(result.compliance.rate * 100))%), largest prompt + max_tokens \(result.compliance.largestTotal)",
-            "traffic: \(result.traffic.requests) requests\(result.resumed > 0 ? " (\(result.resumed) symbols resumed from the journal)" : ""), \(result.traffic.retries) retries, \(result.traffic.rateLimited) × 429, p50 \(f(result.traffic.p50 * 1000)) ms, p95 \(f(result.traffic.p95 * 1000)) ms, p99 \(f(result.traffic.p99 * 1000)) ms",
+            "traffic: \(result.traffic.requests) requests\(result.resumed > 0 ? " (\(result.resumed) symbols resumed from the journal)" : ""), \(result.traffic.retries) retries, \(result.traffic.repairs) repairs, \(result.traffic.rateLimited) × 429, p50 \(f(result.traffic.p50 * 1000)) ms, p95 \(f(result.traffic.p95 * 1000)) ms, p99 \(f(result.traffic.p99 * 1000)) ms",
         ]
         if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }), chat.count == 0 {
             lines.append("estimator \(chat.estimator) on this run: not measured (no request for a model whose tokenizer DocHarness knows; pass --tokenizer FILE.gguf)")

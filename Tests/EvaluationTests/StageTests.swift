@@ -53,12 +53,17 @@ struct StageTests {
         #expect(Verdict(entries: [Self.entry(f)], unmatched: 0, compliance: Compliance(targets: [f], entries: [Self.entry(f)], budget: SafeZoneBudget()), safeZone: 22_800).passed)
     }
 
-    @Test("traffic: attempts, retries and latency percentiles of the requests sent")
+    @Test("traffic: attempts, retries, repairs and latency percentiles of the requests sent")
     func traffic() throws {
         let f = try Self.target("f")
         let traffic = Traffic(sent: [Self.entry(f, attempts: 1, latency: 0.1), Self.entry(f, attempts: 3, latency: 0.3), Self.entry(f, attempts: 1, latency: 0.2)], wallSeconds: 2)
         #expect(traffic.requests == 3 && traffic.attempts == 5 && traffic.retries == 2 && traffic.rateLimited == 2)
         #expect(traffic.p50 == 0.2 && traffic.wallSeconds == 2)
+        // A repair request is a new request, not a retry: 3 attempts with 1 repair are 1 retry.
+        var repaired = Self.entry(f, attempts: 3)
+        repaired.repairs = 1
+        let withRepair = Traffic(sent: [repaired], wallSeconds: 1)
+        #expect(withRepair.retries == 1 && withRepair.repairs == 1 && withRepair.attempts == 3)
     }
 
     @Test("failures survive the journal as their kind; the request is typed")

@@ -47,7 +47,7 @@ extension Traffic {
     init(sent: [JournalEntry], wallSeconds: Double) {
         let latencies = SortedSample(sent.filter { $0.promptTokens != nil }.map(\.latency))
         self.init(
-            requests: sent.count, attempts: sent.reduce(0) { $0 + $1.attempts }, retries: sent.reduce(0) { $0 + max(0, $1.attempts - 1) },
+            requests: sent.count, attempts: sent.reduce(0) { $0 + $1.attempts }, retries: sent.reduce(0) { $0 + max(0, $1.attempts - 1 - ($1.repairs ?? 0)) }, repairs: sent.reduce(0) { $0 + ($1.repairs ?? 0) },
             rateLimited: sent.reduce(0) { $0 + $1.rateLimited }, serverErrors: sent.reduce(0) { $0 + $1.serverErrors },
             transportErrors: sent.reduce(0) { $0 + $1.transportErrors }, p50: latencies.percentile(0.5), p95: latencies.percentile(0.95),
             p99: latencies.percentile(0.99), wallSeconds: wallSeconds)
