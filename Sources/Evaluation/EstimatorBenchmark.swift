@@ -193,10 +193,7 @@ public struct EstimatorBenchmark: Sendable {
         for estimatorName in EstimatorCatalog.names {
             var estimators: [EncodingName: any TokenEstimator] = [:]
             for (name, encoding) in encodings { estimators[name] = EstimatorCatalog.estimator(named: estimatorName, encoding: encoding) }
-            let started = ContinuousClock.now
-            let estimates = usable.map { sample, prompt, name in estimators[name]!.estimate(prompt: prompt) }
-            let elapsed = ContinuousClock.now - started
-            let micros = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(max(1, usable.count))
+            let (estimates, micros) = Self.timed(usable) { _, prompt, name in estimators[name]!.estimate(prompt: prompt) }
             rows.append(row(estimatorName, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) }, micros: micros))
             if estimatorName == ChatEstimator.name {
                 let plain = zip(estimates, usable).filter { $0.1.0.isPlain }.map { ($0.0, $0.1.0.recordedPromptTokens) }
@@ -212,10 +209,7 @@ public struct EstimatorBenchmark: Sendable {
             }
         }
         if let openWeight {
-            let started = ContinuousClock.now
-            let estimates = usable.map { openWeight.estimate(prompt: $0.1) }
-            let elapsed = ContinuousClock.now - started
-            let micros = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(max(1, usable.count))
+            let (estimates, micros) = Self.timed(usable) { _, prompt, _ in openWeight.estimate(prompt: prompt) }
             rows.append(row(ModelTokens.name, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) }, micros: micros))
         }
         for command in commands {
@@ -224,6 +218,14 @@ public struct EstimatorBenchmark: Sendable {
                             micros: seconds * 1e6 / Double(max(1, usable.count))))
         }
         return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass, chatWorst: chatWorst)
+    }
+
+    /// Each sample's estimate, and the mean microseconds per sample it took.
+    static func timed<Sample>(_ samples: [Sample], _ estimate: (Sample) -> Int) -> (estimates: [Int], micros: Double) {
+        let started = ContinuousClock.now
+        let estimates = samples.map(estimate)
+        let elapsed = ContinuousClock.now - started
+        return (estimates, (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(max(1, samples.count)))
     }
 
     func row(_ name: String, pairs: [(estimate: Int, actual: Int)], micros: Double) -> EstimatorRow {

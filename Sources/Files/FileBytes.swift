@@ -9,7 +9,7 @@ public enum FileBytes {
     /// The file's bytes; a directory, a missing file or a read error is a failure with its reason.
     public static func read(path: String) -> Result<[UInt8], FileReadError> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)), isMissing: errno == ENOENT)) }
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
@@ -39,6 +39,8 @@ public enum FileBytes {
 public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// Whether the file does not exist (ENOENT).
+    public var isMissing = false
 
     public var description: String { "\(path): cannot read: \(reason)" }
 }

@@ -67,19 +67,11 @@ public struct VocabularyStore: Sendable {
     }
 
     static func read(_ path: String, encoding: EncodingName) throws(VocabularyError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            if errno == ENOENT { throw .missing(encoding: encoding, path: path) }
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        switch FileBytes.read(path: path) {
+        case .success(let bytes): return bytes
+        case .failure(let error) where error.isMissing: throw .missing(encoding: encoding, path: path)
+        case .failure(let error): throw .unreadable(path: path, reason: error.reason)
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0 ..< count])
-        }
-        return bytes
     }
 
     static func makeDirectories(_ path: String) {

@@ -27,9 +27,7 @@ extension ChatPrompt {
         }
         let hasFormat = request.responseFormat.map { $0.type != "text" } ?? false
         self.init(model: model, messages: messages, hasTools: !(request.tools ?? []).isEmpty || !(request.functions ?? []).isEmpty, hasResponseFormat: hasFormat)
-        let json = request.json
-        messagesJSON = json["messages"]
-        if let tools = json["tools"], tools != .null { toolsJSON = tools }
+        self.request = request
         let functions = (request.tools ?? []).compactMap(\.function) + (request.functions ?? [])
         if !functions.isEmpty {
             functionsText = FunctionNamespace.render(functions)

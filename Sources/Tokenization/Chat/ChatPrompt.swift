@@ -19,10 +19,9 @@ public struct ChatPrompt: Sendable, Hashable {
     /// The text a JSON schema response format is counted as (docs/token-counting.md), when the
     /// request has one.
     public var responseFormatText: String?
-    /// The request's `messages` and `tools` as sent, for counters that render a chat template
-    /// over them (`ChatTemplateCounter`); nil for a prompt not made from a wire request.
-    public var messagesJSON: JSONValue?
-    public var toolsJSON: JSONValue?
+    /// The wire request it was made from, for counters that render a chat template over its
+    /// messages and tools as sent (`ChatTemplateCounter`); nil for a prompt made by hand.
+    public var request: ChatCompletionRequest?
 
     /// Creates a prompt.
     public init(model: String, messages: [ChatPromptMessage], hasTools: Bool = false, hasResponseFormat: Bool = false) {
@@ -30,6 +29,13 @@ public struct ChatPrompt: Sendable, Hashable {
         self.messages = messages
         self.hasTools = hasTools
         self.hasResponseFormat = hasResponseFormat
+    }
+}
+
+extension ChatPrompt {
+    /// What a text-only estimator sees: each message's role, name and text, joined by newlines.
+    public var plainText: String {
+        messages.map { ([$0.role] + ($0.name.map { [$0] } ?? []) + $0.text).joined(separator: "\n") }.joined(separator: "\n")
     }
 }
 

@@ -71,10 +71,17 @@ public struct ChatTemplateCounter: Sendable {
     /// The prompt tokens of a prompt: its request's messages and tools as sent, else its messages'
     /// roles and text.
     public func count(_ prompt: ChatPrompt) throws(ChatTemplateError) -> Int {
-        let messages = prompt.messagesJSON ?? .array(prompt.messages.map { message in
-            .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
-        })
-        let text = try render(messages: messages, tools: prompt.toolsJSON)
+        let messages: JSONValue
+        var tools: JSONValue?
+        if let request = prompt.request {
+            messages = .array(request.messages.map(\.json))
+            tools = request.tools.map { .array($0.map(\.json)) }
+        } else {
+            messages = .array(prompt.messages.map { message in
+                .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
+            })
+        }
+        let text = try render(messages: messages, tools: tools)
         return tokenizer.count(text, addSpecial: false, parseSpecial: true)
     }
 

@@ -54,7 +54,7 @@ public struct ModelTokens: TokenEstimator {
     /// falls back to its text's count.
     public func estimate(prompt: ChatPrompt) -> Int {
         if let chat, let count = try? chat.count(prompt) { return count }
-        return estimate(prompt.messages.map { ([$0.role] + $0.text).joined(separator: "\n") }.joined(separator: "\n"))
+        return estimate(prompt.plainText)
     }
 }
 

@@ -15,7 +15,7 @@ public protocol TokenEstimator: Sendable {
 
 extension TokenEstimator {
     public func estimate(prompt: ChatPrompt) -> Int {
-        estimate(prompt.messages.map { ([$0.role] + ($0.name.map { [$0] } ?? []) + $0.text).joined(separator: "\n") }.joined(separator: "\n"))
+        estimate(prompt.plainText)
     }
 
     /// The type's name.
