@@ -114,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "docharness",
             dependencies: [
-                "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization",
+                "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization", "Jinja",
                 "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -7,6 +7,11 @@ import Darwin
 /// Reading a whole file into memory: its bytes, or why it could not be read.
 public enum FileBytes {
     /// The file's bytes; a directory, a missing file or a read error is a failure with its reason.
+    /// Whether something exists at `path`.
+    public static func exists(path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     public static func read(path: String) -> Result<[UInt8], FileReadError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)), isMissing: errno == ENOENT)) }

@@ -34,7 +34,7 @@ enum JinjaBuiltins {
     static func iterate(_ value: JinjaValue, line: Int) throws(JinjaError) -> [JinjaValue] {
         switch value {
         case .array(let items), .generator(let items): return items
-        case .dictionary(let dictionary): return dictionary.keys.map { .string($0) }
+        case .dictionary(let dictionary): return dictionary.keyValues
         case .string(let text), .markup(let text): return text.unicodeScalars.map { .string(String($0)) }
         case .undefined: return []
         default: throw JinjaError(.render, line: line, "a \(value.typeName) is not iterable")
@@ -70,7 +70,7 @@ enum JinjaBuiltins {
         case (.dictionary(let dictionary), .string(let name)):
             return dictionary[name] ?? .undefined(name)
         case (.dictionary(let dictionary), _):
-            return dictionary[key.string] ?? .undefined(key.string)
+            return dictionary[value: key] ?? .undefined(key.string)
         case (.namespace(let namespace), .string(let name)):
             return namespace.attributes[name] ?? .undefined(name)
         case (.array(let items), _):
@@ -152,7 +152,7 @@ enum JinjaBuiltins {
                 guard case .string(let needle) = left else { throw failure() }
                 contained = needle.isEmpty || text.contains(needle)
             case .array(let items): contained = items.contains(left)
-            case .dictionary(let dictionary): contained = dictionary[left.string] != nil && { if case .string = left { return true } else { return false } }()
+            case .dictionary(let dictionary): contained = dictionary[value: left] != nil
             case .undefined: contained = false
             default: throw failure()
             }

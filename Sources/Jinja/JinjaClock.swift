@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The date `strftime_now` formats: injected, so a rendered prompt (and its token count) does not
 /// depend on when it is rendered unless the caller wants it to.
 public struct JinjaDate: Sendable, Equatable {
@@ -69,6 +75,26 @@ public struct JinjaDate: Sendable, Equatable {
             }
         }
         return output
+    }
+
+    /// The local date and time now, as Python's `datetime.now()` gives it to the servers' templates.
+    public static func now() -> JinjaDate {
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return JinjaDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
+                         hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+    }
+
+    /// A date written `YYYY-MM-DD` (optionally `THH:MM[:SS]`), or nil.
+    public init?(iso text: String) {
+        let fields = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" || $0 == " " }).map { Int($0) }
+        guard fields.count == 3 || fields.count == 5 || fields.count == 6, fields.allSatisfy({ $0 != nil }) else { return nil }
+        let values = fields.map { $0! }
+        guard (1 ... 12).contains(values[1]), (1 ... 31).contains(values[2]) else { return nil }
+        self.init(year: values[0], month: values[1], day: values[2], hour: values.count > 3 ? values[3] : 0,
+                  minute: values.count > 4 ? values[4] : 0, second: values.count > 5 ? values[5] : 0)
+        guard (0 ... 23).contains(hour), (0 ... 59).contains(minute), (0 ... 60).contains(second) else { return nil }
     }
 
     /// A `strftime_now(format)` global for a template's context.

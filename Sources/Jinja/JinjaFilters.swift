@@ -10,9 +10,7 @@ enum JinjaFilters {
         case "safe": return .markup(value.string)
         case "string": if case .markup = value { return value } else { return .string(value.string) }
         case "tojson":
-            let indent = keyword("indent", keywords, arguments, position: 0)?.integer
-            let text = try JinjaJSON.encode(value, style: environment.json, indent: indent, line: line)
-            return environment.json == .jinja2 ? .markup(text) : .string(text)
+            return try toJSON(value, arguments: arguments, keywords: keywords, environment: environment, line: line)
         case "length", "count":
             if case .generator = value { throw JinjaError(.render, line: line, "object of type 'generator' has no len() (add `| list` before `| length`)") }
         case "last":
@@ -26,6 +24,41 @@ enum JinjaFilters {
         default: break
         }
         return try filter(name, value.plain, arguments: arguments.map(\.plain), keywords: keywords, environment: environment, line: line)
+    }
+
+    /// `tojson` with the signature of the environment's filter: Jinja2's `do_tojson(value,
+    /// indent=None)` (anything else is Python's TypeError), or Hugging Face's `tojson(x,
+    /// ensure_ascii=False, indent=None, separators=None, sort_keys=False)`.
+    static func toJSON(_ value: JinjaValue, arguments: [JinjaValue], keywords: [(String, JinjaValue)],
+                       environment: JinjaTemplate.Environment, line: Int) throws(JinjaError) -> JinjaValue {
+        switch environment.json {
+        case .jinja2:
+            if let unexpected = keywords.first(where: { $0.0 != "indent" }) {
+                throw JinjaError(.render, line: line, "do_tojson() got an unexpected keyword argument '\(unexpected.0)'")
+            }
+            guard arguments.count <= 1 else {
+                throw JinjaError(.render, line: line, "do_tojson() takes from 2 to 3 positional arguments but \(arguments.count + 2) were given")
+            }
+            let indent = keyword("indent", keywords, arguments, position: 0)?.integer
+            return .markup(try JinjaJSON.encode(value, options: .jinja2(indent: indent), line: line))
+        case .huggingFace:
+            let names = ["ensure_ascii", "indent", "separators", "sort_keys"]
+            if let unexpected = keywords.first(where: { !names.contains($0.0) }) {
+                throw JinjaError(.render, line: line, "tojson() got an unexpected keyword argument '\(unexpected.0)'")
+            }
+            var options = JinjaJSON.Options(asciiOnly: keyword("ensure_ascii", keywords, arguments, position: 0)?.isTruthy ?? false,
+                                            sortKeys: keyword("sort_keys", keywords, arguments, position: 3)?.isTruthy ?? false,
+                                            htmlSafe: false, indent: keyword("indent", keywords, arguments, position: 1)?.integer)
+            if let separators = keyword("separators", keywords, arguments, position: 2) {
+                if case .none = separators { return .string(try JinjaJSON.encode(value, options: options, line: line)) }
+                guard case .array(let pair) = separators.plain, pair.count == 2 else {
+                    throw JinjaError(.render, line: line, "tojson's separators must be an (item_separator, key_separator) pair")
+                }
+                options.itemSeparator = pair[0].string
+                options.keySeparator = pair[1].string
+            }
+            return .string(try JinjaJSON.encode(value, options: options, line: line))
+        }
     }
 
     static func filter(_ name: String, _ value: JinjaValue, arguments: [JinjaValue], keywords: [(String, JinjaValue)],
@@ -69,10 +102,18 @@ enum JinjaFilters {
                 if value.isUndefined { return .array([]) }
                 throw JinjaError(.render, line: line, "`items` needs a dict, not a \(value.typeName)")
             }
-            return .array(dictionary.pairs.map { .array([.string($0.0), $0.1]) })
+            return .array(dictionary.entries.map { .array([$0.key, $0.value]) })
         case "dictsort":
             guard case .dictionary(let dictionary) = value else { throw JinjaError(.render, line: line, "`dictsort` needs a dict") }
-            return .array(dictionary.pairs.sorted { $0.0.lowercased() < $1.0.lowercased() }.map { .array([.string($0.0), $0.1]) })
+            // Jinja2 sorts by the key, strings lowercased; keys Python cannot order are its TypeError.
+            func sortKey(_ key: JinjaValue) -> JinjaValue { if case .string(let text) = key { .string(text.lowercased()) } else { key } }
+            var failed = false
+            let sorted = dictionary.entries.sorted { left, right in
+                guard let order = JinjaBuiltins.compare(sortKey(left.key), sortKey(right.key)) else { failed = true; return false }
+                return order < 0
+            }
+            if failed { throw JinjaError(.render, line: line, "`dictsort`: the keys cannot be ordered ('<' between \(dictionary.keyValues.map(\.typeName).joined(separator: " and ")))") }
+            return .array(sorted.map { .array([$0.key, $0.value]) })
         case "replace":
             let count = keyword("count", keywords, arguments, position: 2)?.integer ?? -1
             return .string(replace(value.string, arguments.first?.string ?? "", arguments.count > 1 ? arguments[1].string : "", count: count))

@@ -13,12 +13,12 @@ enum JinjaMethods {
         case .string(let text): return try stringMethod(text, name, arguments, line: line)
         case .dictionary(let dictionary):
             switch name {
-            case "items": return .array(dictionary.pairs.map { .array([.string($0.0), $0.1]) })
-            case "keys": return .array(dictionary.keys.map { .string($0) })
-            case "values": return .array(dictionary.pairs.map(\.1))
+            case "items": return .array(dictionary.entries.map { .array([$0.key, $0.value]) })
+            case "keys": return .array(dictionary.keyValues)
+            case "values": return .array(dictionary.entries.map(\.value))
             case "get":
                 guard let key = arguments.first else { throw JinjaError(.render, line: line, "dict.get() needs a key") }
-                return dictionary[key.string] ?? (arguments.count > 1 ? arguments[1] : .none)
+                return dictionary[value: key] ?? (arguments.count > 1 ? arguments[1] : .none)
             default: break
             }
         case .array(let items):
@@ -95,6 +95,50 @@ enum JinjaMethods {
         return parts
     }
 
+    /// Python's `str.format` for positional fields (`{}`, `{0}`; `{{` and `}}` escape); fields by
+    /// name, attribute or format spec are refused by name.
+    static func format(_ text: String, _ arguments: [JinjaValue], line: Int) throws(JinjaError) -> String {
+        var output = ""
+        var scalars = Substring(text).unicodeScalars[...]
+        var automatic = 0
+        var manual = false
+        while let scalar = scalars.popFirst() {
+            if scalar == "}" {
+                guard scalars.first == "}" else { throw JinjaError(.render, line: line, "Single '}' encountered in format string") }
+                scalars.removeFirst()
+                output += "}"
+                continue
+            }
+            guard scalar == "{" else {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
+            if scalars.first == "{" {
+                scalars.removeFirst()
+                output += "{"
+                continue
+            }
+            guard let close = scalars.firstIndex(of: "}") else { throw JinjaError(.render, line: line, "Single '{' encountered in format string") }
+            let field = String(String.UnicodeScalarView(scalars[..<close]))
+            scalars = scalars[scalars.index(after: close)...]
+            let index: Int
+            if field.isEmpty {
+                guard !manual else { throw JinjaError(.render, line: line, "cannot switch from manual field specification to automatic field numbering") }
+                index = automatic
+                automatic += 1
+            } else if let number = Int(field), number >= 0 {
+                guard automatic == 0 else { throw JinjaError(.render, line: line, "cannot switch from automatic field numbering to manual field specification") }
+                manual = true
+                index = number
+            } else {
+                throw JinjaError(.unsupported, line: line, "the str.format() field `{\(field)}` (only `{}` and `{N}` are supported)")
+            }
+            guard index < arguments.count else { throw JinjaError(.render, line: line, "Replacement index \(index) out of range for positional args tuple") }
+            output += arguments[index].string
+        }
+        return output
+    }
+
     static func stringMethod(_ text: String, _ name: String, _ arguments: [JinjaValue], line: Int) throws(JinjaError) -> JinjaValue {
         func argument(_ index: Int) throws(JinjaError) -> String {
             guard index < arguments.count, case .string(let value) = arguments[index] else {
@@ -116,6 +160,7 @@ enum JinjaMethods {
             if separator == "" { throw JinjaError(.render, line: line, "str.split(): empty separator") }
             let maxSplit = arguments.count > 1 ? arguments[1].integer ?? -1 : -1
             return .array(split(text, separator: separator, maxSplit: maxSplit).map { .string($0) })
+        case "format": return .string(try format(text, arguments, line: line))
         case "startswith", "endswith":
             var candidates: [String] = []
             switch arguments.first {

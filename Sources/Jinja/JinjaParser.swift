@@ -5,11 +5,13 @@ struct JinjaParser {
     typealias Token = JinjaLexer.Token
     let tokens: [Token]
     let loopControls: Bool
+    let generationBlocks: Bool
     var index = 0
 
-    init(tokens: [Token], loopControls: Bool) {
+    init(tokens: [Token], environment: JinjaTemplate.Environment) {
         self.tokens = tokens
-        self.loopControls = loopControls
+        self.loopControls = environment.loopControls
+        generationBlocks = environment.generationBlocks
     }
 
     var current: Token? { index < tokens.count ? tokens[index] : nil }
@@ -120,7 +122,7 @@ struct JinjaParser {
         case "continue" where loopControls:
             try expectBlockEnd()
             return .loopContinue(line: line)
-        case "generation":
+        case "generation" where generationBlocks:
             // Hugging Face's marker for assistant-generated text: renders its body unchanged.
             try expectBlockEnd()
             let body = try parseBody(until: ["endgeneration"])
@@ -131,6 +133,8 @@ struct JinjaParser {
             throw JinjaError(.unsupported, line: line, "the `{% \(keyword) %}` statement")
         case "break", "continue":
             throw JinjaError(.syntax, line: line, "`{% \(keyword) %}` needs the loopcontrols extension, which this environment does not enable")
+        case "generation":
+            throw JinjaError(.syntax, line: line, "`{% generation %}` is transformers' AssistantTracker extension, which this environment does not enable (use the hf flavor)")
         default:
             throw JinjaError(.syntax, line: line, "unknown statement `{% \(keyword) %}`")
         }

@@ -191,7 +191,7 @@ final class JinjaRenderer {
             return .array(values)
         case .dictionary(let pairs):
             var dictionary = JinjaDictionary()
-            for (key, value) in pairs { dictionary[try evaluate(key).string] = try evaluate(value) }
+            for (key, value) in pairs { dictionary[value: try evaluate(key)] = try evaluate(value) }
             return .dictionary(dictionary)
         case .attribute(let base, let name, let line):
             return try JinjaBuiltins.attribute(of: try evaluate(base), name, environment: environment, line: line)

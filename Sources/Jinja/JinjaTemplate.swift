@@ -20,13 +20,24 @@ public struct JinjaTemplate {
         /// Whether `{% break %}` and `{% continue %}` exist (`jinja2.ext.loopcontrols`: Hugging
         /// Face enables it; a plain environment does not, and the tags are a syntax error there).
         public var loopControls: Bool
+        /// Whether `{% generation %}…{% endgeneration %}` exists (transformers' `AssistantTracker`
+        /// extension marks assistant text with it; elsewhere the tag is a syntax error).
+        public var generationBlocks: Bool
 
-        public init(trimBlocks: Bool = true, lstripBlocks: Bool = true, json: JSONStyle = .jinja2, loopControls: Bool = false) {
+        public init(trimBlocks: Bool = true, lstripBlocks: Bool = true, json: JSONStyle = .jinja2, loopControls: Bool = false, generationBlocks: Bool = false) {
             self.trimBlocks = trimBlocks
             self.lstripBlocks = lstripBlocks
             self.json = json
             self.loopControls = loopControls
+            self.generationBlocks = generationBlocks
         }
+
+        /// llama-cpp-python's server: `ImmutableSandboxedEnvironment(trim_blocks=True,
+        /// lstrip_blocks=True)` and nothing else — Jinja2's own `tojson`, no extensions.
+        public static let llamaCppPython = Environment(json: .jinja2)
+        /// Hugging Face transformers' `apply_chat_template`: its `tojson`, the loopcontrols and
+        /// `AssistantTracker` (`{% generation %}`) extensions.
+        public static let huggingFace = Environment(json: .huggingFace, loopControls: true, generationBlocks: true)
     }
 
     let nodes: [JinjaNode]
@@ -36,7 +47,7 @@ public struct JinjaTemplate {
     /// Parses a template.
     public init(_ source: String, environment: Environment = Environment()) throws(JinjaError) {
         let tokens = try JinjaLexer.tokenize(source, trimBlocks: environment.trimBlocks, lstripBlocks: environment.lstripBlocks)
-        var parser = JinjaParser(tokens: tokens, loopControls: environment.loopControls)
+        var parser = JinjaParser(tokens: tokens, environment: environment)
         nodes = try parser.parseBody(until: []).nodes
         self.environment = environment
     }

@@ -59,7 +59,7 @@ public enum JinjaValue {
         case .array(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
         case .generator: "<generator object>"
         case .dictionary(let dictionary):
-            "{" + dictionary.keys.map { Self.pythonRepr($0) + ": " + dictionary[$0]!.repr }.joined(separator: ", ") + "}"
+            "{" + dictionary.entries.map { $0.key.repr + ": " + $0.value.repr }.joined(separator: ", ") + "}"
         case .namespace: "<Namespace>"
         case .callable(let callable): "<function \(callable.name)>"
         }
@@ -180,7 +180,7 @@ extension JinjaValue: Equatable {
         case (.string(let a), .string(let b)): return a == b
         case (.array(let a), .array(let b)), (.generator(let a), .generator(let b)): return a == b
         case (.dictionary(let a), .dictionary(let b)):
-            return a.count == b.count && a.keys.allSatisfy { key in b[key].map { $0 == a[key]! } ?? false }
+            return a.count == b.count && a.entries.allSatisfy { entry in b[value: entry.key].map { $0 == entry.value } ?? false }
         case (.namespace(let a), .namespace(let b)): return a === b
         case (let a, let b):
             if let a = a.number, let b = b.number { return a == b }
@@ -191,34 +191,71 @@ extension JinjaValue: Equatable {
 
 /// A dictionary that keeps its keys in insertion order, as Python's does.
 public struct JinjaDictionary {
-    /// The keys, in order.
-    public private(set) var keys: [String] = []
-    private var storage: [String: JinjaValue] = [:]
+    /// A key as Python hashes it: `1`, `1.0` and `True` are one key; strings, numbers and `None`
+    /// never collide.
+    enum Key: Hashable {
+        case none
+        case integer(Int)
+        case number(Double)
+        case string(String)
+
+        init(_ value: JinjaValue) {
+            switch value.plain {
+            case .none, .undefined: self = .none
+            case .bool(let flag): self = .integer(flag ? 1 : 0)
+            case .int(let integer): self = .integer(integer)
+            case .double(let number): self = number.rounded() == number && abs(number) < 9.2e18 ? .integer(Int(number)) : .number(number)
+            case .string(let text), .markup(let text): self = .string(text)
+            case let other: self = .string(other.repr)
+            }
+        }
+    }
+
+    /// The keys, in order, as the template wrote them.
+    public private(set) var keyValues: [JinjaValue] = []
+    private var order: [Key] = []
+    private var storage: [Key: JinjaValue] = [:]
 
     /// An empty dictionary.
     public init() {}
 
-    /// A dictionary of pairs, in order.
+    /// A dictionary of string-keyed pairs, in order.
     public init(_ pairs: [(String, JinjaValue)]) {
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { order.count }
+    public var isEmpty: Bool { order.isEmpty }
+
+    /// The keys, in order, as `str()` writes them.
+    public var keys: [String] { keyValues.map(\.string) }
 
     public subscript(key: String) -> JinjaValue? {
-        get { storage[key] }
+        get { storage[.string(key)] }
+        set { self[value: .string(key)] = newValue }
+    }
+
+    /// The value under any hashable key (`d[1]`, `d['a']`).
+    public subscript(value key: JinjaValue) -> JinjaValue? {
+        get { storage[Key(key)] }
         set {
+            let hashed = Key(key)
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if storage.updateValue(newValue, forKey: hashed) == nil {
+                    order.append(hashed)
+                    keyValues.append(key.plain)
+                }
+            } else if storage.removeValue(forKey: hashed) != nil, let index = order.firstIndex(of: hashed) {
+                order.remove(at: index)
+                keyValues.remove(at: index)
             }
         }
     }
 
     /// The (key, value) pairs, in order.
-    public var pairs: [(String, JinjaValue)] { keys.map { ($0, storage[$0]!) } }
+    public var entries: [(key: JinjaValue, value: JinjaValue)] {
+        zip(keyValues, order).map { ($0, storage[$1]!) }
+    }
 }
 
 /// `namespace(…)`: attributes a template may set from inside loops.

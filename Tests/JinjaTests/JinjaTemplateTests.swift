@@ -70,4 +70,37 @@ struct JinjaTemplateTests {
         #expect(try render("{{ strftime_now('%d %b %Y') }} {{ strftime_now('%A %B %-d') if false else strftime_now('%A') }}", ["strftime_now": date.strftimeNow])
             == "26 Jul 2024 Friday")
     }
+
+    // Expected values are what Python's jinja2 3.1.6 prints for the same source.
+    @Test func dictionariesKeepIntegerKeysAsPythonDoes() throws {
+        #expect(try render("{% set d = {0: 'a', 512: 'b', 1.0: 'c'} %}{% for k, v in d | dictsort %}{{ k + 1 }}={{ v }} {% endfor %}{{ d[512] }}{{ d.get(1) }}{{ 512 in d }}") == "1=a 2.0=c 513=b bcTrue")
+        #expect(try render("{{ {2: 'x', 'a': 1} }}") == "{2: 'x', 'a': 1}")
+        #expect(try render("{{ {2: 'x'} | tojson }}") == "{\"2\": \"x\"}")
+        #expect(throws: JinjaError.self) { try render("{{ {2: 'x', 'a': 1} | dictsort }}") }
+    }
+
+    @Test func strFormatFillsPositionalFields() throws {
+        #expect(try render("{{ '<{}|{}>{{x}}'.format('a', 2) }}") == "<a|2>{x}")
+        #expect(try render("{{ '{1}{0}{1}'.format('a', 'b') }}") == "bab")
+        #expect(throws: JinjaError.self) { try render("{{ '{}{0}'.format('a') }}") } // Python: cannot switch numbering
+        #expect(throws: JinjaError.self) { try render("{{ '{name}'.format('a') }}") }
+    }
+
+    @Test func toJSONTakesTheArgumentsOfTheEnvironmentsFilter() throws {
+        let value: [String: JinjaValue] = ["v": .dictionary(JinjaDictionary([("b", .string("ü")), ("a", .int(1))]))]
+        #expect(try render("{{ v | tojson(ensure_ascii=True) }}", value, environment: .huggingFace) == "{\"b\": \"\\u00fc\", \"a\": 1}")
+        #expect(try render("{{ v | tojson(sort_keys=True, separators=(',', ':')) }}", value, environment: .huggingFace) == "{\"a\":1,\"b\":\"ü\"}")
+        do {
+            _ = try render("{{ v | tojson(ensure_ascii=False) }}", value, environment: .llamaCppPython)
+            Issue.record("jinja2's own tojson takes no ensure_ascii")
+        } catch {
+            #expect(error.message == "do_tojson() got an unexpected keyword argument 'ensure_ascii'")
+        }
+    }
+
+    @Test func generationBlocksExistOnlyInTheHuggingFaceEnvironment() throws {
+        let source = "{% generation %}answer{% endgeneration %}"
+        #expect(try render(source, environment: .huggingFace) == "answer")
+        #expect(throws: JinjaError.self) { try render(source, environment: .llamaCppPython) }
+    }
 }

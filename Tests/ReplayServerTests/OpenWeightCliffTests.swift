@@ -14,7 +14,7 @@ struct OpenWeightCliffTests {
 
     func answer(window: Int, maxTokens: Int) async throws -> ServerAnswer {
         var configuration = ReplayServerConfiguration(cassettes: [], faultPlan: FaultPlan(contextWindow: window))
-        configuration.promptCounter = try ModelTokens.load(tokenizer: Self.gguf, chatTemplate: nil, flavor: .llamaCppPython)
+        configuration.promptCounter = try ModelTokens.load(tokenizer: Self.gguf, chatTemplate: nil, flavor: .llamaCppPython, store: VocabularyStore(directory: "/nonexistent"))
         let service = ReplayService(configuration: configuration)
         let body = #"{"model":"SmolLM2-135M-Instruct","messages":[{"role":"user","content":"Hi"}],"max_tokens":\#(maxTokens)}"#
         let answer = await service.answer(ServerRequest(method: "POST", path: "/v1/chat/completions", body: Array(body.utf8)))

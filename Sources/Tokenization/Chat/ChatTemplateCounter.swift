@@ -22,6 +22,10 @@ public struct ChatTemplateCounter: Sendable {
     public let tokenizer: ModelTokenizer
     /// The flavor.
     public let flavor: Flavor
+    /// The date `strftime_now` gives the template (gpt-oss and Llama 3.x write it into the prompt).
+    public let date: JinjaDate
+    /// String variables the template reads besides messages and tools (`reasoning_effort`, …).
+    public let variables: [String: String]
     let template: SendableTemplate
 
     /// A parsed template shared between threads: its nodes are immutable after parsing and
@@ -30,12 +34,16 @@ public struct ChatTemplateCounter: Sendable {
         let template: JinjaTemplate
     }
 
-    /// A counter over the model's own template, or `templateSource` instead.
-    public init(tokenizer: ModelTokenizer, templateSource: String? = nil, flavor: Flavor = .llamaCppPython) throws(ChatTemplateError) {
+    /// A counter over the model's own template, or `templateSource` instead; `date` for
+    /// `strftime_now` (today when nil), `variables` added to every render.
+    public init(tokenizer: ModelTokenizer, templateSource: String? = nil, flavor: Flavor = .llamaCppPython,
+                date: JinjaDate? = nil, variables: [String: String] = [:]) throws(ChatTemplateError) {
         guard let source = templateSource ?? tokenizer.chatTemplate else { throw .noTemplate(path: tokenizer.path) }
         self.tokenizer = tokenizer
         self.flavor = flavor
-        let environment = JinjaTemplate.Environment(trimBlocks: true, lstripBlocks: true, json: flavor == .llamaCppPython ? .jinja2 : .huggingFace, loopControls: flavor == .huggingFace)
+        self.date = date ?? .now()
+        self.variables = variables
+        let environment = flavor == .llamaCppPython ? JinjaTemplate.Environment.llamaCppPython : .huggingFace
         do {
             template = SendableTemplate(template: try JinjaTemplate(source, environment: environment))
         } catch {
@@ -50,7 +58,9 @@ public struct ChatTemplateCounter: Sendable {
             "add_generation_prompt": .bool(addGenerationPrompt),
             "bos_token": .string(tokenizer.bosToken ?? ""),
             "eos_token": .string(tokenizer.eosToken ?? ""),
+            "strftime_now": date.strftimeNow,
         ]
+        for (name, value) in variables { context[name] = .string(value) }
         if let tools {
             context["tools"] = Self.jinja(tools)
         } else if flavor == .llamaCppPython {

@@ -1,4 +1,5 @@
 import Files
+import Jinja
 
 /// The exact count of an open-weight model's own tokenizer (a GGUF's vocabulary), as llama.cpp
 /// counts a text; for a chat request, the model's chat template rendered over it and counted
@@ -24,11 +25,14 @@ public struct ModelTokens: TokenEstimator {
         self.chat = chat
     }
 
-    /// Loads the tokenizer at `path` with its own chat template, or the one at `templatePath`.
-    public static func load(tokenizer path: String, chatTemplate templatePath: String?, flavor: ChatTemplateCounter.Flavor) throws(OpenWeightLoadError) -> ModelTokens {
+    /// Loads the tokenizer at `path` (a GGUF file, or a ``NamedModel`` name when no such file
+    /// exists, its vocabulary from `store`) with its own chat template, or the one at
+    /// `templatePath`; `date` and `variables` go to the template.
+    public static func load(tokenizer path: String, chatTemplate templatePath: String?, flavor: ChatTemplateCounter.Flavor,
+                            date: JinjaDate? = nil, variables: [String: String] = [:], store: VocabularyStore) throws(OpenWeightLoadError) -> ModelTokens {
         let tokenizer: ModelTokenizer
         do {
-            tokenizer = try ModelTokenizer.load(path: path)
+            tokenizer = try ModelTokenizer.load(argument: path, store: store)
         } catch {
             throw .tokenizer(error)
         }
@@ -40,7 +44,7 @@ public struct ModelTokens: TokenEstimator {
             }
         }
         do {
-            return ModelTokens(chat: try ChatTemplateCounter(tokenizer: tokenizer, templateSource: source, flavor: flavor))
+            return ModelTokens(chat: try ChatTemplateCounter(tokenizer: tokenizer, templateSource: source, flavor: flavor, date: date, variables: variables))
         } catch {
             throw .template(error)
         }

@@ -1,12 +1,16 @@
-/// Byte-level BPE by merge list, as llama.cpp's `llm_tokenizer_bpe_session` runs it: a word's
-/// bytes start as one symbol each (GPT-2's byte-to-character map names them), then the adjacent
-/// pair with the lowest merge rank (the leftmost on ties) merges, until no adjacent pair is in the
-/// merge list. Symbols are token ids throughout; a merge whose result is not a token never fires.
+/// BPE by merge list, as llama.cpp's `llm_tokenizer_bpe_session` runs it: a word's bytes (byte-level
+/// models, GPT-2's byte-to-character map naming them) or UTF-8 characters (Gemma 4's raw-UTF-8 BPE)
+/// start as one symbol each, then the adjacent pair with the lowest merge rank (the leftmost on
+/// ties) merges, until no adjacent pair is in the merge list. Symbols are token ids throughout; a
+/// merge whose result is not a token never fires.
 struct MergeBPE: Sendable {
     /// (left id, right id) → (merge rank, merged id).
     private let merges: [UInt64: (rank: Int32, merged: Int32)]
-    /// Each byte's token id (-1 when the vocabulary lacks it).
+    /// Each byte's token id (-1 when the vocabulary lacks it): GPT-2's mapped character for a
+    /// byte-level model, `<0xXX>` for a raw-UTF-8 one.
     let byteTokens: [Int32]
+    /// Whether token texts are GPT-2 byte-mapped (`gpt2`) rather than raw UTF-8 (`gemma4`).
+    let byteLevel: Bool
     /// A word's bytes → its token id, for `ignore_merges` and whole-word hits.
     let wordTokens: [[UInt8]: Int32]
 
@@ -45,7 +49,8 @@ struct MergeBPE: Sendable {
     }
 
     /// Builds the merge table from token texts and `"left right"` merge lines.
-    init(tokens: [String], merges lines: [String]) {
+    init(tokens: [String], merges lines: [String], byteLevel: Bool = true) {
+        self.byteLevel = byteLevel
         var idByText: [String: Int32] = [:]
         idByText.reserveCapacity(tokens.count)
         for (id, text) in tokens.enumerated() { idByText[text] = Int32(id) } // a later duplicate wins, as in llama.cpp
@@ -62,10 +67,15 @@ struct MergeBPE: Sendable {
             if merges[key] == nil { merges[key] = (Int32(rank), merged) }
         }
         self.merges = merges
-        byteTokens = Self.byteToScalar.map { scalar in idByText[String(Unicode.Scalar(scalar)!)] ?? -1 }
+        if byteLevel {
+            byteTokens = Self.byteToScalar.map { scalar in idByText[String(Unicode.Scalar(scalar)!)] ?? -1 }
+        } else {
+            let hex = Array("0123456789ABCDEF")
+            byteTokens = (0 ..< 256).map { byte in idByText["<0x\(hex[byte >> 4])\(hex[byte & 15])>"] ?? -1 }
+        }
         var wordTokens: [[UInt8]: Int32] = [:]
         wordTokens.reserveCapacity(tokens.count)
-        for (id, text) in tokens.enumerated() { wordTokens[Self.bytes(ofTokenText: text)] = Int32(id) }
+        for (id, text) in tokens.enumerated() { wordTokens[byteLevel ? Self.bytes(ofTokenText: text) : Array(text.utf8)] = Int32(id) }
         self.wordTokens = wordTokens
     }
 
@@ -80,7 +90,36 @@ struct MergeBPE: Sendable {
             if id >= 0 { output.append(Int(id)) }
             return
         }
-        var ids = word.map { byteTokens[Int($0)] }
+        merge(word.map { byteTokens[Int($0)] }, into: &output)
+    }
+
+    /// The tokens of one word of a raw-UTF-8 model (Gemma 4), appended to `output`: each UTF-8
+    /// character starts as its token; one the vocabulary lacks comes out as `<0xXX>` byte tokens.
+    func encodeCharacters(_ word: ArraySlice<UInt8>, into output: inout [Int]) {
+        var ids: [Int32] = []
+        var unknown: [Int: ArraySlice<UInt8>] = [:]
+        var offset = word.startIndex
+        while offset < word.endIndex {
+            let lead = word[offset]
+            let width = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 1
+            let character = word[offset ..< min(offset + width, word.endIndex)]
+            if let id = wordTokens[Array(character)] {
+                ids.append(id)
+            } else {
+                unknown[ids.count] = character
+                ids.append(-1)
+            }
+            offset = character.endIndex
+        }
+        merge(ids, into: &output) { position, output in
+            for byte in unknown[position] ?? [] where byteTokens[Int(byte)] >= 0 { output.append(Int(byteTokens[Int(byte)])) }
+        }
+    }
+
+    /// Merges adjacent symbols by rank and appends what remains; a symbol without a token (-1)
+    /// goes to `unknown` with its position.
+    private func merge(_ symbols: [Int32], into output: inout [Int], unknown: (Int, inout [Int]) -> Void = { _, _ in }) {
+        var ids = symbols
         let count = ids.count
         var next = Array(1 ... count) // count = none
         var previous = Array(-1 ..< count - 1)
@@ -108,7 +147,11 @@ struct MergeBPE: Sendable {
         }
         var index = 0
         while index < count {
-            if ids[index] >= 0 { output.append(Int(ids[index])) }
+            if ids[index] >= 0 {
+                output.append(Int(ids[index]))
+            } else if ids[index] == -1 {
+                unknown(index, &output)
+            }
             index = next[index]
         }
     }

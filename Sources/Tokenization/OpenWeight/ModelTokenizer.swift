@@ -1,7 +1,8 @@
 /// An open-weight model's own tokenizer, read from its GGUF file, counting as llama.cpp counts:
-/// special tokens found in the text first (longest first, by id), then either byte-level BPE
-/// (`gpt2`: the pre-tokenizer, then merges by rank over each word) or SentencePiece-style BPE
-/// (`llama`: `▁` for spaces, merges by token score).
+/// special tokens found in the text first (longest first, by id), then byte-level BPE (`gpt2`:
+/// the pre-tokenizer, then merges by rank over each word), SentencePiece-style BPE (`llama`: `▁`
+/// for spaces, merges by token score) or Gemma 4's BPE over raw UTF-8 (`gemma4`: `▁` for spaces,
+/// lines apart, merges by rank, `<0xXX>` byte fallback).
 public struct ModelTokenizer: Sendable {
     /// The file it was read from.
     public let path: String
@@ -13,13 +14,15 @@ public struct ModelTokenizer: Sendable {
     public let eosToken: String?
     /// Whether llama.cpp puts the BOS token before a prompt it tokenizes with special tokens added.
     public let addsBOS: Bool
-    /// The number of tokens in the vocabulary.
-    public var vocabularySize: Int { tokenTexts.count }
+    /// The number of tokens in the vocabulary (special tokens included).
+    public let vocabularySize: Int
     /// The pre-tokenizer's name (`tokenizer.ggml.pre`; `sentencepiece` for a `llama` model).
     public var preTokenizerName: String {
         switch model {
         case .byteLevel(let preTokenizer, _): preTokenizer.name
         case .sentencePiece: "sentencepiece"
+        case .rawCharacters: "gemma4"
+        case .openAI(let encoding): encoding.name.rawValue
         }
     }
 
@@ -32,6 +35,12 @@ public struct ModelTokenizer: Sendable {
         case byteLevel(PreTokenizer, MergeBPE)
         /// With whether a space goes before text that starts the prompt or follows a special token.
         case sentencePiece(SentencePieceBPE, addsSpacePrefix: Bool)
+        /// Merges by rank over UTF-8 characters after `▁` replaces spaces, each run of lines and of
+        /// newlines apart (llama.cpp's `LLAMA_VOCAB_PRE_TYPE_GEMMA4`).
+        case rawCharacters(MergeBPE)
+        /// An OpenAI vocabulary's split and ranks (tiktoken's `encode_ordinary`) under the model's
+        /// own special tokens (``NamedModel``).
+        case openAI(BPEEncoding)
     }
     /// Special tokens matched in text: (UTF-8 text, id, strip spaces left, strip spaces right), longest first.
     let specials: [Special]
@@ -43,6 +52,23 @@ public struct ModelTokenizer: Sendable {
         var stripsLeft: Bool
         var stripsRight: Bool
     }
+
+    /// The special tokens by their bytes (→ position in `specials`), and the lengths of those
+    /// starting with each byte, longest first.
+    struct SpecialIndex: Sendable {
+        var orderByBytes: [ArraySlice<UInt8>: Int] = [:]
+        var lengthsByFirstByte = [[Int]](repeating: [], count: 256)
+
+        init(_ specials: [Special]) {
+            for (order, special) in specials.enumerated() {
+                guard let first = special.bytes.first else { continue }
+                if orderByBytes[special.bytes[...]] == nil { orderByBytes[special.bytes[...]] = order }
+                if !lengthsByFirstByte[Int(first)].contains(special.bytes.count) { lengthsByFirstByte[Int(first)].append(special.bytes.count) }
+            }
+            for byte in 0 ..< 256 { lengthsByFirstByte[byte].sort(by: >) }
+        }
+    }
+    let specialIndex: SpecialIndex
 
     /// GGUF token types (`tokenizer.ggml.token_type`).
     enum TokenType: Int64 {
@@ -66,14 +92,20 @@ public struct ModelTokenizer: Sendable {
                 throw .malformed(path: path, reason: "a byte-level BPE tokenizer without tokenizer.ggml.merges")
             }
             self.model = .byteLevel(try PreTokenizer(llamaCppName: preName, path: path), MergeBPE(tokens: tokens, merges: merges))
+        case "gemma4":
+            guard let merges = metadata.strings("tokenizer.ggml.merges") else {
+                throw .malformed(path: path, reason: "a Gemma 4 BPE tokenizer without tokenizer.ggml.merges")
+            }
+            self.model = .rawCharacters(MergeBPE(tokens: tokens, merges: merges, byteLevel: false))
         case "llama":
             self.model = .sentencePiece(SentencePieceBPE(tokens: tokens, scores: metadata.floats("tokenizer.ggml.scores") ?? []),
                                         addsSpacePrefix: metadata.bool("tokenizer.ggml.add_space_prefix") ?? true)
         default:
-            throw .unsupported(path: path, what: "the tokenizer model `\(model)` (byte-level BPE, `gpt2`, and SentencePiece BPE, `llama`, are supported)")
+            throw .unsupported(path: path, what: "the tokenizer model `\(model)` (byte-level BPE, `gpt2`, SentencePiece BPE, `llama`, and Gemma 4's `gemma4` are supported)")
         }
         self.path = path
         tokenTexts = tokens
+        vocabularySize = tokens.count
         chatTemplate = metadata.string("tokenizer.chat_template")
         func tokenText(_ key: String) -> (Int, String)? {
             guard let id = metadata.integer(key), id >= 0, id < tokens.count else { return nil }
@@ -85,7 +117,8 @@ public struct ModelTokenizer: Sendable {
         eosToken = tokenText("tokenizer.ggml.eos_token_id")?.1
         // llama.cpp's default for BPE is no BOS, except the pre-tokenizers it sets one for.
         let bosByDefault = model == "llama" || ["llama3", "llama-v3", "llama-bpe", "falcon3", "falcon-h1", "pixtral", "midm-2.0", "lfm2", "tekken", "chameleon"].contains(preName)
-        addsBOS = (metadata.bool("tokenizer.ggml.add_bos_token") ?? bosByDefault) && bos != nil
+        // llama.cpp turns BOS on for Gemma 4 whatever the file says.
+        addsBOS = (model == "gemma4" || (metadata.bool("tokenizer.ggml.add_bos_token") ?? bosByDefault)) && bos != nil
         let types = metadata.integers("tokenizer.ggml.token_type") ?? []
         let name = (metadata.string("general.name") ?? "").lowercased()
         let isPhi3 = name.contains("phi-3") || name.contains("phi3")
@@ -99,6 +132,23 @@ public struct ModelTokenizer: Sendable {
         }
         specials.sort { $0.bytes.count > $1.bytes.count }
         self.specials = specials
+        specialIndex = SpecialIndex(specials)
+    }
+
+    init(named model: NamedModel, encoding: BPEEncoding) {
+        path = model.rawValue
+        self.model = .openAI(encoding)
+        tokenTexts = []
+        let specialTokens = model.specialTokens
+        vocabularySize = (specialTokens.map(\.1).max() ?? 0) + 1
+        chatTemplate = model.chatTemplate
+        bosToken = model.bosToken
+        eosToken = model.eosToken
+        bosID = specialTokens.first { $0.0 == model.bosToken }?.1
+        addsBOS = false
+        specials = specialTokens.map { Special(bytes: Array($0.0.utf8), id: $0.1, isControl: true, stripsLeft: false, stripsRight: false) }
+            .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.id < $1.id }
+        specialIndex = SpecialIndex(specials)
     }
 
     /// A piece of text to tokenize, or a special token already found.
@@ -126,6 +176,10 @@ public struct ModelTokenizer: Sendable {
                     encodeOrdinary(slice, preTokenizer: preTokenizer, bpe: bpe, into: &output)
                 case .sentencePiece(let spm, let addsSpacePrefix):
                     spm.encode(SentencePieceBPE.escapeWhitespace(slice, prefixSpace: addsSpacePrefix && previousIsSpecial), into: &output)
+                case .rawCharacters(let bpe):
+                    Self.encodeLines(SentencePieceBPE.escapeWhitespace(slice, prefixSpace: false), bpe: bpe, into: &output)
+                case .openAI(let encoding):
+                    output += encoding.encodeOrdinary(String(decoding: slice, as: UTF8.self))
                 }
                 previousIsSpecial = false
             }
@@ -138,54 +192,74 @@ public struct ModelTokenizer: Sendable {
         encode(text, addSpecial: addSpecial, parseSpecial: parseSpecial).count
     }
 
-    /// `tokenizer_st_partition`: each special token in turn, longest first, splits every text
-    /// fragment at each of its occurrences.
+    /// `tokenizer_st_partition` in one pass: llama.cpp lets each special token in turn (longest
+    /// first) split every text fragment at each of its occurrences; the same result comes from
+    /// finding every occurrence of every special token once (a hash lookup per candidate length
+    /// at each byte a special token starts with), then accepting them in llama.cpp's order — by
+    /// special token, longest first, then left to right — unless an accepted one already covers
+    /// part of it.
     func partition(_ bytes: [UInt8], parseSpecial: Bool) -> [Fragment] {
-        var fragments: [Fragment] = bytes.isEmpty ? [] : [.text(bytes[...])]
-        for special in specials {
-            if !parseSpecial && special.isControl { continue }
-            guard let first = special.bytes.first else { continue }
-            var next: [Fragment] = []
-            next.reserveCapacity(fragments.count)
-            var changed = false
-            for fragment in fragments {
-                guard case .text(var rest) = fragment else {
-                    next.append(fragment)
-                    continue
+        guard !bytes.isEmpty else { return [] }
+        var found: [(order: Int, start: Int)] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in 0 ..< buffer.count {
+                let lengths = specialIndex.lengthsByFirstByte[Int(buffer[start])]
+                guard !lengths.isEmpty else { continue }
+                for length in lengths where start + length <= buffer.count {
+                    guard let order = specialIndex.orderByBytes[bytes[start ..< start + length]] else { continue }
+                    if parseSpecial || !specials[order].isControl { found.append((order, start)) }
                 }
-                while let match = Self.find(special.bytes, first: first, in: rest) {
-                    changed = true
-                    var left = rest[rest.startIndex ..< match]
-                    if special.stripsLeft { while let last = left.last, Self.isSpace(last) { left = left.dropLast() } }
-                    if !left.isEmpty { next.append(.text(left)) }
-                    next.append(.special(special.id))
-                    rest = rest[(match + special.bytes.count)...]
-                    if special.stripsRight { while let head = rest.first, Self.isSpace(head) { rest = rest.dropFirst() } }
-                }
-                if !rest.isEmpty { next.append(.text(rest)) }
             }
-            if changed { fragments = next }
         }
+        guard !found.isEmpty else { return [.text(bytes[...])] }
+        found.sort { $0.order != $1.order ? $0.order < $1.order : $0.start < $1.start }
+        // Accepted spans, kept sorted by start.
+        var accepted: [(start: Int, end: Int, order: Int)] = []
+        for candidate in found {
+            let end = candidate.start + specials[candidate.order].bytes.count
+            var low = 0, high = accepted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if accepted[middle].start < candidate.start { low = middle + 1 } else { high = middle }
+            }
+            if low > 0, accepted[low - 1].end > candidate.start { continue }
+            if low < accepted.count, accepted[low].start < end { continue }
+            accepted.insert((candidate.start, end, candidate.order), at: low)
+        }
+        var fragments: [Fragment] = []
+        fragments.reserveCapacity(accepted.count * 2 + 1)
+        var textStart = 0
+        for span in accepted {
+            let special = specials[span.order]
+            var left = bytes[textStart ..< span.start]
+            if special.stripsLeft { while let last = left.last, Self.isSpace(last) { left = left.dropLast() } }
+            if !left.isEmpty { fragments.append(.text(left)) }
+            fragments.append(.special(special.id))
+            textStart = span.end
+            if special.stripsRight { while textStart < bytes.count, Self.isSpace(bytes[textStart]) { textStart += 1 } }
+        }
+        if textStart < bytes.count { fragments.append(.text(bytes[textStart...])) }
         return fragments
     }
 
     /// C's `isspace` in the C locale.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09 ... 0x0D).contains(byte) }
 
-    static func find(_ needle: [UInt8], first: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            guard let candidate = haystack[index ... last].firstIndex(of: first) else { return nil }
-            var equal = true
-            for offset in 1 ..< needle.count where haystack[candidate + offset] != needle[offset] {
-                equal = false
-                break
+    /// Gemma 4: the escaped text's runs of non-newlines and of newlines (`[^\n]+|[\n]+`) merge apart;
+    /// a run of newlines that is itself a token is taken whole.
+    static func encodeLines(_ text: [UInt8], bpe: MergeBPE, into output: inout [Int]) {
+        var start = 0
+        while start < text.count {
+            let isNewline = text[start] == 0x0A
+            var end = start + 1
+            while end < text.count, (text[end] == 0x0A) == isNewline { end += 1 }
+            if isNewline, let whole = bpe.wordTokens[Array(text[start ..< end])] {
+                output.append(Int(whole))
+            } else {
+                bpe.encodeCharacters(text[start ..< end], into: &output)
             }
-            if equal { return candidate }
-            index = candidate + 1
+            start = end
         }
-        return nil
     }
 
     /// Pre-tokenize and merge one fragment of ordinary text.
@@ -229,10 +303,21 @@ public struct ModelTokenizer: Sendable {
 
     /// The text of token ids, special tokens included.
     public func decode(_ ids: [Int]) -> String {
+        if case .openAI(let encoding) = model {
+            let specialText = Dictionary(specials.map { ($0.id, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            return String(decoding: ids.flatMap { specialText[$0] ?? encoding.decodeBytes([$0]) }, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         for id in ids where id >= 0 && id < tokenTexts.count {
             switch model {
+            case .openAI: break
             case .byteLevel: bytes += MergeBPE.bytes(ofTokenText: tokenTexts[id])
+            case .rawCharacters(let bpe):
+                if let byte = bpe.byteTokens.firstIndex(of: Int32(id)) {
+                    bytes.append(UInt8(byte))
+                } else {
+                    bytes += Array(tokenTexts[id].replacingSentencePieceSpaces().utf8)
+                }
             case .sentencePiece(let spm, _):
                 if let byte = spm.byteTokens.firstIndex(of: Int32(id)), tokenTexts[id].hasPrefix("<0x") {
                     bytes.append(UInt8(byte))

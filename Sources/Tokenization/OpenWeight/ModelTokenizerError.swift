@@ -8,6 +8,8 @@ public enum ModelTokenizerError: Error, Sendable, Equatable, CustomStringConvert
     case unsupported(path: String, what: String)
     /// The file has no tokenizer (a GGUF without `tokenizer.ggml.*`).
     case noTokenizer(path: String)
+    /// A named model's OpenAI vocabulary is not installed.
+    case vocabularyMissing(model: String, encoding: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum ModelTokenizerError: Error, Sendable, Equatable, CustomStringConvert
             "\(path): \(reason)"
         case .unsupported(let path, let what):
             "\(path): \(what) is not supported; count with a tokenizer DocHarness supports, or open an issue naming the model"
+        case .vocabularyMissing(let model, let encoding, let reason):
+            "\(model): counting needs the \(encoding) vocabulary: \(reason)"
         case .noTokenizer(let path):
             "\(path): the file holds no tokenizer (no tokenizer.ggml.tokens); pass the model's GGUF or its tokenizer.json"
         }

@@ -128,7 +128,8 @@ extension SplitRegex {
     static func categoryRanges(_ name: String) -> [ClosedRange<UInt32>]? {
         switch name {
         case "N": [SplitText.numberCode ... SplitText.numberCode, 0x30 ... 0x39]
-        case "L": [SplitText.letterCode ... SplitText.letterCode, 0x41 ... 0x5A, 0x61 ... 0x7A]
+        // llama.cpp (b11434) collapses the letter subcategories to letters, ASCII case included.
+        case "L", "Lu", "Ll", "Lt", "Lm", "Lo": [SplitText.letterCode ... SplitText.letterCode, 0x41 ... 0x5A, 0x61 ... 0x7A]
         case "P": [SplitText.punctuationCode ... SplitText.punctuationCode, 0x21 ... 0x23, 0x25 ... 0x2A, 0x2C ... 0x2F,
                    0x3A ... 0x3B, 0x3F ... 0x40, 0x5B ... 0x5D, 0x5F ... 0x5F, 0x7B ... 0x7B, 0x7D ... 0x7D]
         case "M": [SplitText.markCode ... SplitText.markCode]
@@ -325,7 +326,7 @@ extension SplitRegex {
                 }
                 let name = String(String.UnicodeScalarView(scalars[(position + 1) ..< close].compactMap(Unicode.Scalar.init)))
                 guard let ranges = SplitRegex.categoryRanges(name) else {
-                    throw Unsupported(construct: "the Unicode category `\\p{\(name)}` (llama.cpp knows L, N, P, S and M)")
+                    throw Unsupported(construct: "the Unicode category `\\p{\(name)}` (llama.cpp knows L, Lu, Ll, Lt, Lm, Lo, N, P, S and M)")
                 }
                 position = close + 1
                 usesCategories = true

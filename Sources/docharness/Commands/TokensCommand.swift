@@ -31,7 +31,7 @@ struct TokensCommand: ParsableCommand {
     @Option(help: "Estimator (default: bpe, the exact count).")
     var estimator = ExactBPE.name
 
-    @Option(help: ArgumentHelp("An open-weight model's tokenizer (a GGUF file): count exactly as llama.cpp does.", valueName: "file.gguf"))
+    @Option(help: ArgumentHelp("An open-weight model's tokenizer: a GGUF file (count exactly as llama.cpp does), or phi4 / gpt-oss (their OpenAI vocabularies under their own special tokens).", valueName: "file.gguf|name"))
     var tokenizer: String?
 
     @Option(help: "Output format: text or json.")
@@ -68,7 +68,7 @@ struct TokensCommand: ParsableCommand {
         var modelTokens: ModelTokens?
         if let tokenizer {
             do {
-                modelTokens = ModelTokens(tokenizer: try ModelTokenizer.load(path: tokenizer))
+                modelTokens = ModelTokens(tokenizer: try ModelTokenizer.load(argument: tokenizer, store: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
             } catch {
                 print("error: \(error)", to: &standardError)
                 throw ExitCode(ExitStatus.unreadableInput)
