@@ -166,7 +166,8 @@ oracle: system-deps venv encodings
 	  DOCHARNESS_TOKEN_SLICE=1 $(SWIFT) test --filter "CPythonOracleTests|TiktokenDifferentialTests"
 
 ## Release-build benchmarks: package-benchmark suites, then docharness vs CPython's ast.parse,
-## then docharness check vs ruff D, pydoclint and interrogate on the same tree.
+## then docharness check vs ruff D, pydoclint and interrogate on the same tree, token counting vs tiktoken,
+## an open-weight GGUF tokenizer vs HF tokenizers and its chat template vs Python jinja2.
 ## The peer of the replay server (mitmproxy's server replay) and the load generator (wrk).
 BENCH_VENV := .cache/bench-venv
 $(BENCH_VENV)/.installed: Benchmarks/requirements.txt
@@ -174,17 +175,25 @@ $(BENCH_VENV)/.installed: Benchmarks/requirements.txt
 	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
 	touch $@
 
-bench-deps: system-deps $(BENCH_VENV)/.installed
+OPEN_WEIGHT_BENCH_VENV := .cache/bench-open-weight-venv
+$(OPEN_WEIGHT_BENCH_VENV)/.installed: Benchmarks/requirements-open-weight.txt
+	$(PYTHON) -m venv $(OPEN_WEIGHT_BENCH_VENV)
+	$(OPEN_WEIGHT_BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements-open-weight.txt
+	touch $@
+
+bench-deps: system-deps $(BENCH_VENV)/.installed $(OPEN_WEIGHT_BENCH_VENV)/.installed
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
 ## SOAK_SECONDS: how long the replay server is soaked under wrk while its memory is sampled.
 SOAK_SECONDS ?= 300
 
-bench: system-deps venv oracle-corpora encodings release bench-deps
+bench: system-deps venv oracle-corpora encodings open-weight release bench-deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
 	$(ORACLE_PYTHON) Benchmarks/compare_with_cpython.py --docharness .build/release/docharness
 	$(ORACLE_PYTHON) Benchmarks/compare_check.py --docharness .build/release/docharness --tree $(ORACLE_CORPORA)/stdlib
 	$(ORACLE_PYTHON) Benchmarks/compare_tiktoken.py --docharness .build/release/docharness
+	$(OPEN_WEIGHT_BENCH_VENV)/bin/python Benchmarks/compare_open_weight.py --docharness .build/release/docharness \
+	  --gguf $(LOCAL_MODEL_GGUF) --cassettes corpora/cassettes-smollm2
 	$(ORACLE_PYTHON) Benchmarks/compare_replay.py --docharness .build/release/docharness --cassettes $(SHARED)/data/cassettes \
 	  --mitmdump $(BENCH_VENV)/bin/mitmdump --soak $(SOAK_SECONDS)
 

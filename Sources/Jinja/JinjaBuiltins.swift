@@ -1,7 +1,9 @@
 /// Jinja2's operators, member access, tests and global functions, with Python's semantics.
 enum JinjaBuiltins {
     /// `range`, `namespace`, `dict`, and a `raise_exception` that fails the render with its message.
-    static var globals: [String: JinjaValue] { [
+    /// Built once: the values are immutable (closures that capture nothing mutable), so sharing
+    /// them between threads is safe although JinjaValue is not declared Sendable.
+    nonisolated(unsafe) static let globals: [String: JinjaValue] = [
         "range": .callable(JinjaCallable(name: "range") { arguments, _ throws(JinjaError) in
             let bounds = arguments.compactMap(\.integer)
             guard bounds.count == arguments.count, (1 ... 3).contains(bounds.count) else {
@@ -28,7 +30,7 @@ enum JinjaBuiltins {
         "raise_exception": .callable(JinjaCallable(name: "raise_exception") { arguments, _ throws(JinjaError) in
             throw JinjaError(.raised, line: 0, arguments.first?.string ?? "")
         }),
-    ] }
+    ]
 
     /// The items a `for` loop visits: a list's items, a dict's keys, a string's characters.
     static func iterate(_ value: JinjaValue, line: Int) throws(JinjaError) -> [JinjaValue] {
@@ -54,6 +56,8 @@ enum JinjaBuiltins {
             return dictionary[name] ?? .undefined("\(name)")
         case .namespace(let namespace):
             return namespace.attributes[name] ?? .undefined(name)
+        case .loop(let loop):
+            return loop.attribute(name, line: line) ?? .undefined("loop.\(name)")
         case .string, .array:
             return JinjaMethods.bound(value, name, line: line)
         default:
@@ -73,6 +77,8 @@ enum JinjaBuiltins {
             return dictionary[value: key] ?? .undefined(key.string)
         case (.namespace(let namespace), .string(let name)):
             return namespace.attributes[name] ?? .undefined(name)
+        case (.loop(let loop), .string(let name)):
+            return loop.attribute(name, line: line) ?? .undefined("loop.\(name)")
         case (.array(let items), _):
             guard let position = key.integer else { return .undefined(key.string) }
             let index = position < 0 ? items.count + position : position

@@ -94,6 +94,8 @@ enum JinjaJSON {
             throw JinjaError(.render, line: line, "`\(name)` is undefined and cannot be written as JSON")
         case .callable(let callable):
             throw JinjaError(.render, line: line, "the function `\(callable.name)` cannot be written as JSON")
+        case .loop:
+            throw JinjaError(.render, line: line, "Object of type LoopContext is not JSON serializable")
         }
     }
 

@@ -8,18 +8,17 @@ final class JinjaRenderer {
         case normal, breakLoop, continueLoop
     }
 
-    init(environment: JinjaTemplate.Environment, globals: [String: JinjaValue]) {
+    /// A renderer whose top scope is `context`; the built-in globals answer names no scope has.
+    init(environment: JinjaTemplate.Environment, context: [String: JinjaValue]) {
         self.environment = environment
-        var base = JinjaBuiltins.globals
-        for (name, value) in globals { base[name] = value }
-        scopes = [base]
+        scopes = [context]
     }
 
     func lookup(_ name: String) -> JinjaValue {
         for scope in scopes.reversed() {
             if let value = scope[name] { return value }
         }
-        return .undefined(name)
+        return JinjaBuiltins.globals[name] ?? .undefined(name)
     }
 
     func assign(_ name: String, _ value: JinjaValue) {
@@ -39,6 +38,8 @@ final class JinjaRenderer {
         switch node {
         case .text(let text):
             output += text
+        case .output(.binary("+", let left, let right, let line), _):
+            try renderSum(left, right, line: line, into: &output)
         case .output(let expression, let line):
             let value = try evaluate(expression)
             if case .generator = value { throw JinjaError(.unsupported, line: line, "printing a generator (Python prints its memory address); add `| list`") }
@@ -123,27 +124,46 @@ final class JinjaRenderer {
             items = kept
         }
         if items.isEmpty { return try render(otherwise, into: &output) }
-        let count = items.count
         for (index, item) in items.enumerated() {
             try bind(item)
-            var loop = JinjaDictionary()
-            loop["index"] = .int(index + 1)
-            loop["index0"] = .int(index)
-            loop["revindex"] = .int(count - index)
-            loop["revindex0"] = .int(count - index - 1)
-            loop["first"] = .bool(index == 0)
-            loop["last"] = .bool(index == count - 1)
-            loop["length"] = .int(count)
-            loop["previtem"] = index > 0 ? items[index - 1] : .undefined("loop.previtem")
-            loop["nextitem"] = index + 1 < count ? items[index + 1] : .undefined("loop.nextitem")
-            loop["cycle"] = .callable(JinjaCallable(name: "loop.cycle") { arguments, _ throws(JinjaError) in
-                guard !arguments.isEmpty else { throw JinjaError(.render, line: line, "loop.cycle() needs at least one value") }
-                return arguments[index % arguments.count]
-            })
-            assign("loop", .dictionary(loop))
+            assign("loop", .loop(JinjaLoop(items: items, index: index)))
             if try render(body, into: &output) == .breakLoop { break }
         }
         return .normal
+    }
+
+    /// `{{ a + b + c }}`: while the operands are plain strings the sum is those strings written one
+    /// after another, so they go straight to the output instead of through intermediate strings.
+    /// At the first operand that is not, what was written is taken back as one string (the sum
+    /// of strings so far) and Python's `+` folds on from there.
+    func renderSum(_ left: JinjaExpression, _ right: JinjaExpression, line: Int, into output: inout String) throws(JinjaError) {
+        guard let sum = try sumChain(.binary("+", left, right, line: line), start: output.endIndex, into: &output) else { return }
+        if case .generator = sum { throw JinjaError(.unsupported, line: line, "printing a generator (Python prints its memory address); add `| list`") }
+        output += sum.string
+    }
+
+    /// Writes a `+` chain's string operands to `output`; nil while every operand so far was a plain
+    /// string, else the sum so far (and nothing of the chain left in `output`).
+    func sumChain(_ expression: JinjaExpression, start: String.Index, into output: inout String) throws(JinjaError) -> JinjaValue? {
+        guard case .binary("+", let left, let right, let line) = expression else {
+            let value = try evaluate(expression)
+            if case .string(let text) = value {
+                output += text
+                return nil
+            }
+            return value
+        }
+        if let partial = try sumChain(left, start: start, into: &output) {
+            return try JinjaBuiltins.binary("+", partial, try evaluate(right), line: line)
+        }
+        let value = try evaluate(right)
+        if case .string(let text) = value {
+            output += text
+            return nil
+        }
+        let prefix = String(output[start...])
+        output.removeSubrange(start...)
+        return try JinjaBuiltins.binary("+", .string(prefix), value, line: line)
     }
 
     func makeMacro(name: String, parameters: [(String, JinjaExpression?)], body: [JinjaNode], line: Int) -> JinjaCallable {

@@ -55,8 +55,9 @@ public struct JinjaTemplate {
     /// Renders the template with `context` as its variables (plus the globals `range`,
     /// `namespace`, `dict`, `raise_exception` unless the context defines them).
     public func render(_ context: [String: JinjaValue]) throws(JinjaError) -> String {
-        let renderer = JinjaRenderer(environment: environment, globals: context)
+        let renderer = JinjaRenderer(environment: environment, context: context)
         var output = ""
+        output.reserveCapacity(4096)
         try renderer.render(nodes, into: &output)
         return output
     }

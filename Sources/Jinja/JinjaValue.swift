@@ -21,6 +21,8 @@ public enum JinjaValue {
     case namespace(JinjaNamespace)
     /// A callable: a macro, a global function, or a method bound to its receiver.
     case callable(JinjaCallable)
+    /// A for loop's `loop` (Jinja2's `LoopContext`): its attributes are computed when read.
+    case loop(JinjaLoop)
 
     /// Python's `bool(value)`.
     public var isTruthy: Bool {
@@ -33,7 +35,7 @@ public enum JinjaValue {
         case .array(let value): !value.isEmpty
         case .generator: true
         case .dictionary(let value): !value.isEmpty
-        case .namespace, .callable: true
+        case .namespace, .callable, .loop: true
         }
     }
 
@@ -62,6 +64,7 @@ public enum JinjaValue {
             "{" + dictionary.entries.map { $0.key.repr + ": " + $0.value.repr }.joined(separator: ", ") + "}"
         case .namespace: "<Namespace>"
         case .callable(let callable): "<function \(callable.name)>"
+        case .loop(let loop): "<LoopContext \(loop.index + 1)/\(loop.items.count)>"
         }
     }
 
@@ -79,6 +82,7 @@ public enum JinjaValue {
         case .dictionary: "dict"
         case .namespace: "namespace"
         case .callable: "function"
+        case .loop: "LoopContext"
         }
     }
 
@@ -255,6 +259,36 @@ public struct JinjaDictionary {
     /// The (key, value) pairs, in order.
     public var entries: [(key: JinjaValue, value: JinjaValue)] {
         zip(keyValues, order).map { ($0, storage[$1]!) }
+    }
+}
+
+/// A for loop's position, read through `loop.index`, `loop.first`, `loop.previtem`, `loop.cycle(…)`…
+public struct JinjaLoop {
+    /// The items iterated (after the loop's filter) and the current position (0-based).
+    let items: [JinjaValue]
+    let index: Int
+
+    /// `loop.<name>`, or nil for a name Jinja2's LoopContext does not have.
+    func attribute(_ name: String, line: Int) -> JinjaValue? {
+        let count = items.count
+        switch name {
+        case "index": return .int(index + 1)
+        case "index0": return .int(index)
+        case "revindex": return .int(count - index)
+        case "revindex0": return .int(count - index - 1)
+        case "first": return .bool(index == 0)
+        case "last": return .bool(index == count - 1)
+        case "length": return .int(count)
+        case "previtem": return index > 0 ? items[index - 1] : .undefined("loop.previtem")
+        case "nextitem": return index + 1 < count ? items[index + 1] : .undefined("loop.nextitem")
+        case "cycle":
+            let position = index
+            return .callable(JinjaCallable(name: "loop.cycle") { arguments, _ throws(JinjaError) in
+                guard !arguments.isEmpty else { throw JinjaError(.render, line: line, "loop.cycle() needs at least one value") }
+                return arguments[position % arguments.count]
+            })
+        default: return nil
+        }
     }
 }
 

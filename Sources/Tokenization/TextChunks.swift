@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file as text in chunks of about `chunkBytes`, each ending where both encodings' split
-/// patterns end a piece anyway — after a line feed followed by an ASCII letter — so that counting
-/// chunk by chunk gives exactly the whole file's count, in bounded memory. A file without such a
-/// place is read whole. Invalid UTF-8 becomes U+FFFD, as Python's `errors="replace"` does.
+/// Reads a file as text in chunks of about `chunkBytes`, each ending where every split pattern
+/// ends a piece anyway — after a line feed that follows a visible ASCII character and precedes an
+/// ASCII letter — so that counting chunk by chunk gives exactly the whole file's count, in bounded
+/// memory. (Whitespace before the line feed would not do: GPT-2's `\s+(?!\S)` keeps "  \n" whole
+/// at the end of a text but splits it before a letter.) A file without such a place is read whole.
+/// Invalid UTF-8 becomes U+FFFD, as Python's `errors="replace"` does.
 public struct TextChunks {
     let file: UnsafeMutablePointer<FILE>
     let chunkBytes: Int
@@ -50,11 +52,13 @@ public struct TextChunks {
         return String(decoding: pending, as: UTF8.self)
     }
 
-    /// The offset just after the last `\n` followed by an ASCII letter at or after `searchFrom`.
+    /// The offset just after the last `\n` at or after `searchFrom` with a visible ASCII character
+    /// before it and an ASCII letter after it.
     static func safeCut(_ bytes: [UInt8], searchFrom: Int) -> Int? {
         var index = bytes.count - 2
-        while index >= searchFrom {
-            if bytes[index] == 0x0A, (bytes[index + 1] | 0x20) >= 0x61, (bytes[index + 1] | 0x20) <= 0x7A { return index + 1 }
+        while index >= max(searchFrom, 1) {
+            if bytes[index] == 0x0A, (0x21 ... 0x7E).contains(bytes[index - 1]),
+               (bytes[index + 1] | 0x20) >= 0x61, (bytes[index + 1] | 0x20) <= 0x7A { return index + 1 }
             index -= 1
         }
         return nil

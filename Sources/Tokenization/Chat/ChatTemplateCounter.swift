@@ -73,6 +73,11 @@ public struct ChatTemplateCounter: Sendable {
         }
     }
 
+    /// The prompt text the server builds for a chat-completions request.
+    public func render(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> String {
+        try render(messages: .array(request.messages.map(\.json)), tools: request.tools.map { .array($0.map(\.json)) })
+    }
+
     /// The prompt tokens of a chat-completions request.
     public func count(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> Int {
         try count(ChatPrompt(request: request, model: request.model ?? ""))
@@ -81,17 +86,14 @@ public struct ChatTemplateCounter: Sendable {
     /// The prompt tokens of a prompt: its request's messages and tools as sent, else its messages'
     /// roles and text.
     public func count(_ prompt: ChatPrompt) throws(ChatTemplateError) -> Int {
-        let messages: JSONValue
-        var tools: JSONValue?
+        let text: String
         if let request = prompt.request {
-            messages = .array(request.messages.map(\.json))
-            tools = request.tools.map { .array($0.map(\.json)) }
+            text = try render(request)
         } else {
-            messages = .array(prompt.messages.map { message in
+            text = try render(messages: .array(prompt.messages.map { message in
                 .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
-            })
+            }), tools: nil)
         }
-        let text = try render(messages: messages, tools: tools)
         return tokenizer.count(text, addSpecial: false, parseSpecial: true)
     }
 
