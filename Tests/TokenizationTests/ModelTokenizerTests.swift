@@ -61,6 +61,24 @@ struct ModelTokenizerTests {
     }
 }
 
+/// The Oniguruma dialect tokenizer.json regexes run in: real categories, `(?i:` groups.
+struct OnigurumaDialectTests {
+    func pieces(_ pattern: String, _ text: String) throws -> [String] {
+        let regex = try SplitRegex(pattern, dialect: .oniguruma)
+        let preTokenizer = PreTokenizer(name: "test", stages: [.regex(regex)], ignoresMerges: false)
+        let scalars = Array(text.unicodeScalars)
+        return preTokenizer.split(SplitText(scalars.map(\.value))).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+
+    @Test func categoriesAreUnicodesAndCaseInsensitiveGroupsMatchBothCases() throws {
+        // Llama 3's tokenizer.json pattern (its contraction group is case-insensitive).
+        let llama3 = #"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"#
+        #expect(try pieces(llama3, "IT'S Ünïcode 12345\u{3000}x") == ["IT", "'S", " Ünïcode", " ", "123", "45", "\u{3000}x"]) // as HF tokenizers splits it
+        #expect(try pieces(#"[一-龥]+|\p{P}+"#, "中文。!") == ["中文", "。!"])
+        #expect(throws: SplitRegex.Unsupported.self) { try SplitRegex(#"\p{Han}"#, dialect: .oniguruma) }
+    }
+}
+
 enum JSONDescription {
     static func of(_ text: String) -> String {
         "\"" + text.unicodeScalars.prefix(40).map { $0.value < 0x20 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open-weight model's own tokenizer, read from its GGUF file, counting as llama.cpp counts:
 /// special tokens found in the text first (longest first, by id), then byte-level BPE (`gpt2`:
 /// the pre-tokenizer, then merges by rank over each word), SentencePiece-style BPE (`llama`: `▁`
@@ -44,6 +46,28 @@ public struct ModelTokenizer: Sendable {
     }
     /// Special tokens matched in text: (UTF-8 text, id, strip spaces left, strip spaces right), longest first.
     let specials: [Special]
+    /// Which special token wins where several match (llama.cpp: longest first over the whole
+    /// text; Hugging Face: leftmost, then longest).
+    let specialMatching: SpecialMatching
+    /// The Unicode normalization applied to text before it is split (tokenizer.json's normalizer).
+    let normalization: Normalization
+
+    enum SpecialMatching: Sendable {
+        case llamaCpp, leftmostLongest
+    }
+
+    /// A tokenizer.json normalizer DocHarness implements.
+    enum Normalization: Sendable {
+        case none, nfc, nfkc
+
+        func apply(_ text: String) -> String {
+            switch self {
+            case .none: text
+            case .nfc: text.precomposedStringWithCanonicalMapping
+            case .nfkc: text.precomposedStringWithCompatibilityMapping
+            }
+        }
+    }
 
     struct Special: Sendable {
         var bytes: [UInt8]
@@ -75,10 +99,31 @@ public struct ModelTokenizer: Sendable {
         case undefined = 0, normal, unknown, control, userDefined, unused, byte
     }
 
-    /// Loads the tokenizer from a GGUF file.
+    /// Loads the tokenizer from a GGUF file, or a Hugging Face tokenizer.json (or a folder holding
+    /// one, with its tokenizer_config.json).
     public static func load(path: String) throws(ModelTokenizerError) -> ModelTokenizer {
+        var isFolder: ObjCBool = false
+        if path.hasSuffix(".json") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+            return ModelTokenizer(huggingFace: try HuggingFaceTokenizer.read(path: path), path: path)
+        }
         let metadata = try GGUFMetadata(path: path)
         return try ModelTokenizer(gguf: metadata, path: path)
+    }
+
+    init(huggingFace parts: HuggingFaceTokenizer.Parts, path: String) {
+        self.path = path
+        model = .byteLevel(parts.preTokenizer, MergeBPE(tokens: parts.tokens, merges: parts.merges))
+        tokenTexts = parts.tokens
+        vocabularySize = parts.tokens.count
+        chatTemplate = parts.chatTemplate
+        bosToken = parts.bosToken
+        eosToken = parts.eosToken
+        bosID = parts.bosToken.flatMap { text in parts.specials.first { $0.bytes == Array(text.utf8) }?.id }
+        addsBOS = parts.addsBOS && bosID != nil
+        specials = parts.specials.sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.id < $1.id }
+        specialIndex = SpecialIndex(specials)
+        specialMatching = .leftmostLongest
+        normalization = parts.normalization
     }
 
     init(gguf metadata: GGUFMetadata, path: String) throws(ModelTokenizerError) {
@@ -133,6 +178,8 @@ public struct ModelTokenizer: Sendable {
         specials.sort { $0.bytes.count > $1.bytes.count }
         self.specials = specials
         specialIndex = SpecialIndex(specials)
+        specialMatching = .llamaCpp
+        normalization = .none
     }
 
     init(named model: NamedModel, encoding: BPEEncoding) {
@@ -149,6 +196,8 @@ public struct ModelTokenizer: Sendable {
         specials = specialTokens.map { Special(bytes: Array($0.0.utf8), id: $0.1, isControl: true, stripsLeft: false, stripsRight: false) }
             .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.id < $1.id }
         specialIndex = SpecialIndex(specials)
+        specialMatching = .leftmostLongest // tiktoken's special-token regex: leftmost, longest first
+        normalization = .none
     }
 
     /// A piece of text to tokenize, or a special token already found.
@@ -212,6 +261,17 @@ public struct ModelTokenizer: Sendable {
             }
         }
         guard !found.isEmpty else { return [.text(bytes[...])] }
+        if specialMatching == .leftmostLongest {
+            // `specials` is longest first, so the lowest order is the longest match at a start.
+            found.sort { $0.start != $1.start ? $0.start < $1.start : $0.order < $1.order }
+            var kept: [(order: Int, start: Int)] = []
+            var end = 0
+            for candidate in found where candidate.start >= end {
+                kept.append(candidate)
+                end = candidate.start + specials[candidate.order].bytes.count
+            }
+            found = kept
+        }
         found.sort { $0.order != $1.order ? $0.order < $1.order : $0.start < $1.start }
         // Accepted spans, kept sorted by start.
         var accepted: [(start: Int, end: Int, order: Int)] = []
@@ -265,7 +325,7 @@ public struct ModelTokenizer: Sendable {
     /// Pre-tokenize and merge one fragment of ordinary text.
     func encodeOrdinary(_ bytes: ArraySlice<UInt8>, preTokenizer: PreTokenizer, bpe: MergeBPE, into output: inout [Int]) {
         // llama.cpp decodes UTF-8 leniently: an invalid sequence becomes U+FFFD.
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = normalization.apply(String(decoding: bytes, as: UTF8.self))
         let scalars = text.unicodeScalars.map(\.value)
         let split = SplitText(scalars)
         var utf8: [UInt8] = []

@@ -78,6 +78,12 @@ struct PreTokenizer: Sendable {
         llamaCppTable[name]
     }
 
+    init(name: String, stages: [Stage], ignoresMerges: Bool) {
+        self.name = name
+        self.stages = stages
+        self.ignoresMerges = ignoresMerges
+    }
+
     /// The pre-tokenizer llama.cpp uses for `name`.
     init(llamaCppName name: String, path: String) throws(ModelTokenizerError) {
         guard let (patterns, ignoresMerges) = Self.llamaCpp(name) else {
@@ -114,7 +120,7 @@ struct PreTokenizer: Sendable {
             case .llama3:
                 for piece in pieces { Self.llama3(text, piece, into: &next) }
             case .regex(let regex):
-                let stand = regex.usesCategories ? text.collapsed : text.wide
+                let stand = regex.dialect == .oniguruma ? text.tagged : regex.usesCategories ? text.collapsed : text.wide
                 stand.withUnsafeBufferPointer { buffer in
                     for piece in pieces { Self.regexSplit(regex, buffer, piece, into: &next) }
                 }

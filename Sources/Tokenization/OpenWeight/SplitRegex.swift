@@ -5,12 +5,25 @@
 /// Supported: literals and escapes (`\r \n \t \f \v \\ \. …`, `\xHH`, `\uHHHH`), `.`, classes
 /// with ranges and negation, `\s \S \d \D \w \W`, `\p{L|N|P|S|M}` (see ``SplitText``), groups
 /// `( )` `(?: )`, lookahead `(?= )` `(?! )`, `* + ? {n} {n,} {n,m}` and their lazy forms, `^ $`
-/// and `|`. Anything else (`(?i:`, lookbehind, backreferences, possessive quantifiers) is an error
-/// that names the construct.
+/// and `|`. Anything else (lookbehind, backreferences, possessive quantifiers) is an error that
+/// names the construct.
+///
+/// The ``Dialect/oniguruma`` dialect is how Hugging Face `tokenizers` runs a `tokenizer.json`'s
+/// Split regexes: `\p{…}` and `\s` are the real Unicode categories and White_Space (the regex runs
+/// over ``SplitText/tagged``), and `(?i: … )` groups match ASCII letters in either case.
 struct SplitRegex: Sendable {
+    /// Whose regex semantics to follow.
+    enum Dialect: Sendable {
+        /// llama.cpp's `std::regex` over its collapsed category codes.
+        case llamaCpp
+        /// Oniguruma as Hugging Face `tokenizers` uses it.
+        case oniguruma
+    }
+
     /// The regex as written.
     let source: String
-    /// Whether the regex uses `\p{…}` and so runs over ``SplitText/collapsed``.
+    let dialect: Dialect
+    /// Whether the regex uses `\p{…}` and so runs over ``SplitText/collapsed`` (llama.cpp dialect).
     let usesCategories: Bool
     private let programs: [[Instruction]]
 
@@ -24,21 +37,30 @@ struct SplitRegex: Sendable {
         case match
     }
 
-    /// A set of code points: ranges, optionally negated.
+    /// A set of code points: ranges and (over tagged text) category flags, optionally negated.
     struct CharacterClass: Sendable {
         var ranges: [ClosedRange<UInt32>] = []
-        var negatedRanges: [[ClosedRange<UInt32>]] = []
+        /// ``SplitText/Flags`` any of which puts a tagged code point in the class.
+        var categories: UInt8 = 0
+        /// Negated escapes inside brackets (`[\S…]`, `[\P{L}…]`): a code point outside one is in.
+        var negatedParts: [(ranges: [ClosedRange<UInt32>], categories: UInt8)] = []
         var negated = false
 
+        /// Whether `value` (a code point, a collapsed code, or a tagged code point: flags in the
+        /// top byte) is in the class.
         @inline(__always)
-        func contains(_ scalar: UInt32) -> Bool {
-            var found = false
-            for range in ranges where range.contains(scalar) {
-                found = true
-                break
+        func contains(_ value: UInt32) -> Bool {
+            let scalar = value & 0x1F_FFFF
+            let flags = UInt8(truncatingIfNeeded: value >> 24)
+            var found = flags & categories != 0
+            if !found {
+                for range in ranges where range.contains(scalar) {
+                    found = true
+                    break
+                }
             }
             if !found {
-                for excluded in negatedRanges where !excluded.contains(where: { $0.contains(scalar) }) {
+                for part in negatedParts where flags & part.categories == 0 && !part.ranges.contains(where: { $0.contains(scalar) }) {
                     found = true
                     break
                 }
@@ -52,9 +74,10 @@ struct SplitRegex: Sendable {
         var construct: String
     }
 
-    init(_ source: String) throws(Unsupported) {
+    init(_ source: String, dialect: Dialect = .llamaCpp) throws(Unsupported) {
         self.source = source
-        var parser = Parser(scalars: Array(source.unicodeScalars.map(\.value)))
+        self.dialect = dialect
+        var parser = Parser(scalars: Array(source.unicodeScalars.map(\.value)), dialect: dialect)
         let tree = try parser.parseAlternation()
         guard parser.position == parser.scalars.count else { throw Unsupported(construct: "an unbalanced `)`") }
         usesCategories = parser.usesCategories
@@ -139,6 +162,19 @@ extension SplitRegex {
         }
     }
 
+    /// The ``SplitText/Flags`` of a Unicode general category (Oniguruma dialect).
+    static func categoryFlag(_ name: String) -> UInt8? {
+        switch name {
+        case "L": SplitText.Flags.letter
+        case "N": SplitText.Flags.number
+        case "P": SplitText.Flags.punctuation
+        case "S": SplitText.Flags.symbol
+        case "M": SplitText.Flags.mark
+        case "Z": SplitText.Flags.separator
+        default: nil
+        }
+    }
+
     static let spaceRanges: [ClosedRange<UInt32>] = [0x09 ... 0x0D, 0x20 ... 0x20]
     static let digitRanges: [ClosedRange<UInt32>] = [0x30 ... 0x39]
     static let wordRanges: [ClosedRange<UInt32>] = [0x30 ... 0x39, 0x41 ... 0x5A, 0x5F ... 0x5F, 0x61 ... 0x7A]
@@ -147,8 +183,25 @@ extension SplitRegex {
 
     struct Parser {
         let scalars: [UInt32]
+        let dialect: Dialect
         var position = 0
         var usesCategories = false
+        /// Inside `(?i: … )`: ASCII letters match either case.
+        var caseInsensitive = false
+
+        init(scalars: [UInt32], dialect: Dialect) {
+            self.scalars = scalars
+            self.dialect = dialect
+        }
+
+        /// A literal, both cases of an ASCII letter inside `(?i: … )`.
+        func literal(_ scalar: UInt32) -> CharacterClass {
+            guard caseInsensitive, (0x41 ... 0x5A).contains(scalar) || (0x61 ... 0x7A).contains(scalar) else {
+                return CharacterClass(ranges: [scalar ... scalar])
+            }
+            let upper = scalar & ~0x20, lower = scalar | 0x20
+            return CharacterClass(ranges: [upper ... upper, lower ... lower])
+        }
 
         var peek: UInt32? { position < scalars.count ? scalars[position] : nil }
 
@@ -222,6 +275,7 @@ extension SplitRegex {
             switch scalar {
             case 0x28: // (
                 var lookahead: Bool?
+                let outerCase = caseInsensitive
                 if peek == 0x3F {
                     let kind = position + 1 < scalars.count ? scalars[position + 1] : 0
                     switch kind {
@@ -229,10 +283,14 @@ extension SplitRegex {
                     case 0x3D: position += 2; lookahead = false
                     case 0x21: position += 2; lookahead = true
                     case 0x3C: throw Unsupported(construct: "lookbehind `(?<`")
+                    case 0x69 where dialect == .oniguruma && position + 2 < scalars.count && scalars[position + 2] == 0x3A:
+                        position += 3
+                        caseInsensitive = true
                     default: throw Unsupported(construct: "the group `(?\(String(UnicodeScalar(kind).map(Character.init) ?? "?"))`")
                     }
                 }
                 let inner = try parseAlternation()
+                caseInsensitive = outerCase
                 guard peek == 0x29 else { throw Unsupported(construct: "an unclosed `(`") }
                 position += 1
                 if let negated = lookahead { return .lookahead(inner, negated: negated) }
@@ -243,7 +301,7 @@ extension SplitRegex {
             case 0x24: return .end
             case 0x5C: return .set(try parseEscape(inClass: false))
             case 0x2A, 0x2B, 0x3F: throw Unsupported(construct: "a quantifier with nothing to repeat")
-            default: return .set(CharacterClass(ranges: [scalar ... scalar]))
+            default: return .set(literal(scalar))
             }
         }
 
@@ -261,11 +319,12 @@ extension SplitRegex {
                 if scalar == 0x5C {
                     let escaped = try parseEscape(inClass: true)
                     if escaped.negated {
-                        set.negatedRanges.append(escaped.ranges)
+                        set.negatedParts.append((escaped.ranges, escaped.categories))
                         continue
                     }
-                    guard escaped.ranges.count == 1, escaped.ranges[0].count == 1 else {
+                    guard escaped.categories == 0, escaped.ranges.count == 1, escaped.ranges[0].count == 1 else {
                         set.ranges += escaped.ranges
+                        set.categories |= escaped.categories
                         continue
                     }
                     low = escaped.ranges[0].lowerBound
@@ -288,7 +347,8 @@ extension SplitRegex {
                     guard low <= high else { throw Unsupported(construct: "a reversed range") }
                     set.ranges.append(low ... high)
                 } else {
-                    set.ranges.append(low ... low)
+                    let single = literal(low)
+                    set.ranges += single.ranges
                 }
             }
             guard peek == 0x5D else { throw Unsupported(construct: "an unclosed `[`") }
@@ -301,6 +361,8 @@ extension SplitRegex {
             position += 1
             func single(_ value: UInt32) -> CharacterClass { CharacterClass(ranges: [value ... value]) }
             switch scalar {
+            case 0x73 where dialect == .oniguruma: return CharacterClass(categories: SplitText.Flags.whitespace)                // \s
+            case 0x53 where dialect == .oniguruma: return CharacterClass(categories: SplitText.Flags.whitespace, negated: true) // \S
             case 0x73: return CharacterClass(ranges: SplitRegex.spaceRanges)                    // \s
             case 0x53: return CharacterClass(ranges: SplitRegex.spaceRanges, negated: true)     // \S
             case 0x64: return CharacterClass(ranges: SplitRegex.digitRanges)                    // \d
@@ -325,6 +387,13 @@ extension SplitRegex {
                     throw Unsupported(construct: "a `\\p` without `{…}`")
                 }
                 let name = String(String.UnicodeScalarView(scalars[(position + 1) ..< close].compactMap(Unicode.Scalar.init)))
+                if dialect == .oniguruma {
+                    guard let flag = SplitRegex.categoryFlag(name) else {
+                        throw Unsupported(construct: "the Unicode property `\\p{\(name)}` (L, N, P, S, M and Z are supported)")
+                    }
+                    position = close + 1
+                    return CharacterClass(categories: flag, negated: scalar == 0x50)
+                }
                 guard let ranges = SplitRegex.categoryRanges(name) else {
                     throw Unsupported(construct: "the Unicode category `\\p{\(name)}` (llama.cpp knows L, Lu, Ll, Lt, Lm, Lo, N, P, S and M)")
                 }

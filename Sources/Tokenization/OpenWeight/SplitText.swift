@@ -4,7 +4,8 @@
 /// - ``collapsed``: ASCII kept, every other code point replaced by one code for its category
 ///   (whitespace → `\v`, letters → 0xD2, numbers → 0xD1, punctuation → 0xD3, marks → 0xD4,
 ///   symbols → 0xD5, anything else → 0xD0), used by regexes with `\p{…}`;
-/// - ``wide``: the code points with non-ASCII whitespace replaced by `\v`, used by the others.
+/// - ``wide``: the code points with non-ASCII whitespace replaced by `\v`, used by the others;
+/// - ``tagged``: the code points with their flags, for `tokenizer.json` regexes (Oniguruma).
 struct SplitText {
     /// The code points.
     let scalars: [UInt32]
@@ -18,6 +19,8 @@ struct SplitText {
         static let punctuation: UInt8 = 8
         static let symbol: UInt8 = 16
         static let mark: UInt8 = 32
+        /// Zs, Zl, Zp: only the Oniguruma dialect's `\p{Z}` reads it.
+        static let separator: UInt8 = 64
         /// Any category at all (llama.cpp's `as_uint() != 0`): true of every code point in range.
         static let any: UInt8 = 128
     }
@@ -60,6 +63,7 @@ struct SplitText {
              .finalPunctuation, .otherPunctuation: bits |= Flags.punctuation
         case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: bits |= Flags.symbol
         case .nonspacingMark, .spacingMark, .enclosingMark: bits |= Flags.mark
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: bits |= Flags.separator
         default: break
         }
         return bits
@@ -79,6 +83,12 @@ struct SplitText {
             if bits & Flags.symbol != 0 { return Self.symbolCode }
             return Self.otherCode
         }
+    }
+
+    /// The code points with their flags in the top byte: what an Oniguruma-dialect ``SplitRegex``
+    /// (a `tokenizer.json`'s Split pattern) runs over, categories exact.
+    var tagged: [UInt32] {
+        zip(scalars, flags).map { scalar, bits in scalar | UInt32(bits) << 24 }
     }
 
     /// The wide stand-in (see the type's documentation).

@@ -31,7 +31,7 @@ struct TokensCommand: ParsableCommand {
     @Option(help: "Estimator (default: bpe, the exact count).")
     var estimator = ExactBPE.name
 
-    @Option(help: ArgumentHelp("An open-weight model's tokenizer: a GGUF file (count exactly as llama.cpp does), or phi4 / gpt-oss (their OpenAI vocabularies under their own special tokens).", valueName: "file.gguf|name"))
+    @Option(help: ArgumentHelp("An open-weight model's tokenizer: a GGUF file (count exactly as llama.cpp does), a Hugging Face tokenizer.json (or its folder), or phi4 / gpt-oss (their OpenAI vocabularies under their own special tokens).", valueName: "file.gguf|name"))
     var tokenizer: String?
 
     @Option(help: "Output format: text or json.")

@@ -6,7 +6,7 @@ import Tokenization
 /// Counting for an open-weight model served by llama.cpp and friends: its GGUF tokenizer, its chat
 /// template (or another), and which server's rendering to reproduce.
 struct OpenWeightOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Count as an open-weight model's server does: its tokenizer and chat template, read from its GGUF file, or a named model (phi4, gpt-oss) on its OpenAI vocabulary (the chat and bpe estimators use it).", valueName: "file.gguf|name"))
+    @Option(help: ArgumentHelp("Count as an open-weight model's server does: its tokenizer and chat template, read from its GGUF file or tokenizer.json (+ tokenizer_config.json), or a named model (phi4, gpt-oss) on its OpenAI vocabulary (the chat and bpe estimators use it).", valueName: "file.gguf|name"))
     var tokenizer: String?
 
     @Option(name: .customLong("chat-template"), help: ArgumentHelp("A Jinja chat template to render instead of the model's own.", valueName: "file.jinja"))
