@@ -33,7 +33,7 @@ public final class ReplayService: Sendable {
         var windows = ContextWindows(override: configuration.faultPlan.contextWindow)
         for (prefix, window) in configuration.faultPlan.contextWindows { windows.windows[prefix] = window }
         self.windows = windows
-        tokens = RequestTokenCounter(store: configuration.vocabularies)
+        tokens = RequestTokenCounter(store: configuration.vocabularies, openWeight: configuration.promptCounter)
         buckets = Mutex(RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute))
         limitsRates = configuration.faultPlan.requestsPerMinute != nil || configuration.faultPlan.tokensPerMinute != nil
         if let now {
@@ -137,18 +137,12 @@ public final class ReplayService: Sendable {
             }
             let window = windows.window(for: model)
             // Tokens never outnumber UTF-8 bytes, so a body smaller than the window needs no count
-            // for the cliff; only a tokens-per-minute limit always needs one.
+            // for the cliff (unless a chat template adds text the body does not hold); a
+            // tokens-per-minute limit always needs one.
             let budget = chat.completionBudget ?? 0
-            let promptTokens: Int?
-            if let counter = configuration.promptCounter {
-                // A chat template adds text the body does not hold: no shortcut, count when a limit needs it.
-                promptTokens = window != nil || configuration.faultPlan.tokensPerMinute != nil
-                    ? counter.estimate(prompt: ChatPrompt(request: chat, model: model)) : nil
-            } else {
-                let cliffNeedsCount = window.map { request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
-                promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
-                    ? tokens.promptTokens(chat, model: model).tokens : nil
-            }
+            let cliffNeedsCount = window.map { tokens.countsTemplates || request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
+            let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
+                ? tokens.promptTokens(chat, model: model).tokens : nil
             analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
             analyses.store(analysis, path: normalizedPath, body: request.body)
         }

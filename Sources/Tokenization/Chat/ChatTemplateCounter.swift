@@ -16,6 +16,13 @@ public struct ChatTemplateCounter: Sendable {
         /// (`ensure_ascii=False`, keys in order); absent tools undefined; counted without added
         /// special tokens.
         case huggingFace = "hf"
+        /// llama.cpp's own `llama-server` (build b11434, its own Jinja engine): tools only when
+        /// sent, `enable_thinking` true, a leading BOS the template writes is dropped when the
+        /// vocabulary adds one, and the prompt is tokenized with special tokens added (BOS).
+        case llamaServer = "llama-server"
+
+        /// Whether the server adds the vocabulary's special tokens (BOS) when it tokenizes the prompt.
+        var addsSpecialTokens: Bool { self == .llamaServer }
     }
 
     /// The tokenizer.
@@ -66,11 +73,17 @@ public struct ChatTemplateCounter: Sendable {
         } else if flavor == .llamaCppPython {
             for name in ["tools", "functions", "function_call", "tool_choice"] { context[name] = JinjaValue.none }
         }
+        if flavor == .llamaServer, context["enable_thinking"] == nil { context["enable_thinking"] = .bool(true) }
+        var text: String
         do {
-            return try template.template.render(context)
+            text = try template.template.render(context)
         } catch {
             throw .template(path: tokenizer.path, error)
         }
+        if flavor == .llamaServer, tokenizer.addsBOS, let bos = tokenizer.bosToken, !bos.isEmpty, text.utf8.starts(with: bos.utf8) {
+            text = String(decoding: text.utf8.dropFirst(bos.utf8.count), as: UTF8.self)
+        }
+        return text
     }
 
     /// The prompt text the server builds for a chat-completions request.
@@ -94,7 +107,7 @@ public struct ChatTemplateCounter: Sendable {
                 .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
             }), tools: nil)
         }
-        return tokenizer.count(text, addSpecial: false, parseSpecial: true)
+        return tokenizer.count(text, addSpecial: flavor.addsSpecialTokens, parseSpecial: true)
     }
 
     /// A JSON value as the template sees it (Python's `json.loads` types).

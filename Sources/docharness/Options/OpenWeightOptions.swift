@@ -12,7 +12,7 @@ struct OpenWeightOptions: ParsableArguments {
     @Option(name: .customLong("chat-template"), help: ArgumentHelp("A Jinja chat template to render instead of the model's own.", valueName: "file.jinja"))
     var chatTemplate: String?
 
-    @Option(name: .customLong("template-flavor"), help: "Whose rendering to reproduce: llama-cpp-python (its OpenAI-compatible server) or hf (transformers' apply_chat_template).")
+    @Option(name: .customLong("template-flavor"), help: "Whose rendering to reproduce: llama-cpp-python (its OpenAI-compatible server), llama-server (llama.cpp's own) or hf (transformers' apply_chat_template).")
     var templateFlavor: ChatTemplateCounter.Flavor = .llamaCppPython
 
     @Option(help: ArgumentHelp("The template's reasoning_effort (gpt-oss: low, medium or high; its template says medium when unset).", valueName: "level"))
