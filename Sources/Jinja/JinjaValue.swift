@@ -215,50 +215,75 @@ public struct JinjaDictionary {
         }
     }
 
-    /// The keys, in order, as the template wrote them.
-    public private(set) var keyValues: [JinjaValue] = []
-    private var order: [Key] = []
-    private var storage: [Key: JinjaValue] = [:]
+    /// The contents in one box, so that copying a dictionary value (which templates do at every
+    /// lookup) retains one object, not three; copied on write.
+    private final class Storage {
+        var keyValues: [JinjaValue] = []
+        var order: [Key] = []
+        var values: [Key: JinjaValue] = [:]
+
+        init() {}
+
+        init(copying other: Storage) {
+            keyValues = other.keyValues
+            order = other.order
+            values = other.values
+        }
+    }
+
+    private var storage = Storage()
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage
+    }
 
     /// An empty dictionary.
     public init() {}
 
     /// A dictionary of string-keyed pairs, in order.
     public init(_ pairs: [(String, JinjaValue)]) {
+        storage.keyValues.reserveCapacity(pairs.count)
+        storage.order.reserveCapacity(pairs.count)
+        storage.values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { order.count }
-    public var isEmpty: Bool { order.isEmpty }
+    public var count: Int { storage.order.count }
+    public var isEmpty: Bool { storage.order.isEmpty }
+
+    /// The keys, in order, as the template wrote them.
+    public var keyValues: [JinjaValue] { storage.keyValues }
 
     /// The keys, in order, as `str()` writes them.
-    public var keys: [String] { keyValues.map(\.string) }
+    public var keys: [String] { storage.keyValues.map(\.string) }
 
     public subscript(key: String) -> JinjaValue? {
-        get { storage[.string(key)] }
+        get { storage.values[.string(key)] }
         set { self[value: .string(key)] = newValue }
     }
 
     /// The value under any hashable key (`d[1]`, `d['a']`).
     public subscript(value key: JinjaValue) -> JinjaValue? {
-        get { storage[Key(key)] }
+        get { storage.values[Key(key)] }
         set {
             let hashed = Key(key)
+            let box = unique()
             if let newValue {
-                if storage.updateValue(newValue, forKey: hashed) == nil {
-                    order.append(hashed)
-                    keyValues.append(key.plain)
+                if box.values.updateValue(newValue, forKey: hashed) == nil {
+                    box.order.append(hashed)
+                    box.keyValues.append(key.plain)
                 }
-            } else if storage.removeValue(forKey: hashed) != nil, let index = order.firstIndex(of: hashed) {
-                order.remove(at: index)
-                keyValues.remove(at: index)
+            } else if box.values.removeValue(forKey: hashed) != nil, let index = box.order.firstIndex(of: hashed) {
+                box.order.remove(at: index)
+                box.keyValues.remove(at: index)
             }
         }
     }
 
     /// The (key, value) pairs, in order.
     public var entries: [(key: JinjaValue, value: JinjaValue)] {
-        zip(keyValues, order).map { ($0, storage[$1]!) }
+        zip(storage.keyValues, storage.order).map { ($0, storage.values[$1]!) }
     }
 }
 
