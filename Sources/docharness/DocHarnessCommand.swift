@@ -17,6 +17,9 @@ struct DocHarnessCommand: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
     static func main() async {
+        // A reader that goes away (`docharness check | head`) makes writes to standard output fail
+        // with EPIPE instead of killing the process before its report files are written.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -28,7 +31,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
                 Foundation.exit(ExitStatus.usageError)
             }
             exit(withError: error)

@@ -19,17 +19,17 @@ final class ProgressLine: @unchecked Sendable {
             let width = 30
             let filled = done * width / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\r\(label) \(bar) \(done)/\(total)".utf8))
         } else {
             let decile = done * 10 / total
             if decile != lastDecile {
                 lastDecile = decile
-                FileHandle.standardError.write(Data("\(label): \(done)/\(total)\n".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("\(label): \(done)/\(total)\n".utf8))
             }
         }
     }
 
     func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if isTerminal { try? FileHandle.standardError.write(contentsOf: Data("\n".utf8)) }
     }
 }

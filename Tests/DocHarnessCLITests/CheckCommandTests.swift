@@ -33,6 +33,26 @@ import Testing
         files.mapValues { Array($0.utf8) }
     }
 
+    /// Two reports into one file interleaved into an invalid file (issue 23): refused up front.
+    @Test func oneFileForTwoReportsIsAUsageError() throws {
+        try FixtureTree.with(files(["good.py": Self.documented])) { root in
+            let result = try ProcessRunner.docharness(["check", "good.py", "--json", "r", "--sarif", "./r"], currentDirectory: root)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("--json and --sarif both name ./r; give each report its own file"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("r").path))
+        }
+    }
+
+    /// A reader that stops early (`docharness check | head -1`) must not cost the report files.
+    @Test func aClosedStandardOutputStillWritesTheReports() throws {
+        try FixtureTree.with(files(["bad.py": Self.undocumented])) { root in
+            let binary = TestEnvironment.docharness.path
+            let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(binary)' check . --json r.json | true; echo done"], currentDirectory: root)
+            #expect(result.standardOutput.contains("done"))
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("r.json").path))
+        }
+    }
+
     @Test func passingAndFailingGates() throws {
         try FixtureTree.with(files(["good.py": Self.documented, "bad.py": Self.undocumented])) { root in
             let good = try ProcessRunner.docharness(["check", "good.py"], currentDirectory: root)

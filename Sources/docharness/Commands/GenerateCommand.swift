@@ -112,7 +112,7 @@ struct GenerateCommand: AsyncParsableCommand {
             do {
                 guard let patched = try edits.patched(file, bytes: bytes) else { continue }
                 if apply {
-                    try AtomicFile.write(patched, to: file.path)
+                    try AtomicFile.write(patched, to: file.path, followingLinks: true)
                 } else {
                     print(DocstringEdits.diff(path: file.path, old: bytes, new: patched))
                 }

@@ -94,15 +94,15 @@ struct ServeCommand: AsyncParsableCommand {
             let service = ReplayService(configuration: configuration)
             let banner = "docharness serve: \(service.engine.interactionCount) interactions from \(loaded.count) cassettes, \(strict ? "strict" : "lenient")"
                 + (recordFile.map { ", recording to \($0)" } ?? "") + ", listening on http://\(host):"
-            try await ReplayServer.run(service, logLevel: .warning) { port in FileHandle.standardError.write(Data("\(banner)\(port)\n".utf8)) }
+            try await ReplayServer.run(service, logLevel: .warning) { port in try? FileHandle.standardError.write(contentsOf: Data("\(banner)\(port)\n".utf8)) }
             let counts = service.counters.snapshot
             let summary = ReplayCounters.Event.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("docharness serve: stopped (\(summary))\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("docharness serve: stopped (\(summary))\n".utf8))
         } catch let error as CassetteError {
-            FileHandle.standardError.write(Data("docharness serve: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("docharness serve: \(error)\n".utf8))
             throw ExitCode(ExitStatus.unreadableInput)
         } catch let error as OpenWeightLoadError {
-            FileHandle.standardError.write(Data("docharness serve: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("docharness serve: \(error)\n".utf8))
             throw ExitCode(ExitStatus.unreadableInput)
         }
     }

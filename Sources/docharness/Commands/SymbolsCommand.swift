@@ -51,7 +51,7 @@ struct SymbolsCommand: ParsableCommand {
         switch format {
         case .json:
             var writer = SymbolListingWriter { chunk in
-                chunk.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+                chunk.withUnsafeBytes { try? FileHandle.standardOutput.write(contentsOf: Data($0)) }
             }
             for file in files { writer.write(SymbolListing.File(file)) }
             writer.finish()
@@ -62,11 +62,11 @@ struct SymbolsCommand: ParsableCommand {
                     output += SymbolLine(path: file.path, symbol: symbol).text + "\n"
                 }
                 if output.utf8.count > 1 << 16 {
-                    FileHandle.standardOutput.write(Data(output.utf8))
+                    try? FileHandle.standardOutput.write(contentsOf: Data(output.utf8))
                     output = ""
                 }
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(output.utf8))
         }
         if !problems.isEmpty || files.contains(where: { !$0.isValid }) {
             throw ExitCode(ExitStatus.unreadableInput)
@@ -94,6 +94,6 @@ struct SymbolLine {
 /// Standard error as a `TextOutputStream`.
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(string.utf8))
     }
 }

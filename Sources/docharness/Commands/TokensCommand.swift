@@ -124,7 +124,8 @@ struct TokensCommand: ParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let report = Report(encoding: tokenizer ?? name.rawValue, estimator: modelTokens == nil ? estimator : ModelTokens.name, files: rows.map { Row(path: $0.path, tokens: $0.tokens, bytes: $0.bytes) },
                                 totalTokens: totalTokens, totalBytes: totalBytes)
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            let encoded = try encoder.encode(report) + Data("\n".utf8)
+            try? FileHandle.standardOutput.write(contentsOf: encoded)
         }
         if unreadable { throw ExitCode(ExitStatus.unreadableInput) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Files
 import Foundation
 import Reports
 
@@ -21,6 +22,13 @@ struct CheckReportOptions: ParsableArguments {
 
     func validate() throws {
         if markdownLimit < 1024 { throw ValidationError("--markdown-limit must be at least 1024 bytes, got \(markdownLimit)") }
+        var seen: [String: String] = [:]
+        for (option, path) in [("--json", json), ("--junit", junit), ("--markdown", markdown), ("--sarif", sarif)] {
+            guard let path else { continue }
+            let target = AtomicFile.canonicalTarget(path)
+            if let first = seen[target] { throw ValidationError("\(first) and \(option) both name \(path); give each report its own file") }
+            seen[target] = option
+        }
     }
 
     /// The files to write, stamped now.
