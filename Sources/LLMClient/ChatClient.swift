@@ -107,7 +107,9 @@ public final class ChatClient: Sendable {
             latency = clock.now() - started
             await limiter.observe(headers: reply.headers)
             let outcome = RetryStateMachine.Outcome(reply: reply, streamed: streamed)
-            if case .rateLimited(let retryAfter?, _) = outcome { await limiter.pause(for: retryAfter) }
+            // Other requests pause too, for no longer than a retry would wait (a huge or infinite
+            // Retry-After used to overflow the clock).
+            if case .rateLimited(let retryAfter?, _) = outcome, retryAfter >= 0 { await limiter.pause(for: min(retryAfter, policy.maximumWait)) }
             return outcome
         } catch {
             latency = clock.now() - started

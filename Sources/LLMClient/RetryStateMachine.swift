@@ -74,6 +74,10 @@ public struct RetryStateMachine: Sendable {
             exchange.transportErrors += 1
             lastReason = reason
         }
+        if let retryAfter, !(retryAfter <= policy.maximumWait) {
+            let asked = retryAfter < 1e9 ? String(Int(retryAfter.rounded(.up))) + " s" : "forever"
+            return giveUp(.exhausted(attempts: exchange.attempts, lastReason: "the server asked to wait \(asked) before retrying (Retry-After), longer than the \(Int(policy.maximumWait)) s DocHarness waits (--max-wait); \(lastReason)"))
+        }
         guard exchange.attempts < policy.maximumAttempts else {
             return giveUp(.exhausted(attempts: exchange.attempts, lastReason: lastReason))
         }

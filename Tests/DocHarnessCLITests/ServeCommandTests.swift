@@ -23,6 +23,10 @@ struct ServeCommandTests {
     func usage() throws {
         #expect(try ProcessRunner.docharness(["serve"]).status == 2)
         #expect(try ProcessRunner.docharness(["serve", "--cassettes", ".", "--record"]).status == 2)
+        // Accepted before, and the next request crashed the server (issue 23).
+        let negative = try ProcessRunner.docharness(["serve", "--cassettes", ".", "--max-body-bytes=-1"])
+        #expect(negative.status == 2)
+        #expect(negative.standardError.contains("--max-body-bytes must be 1…1073741824"))
     }
 
     @Test("serves on a free port, answers, and stops gracefully on SIGTERM with its counts")

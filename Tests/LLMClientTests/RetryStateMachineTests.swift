@@ -25,6 +25,26 @@ struct RetryStateMachineTests {
         return (actions, machine)
     }
 
+    /// `Retry-After: 1e10` crashed `generate` after 66 s and `Retry-After: 3600` slept an hour
+    /// in silence (issue 23): past `--max-wait` the request fails and says what the server asked.
+    @Test("a Retry-After longer than the longest wait fails the request and says so")
+    func refusesLongWaits() {
+        for (asked, words) in [(1e10, "forever"), (3600, "3600 s"), (.infinity, "forever")] {
+            let (actions, machine) = Self.actions([.rateLimited(retryAfter: asked, reason: "HTTP 429: slow down")])
+            #expect(actions.count == 2)
+            guard case .giveUp(.exhausted(1, let reason)) = actions.last else {
+                Issue.record("\(asked): \(actions)")
+                continue
+            }
+            #expect(reason.hasPrefix("the server asked to wait \(words) before retrying (Retry-After), longer than the 60 s DocHarness waits (--max-wait)"))
+            #expect(machine.exchange.backoff == 0)
+        }
+        let (actions, _) = Self.actions([.rateLimited(retryAfter: 45, reason: "HTTP 429"), .completion(Self.completion)])
+        #expect(actions.contains(.wait(seconds: 45)))
+        let (short, _) = Self.actions([.rateLimited(retryAfter: 45, reason: "HTTP 429")], policy: RetryPolicy(maximumWait: 10))
+        if case .giveUp = short.last {} else { Issue.record("--max-wait 10 must refuse a 45 s wait: \(short)") }
+    }
+
     @Test("a completion is delivered at once")
     func delivers() {
         let (actions, machine) = Self.actions([.completion(Self.completion)])

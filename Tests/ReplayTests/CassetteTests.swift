@@ -124,6 +124,26 @@ struct CassetteTests {
             #expect(error.line == 4)
             #expect(error.reason.contains("interactions[0].request.path"))
         }
+        // A status no server can send loaded, then killed the replay server (issue 23).
+        for status in ["-1", "1000"] {
+            let odd = directory.appendingPathComponent("status\(status).json")
+            try Data("{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\", \"path\": \"/v1/chat/completions\"}, \"response\": {\"status\": \(status), \"body\": {}}}\n  ]\n}\n".utf8).write(to: odd)
+            do {
+                _ = try CassetteLoader.load(file: odd.path)
+                Issue.record("status \(status) loaded")
+            } catch {
+                #expect(error.line == 4)
+                #expect(error.reason.contains("response.status: \(status) is not an HTTP status code (100–599)"), "\(error.reason)")
+            }
+            let vcr = directory.appendingPathComponent("vcr\(status).yaml")
+            try Data("interactions:\n- request:\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    status:\n      code: \(status)\n    body:\n      string: '{}'\n".utf8).write(to: vcr)
+            do {
+                _ = try CassetteLoader.load(file: vcr.path)
+                Issue.record("VCR status \(status) loaded")
+            } catch {
+                #expect(error.reason.contains("response status \(status) is not an HTTP status code"), "\(error.reason)")
+            }
+        }
         let yaml = directory.appendingPathComponent("bad.yaml")
         try Data("interactions:\n- request:\n    method: POST\n   uri: [unclosed\n".utf8).write(to: yaml)
         do {

@@ -28,6 +28,10 @@ struct FaultsAndLimitsTests {
             ("{\"rate_limits\": {\"rpm\": 3}}", 1, "unknown rate limit \"rpm\""),
             ("{\"seed\": 1,\n \"faults\": [}", 2, "not valid JSON"),
             ("{\"retries\": 1}", 1, "unknown member \"retries\""),
+            // These loaded and then crashed the server (issue 23).
+            ("{\n\"faults\": [\n  {\"latency_ms\": 1e300}\n]}", 3, "faults[0].latency_ms must be at most 3600000 (one hour)"),
+            ("{\n\"faults\": [\n  {\"status\": 429, \"retry_after_ms\": 1e300}\n]}", 3, "faults[0].retry_after_ms must be at most 3600000"),
+            ("{\n\"faults\": [\n  {\"jitter_ms\": 3600001}\n]}", 3, "faults[0].jitter_ms must be at most 3600000"),
         ]
         for (text, line, reason) in cases {
             do {

@@ -119,6 +119,9 @@ public enum CassetteFormat {
         guard let method = request["method"]?.stringValue else { throw WireError(path: "request.method", reason: "required: a string") }
         guard let path = request["path"]?.stringValue else { throw WireError(path: "request.path", reason: "required: a string such as \"/v1/chat/completions\"") }
         guard let status = response["status"]?.intValue else { throw WireError(path: "response.status", reason: "required: an integer") }
+        guard RecordedResponse.validStatuses.contains(status) else {
+            throw WireError(path: "response.status", reason: "\(status) is not an HTTP status code (100–599)")
+        }
         return Interaction(
             request: RecordedRequest(method: method, path: path, headers: try headers(request["headers"], path: "request.headers"), body: try body(request, path: "request")),
             response: RecordedResponse(status: status, headers: try headers(response["headers"], path: "response.headers"), body: try body(response, path: "response")),

@@ -33,6 +33,9 @@ public struct RecordedRequest: Sendable, Hashable {
 public struct RecordedResponse: Sendable, Hashable {
     /// The HTTP status.
     public var status: Int
+    /// The status codes a response can have; a cassette with another is refused when it loads
+    /// (a server cannot send it, and trying used to crash the replay).
+    public static let validStatuses = 100 ... 599
     /// The headers, without those that describe the recorded transfer (length, encoding, chunking).
     public var headers: HeaderFields
     /// The body, decompressed.

@@ -153,6 +153,9 @@ public struct FaultPlan: Sendable, Equatable {
         return plan
     }
 
+    /// The longest delay a fault may ask for: one hour, in milliseconds.
+    public static let longestDelayMilliseconds: Double = 3_600_000
+
     private static func fault(_ value: JSONValue, index: Int, fail: (String) -> CassetteError) throws(CassetteError) -> Fault {
         guard let members = value.objectMembers else { throw fail("faults[\(index)] must be an object") }
         var fault = Fault()
@@ -166,14 +169,20 @@ public struct FaultPlan: Sendable, Equatable {
                 guard let number = member.value.doubleValue, number >= 0 else { throw fail("\(name) must be a number ≥ 0") }
                 return number
             }
+            /// A delay: at most an hour (a larger one used to overflow the clock and crash the server).
+            func milliseconds() throws(CassetteError) -> Double {
+                let number = try nonNegative()
+                guard number <= Self.longestDelayMilliseconds else { throw fail("\(name) must be at most \(Int(Self.longestDelayMilliseconds)) (one hour), got \(member.value.doubleValue ?? number)") }
+                return number
+            }
             switch member.key {
             case "status":
                 let status = try positiveInt()
                 guard (400...599).contains(status) else { throw fail("\(name) must be an HTTP error status (400–599)") }
                 fault.status = status
-            case "retry_after_ms": fault.retryAfterMilliseconds = Int(try nonNegative())
-            case "latency_ms": fault.latencyMilliseconds = try nonNegative()
-            case "jitter_ms": fault.jitterMilliseconds = try nonNegative()
+            case "retry_after_ms": fault.retryAfterMilliseconds = Int(try milliseconds())
+            case "latency_ms": fault.latencyMilliseconds = try milliseconds()
+            case "jitter_ms": fault.jitterMilliseconds = try milliseconds()
             case "drop_after_events":
                 guard let number = member.value.intValue, number >= 0 else { throw fail("\(name) must be an integer ≥ 0") }
                 fault.dropAfterEvents = number

@@ -72,6 +72,9 @@ enum VCRCassetteReader {
         guard let statusText, let status = Int(statusText) else {
             throw CassetteError(file: file, line: response.line, reason: "the response has no status code", fix: "fix the cassette or re-record it")
         }
+        guard RecordedResponse.validStatuses.contains(status) else {
+            throw CassetteError(file: file, line: (statusTree ?? response).line, reason: "response status \(status) is not an HTTP status code (100–599)", fix: "fix the cassette or re-record it")
+        }
         let responseHeaders = headers(response["headers"])
         let responseBody = body(response["body"] ?? response["content"], headers: responseHeaders)
         let transferHeaders: Set<String> = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]

@@ -106,6 +106,7 @@ extension EvaluationRun.Settings {
         concurrency = options.concurrency
         structuredOutput = options.responseFormat
         maximumResponseTokens = options.maxResponseTokens
+        retryPolicy = options.retryPolicy
         journalPath = journal
         recordUpstream = upstream
         upstreamHeaders = options.apiKey().map { [("Authorization", "Bearer " + $0)] } ?? []

@@ -87,7 +87,8 @@ struct GenerateCommand: AsyncParsableCommand {
         } ?? .openAI(baseURL: baseURL ?? "", apiKey: generation.apiKey())
         let clock = SystemGenerationClock()
         let client = ChatClient(endpoint: endpoint, transport: HTTPChatTransport(),
-                                limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock), clock: clock)
+                                limiter: RequestRateLimiter(limits: .init(requestsPerMinute: rpm, tokensPerMinute: tpm), clock: clock),
+                                policy: generation.retryPolicy, clock: clock)
         var settings = DocstringGenerator.Settings(model: generation.model, template: template, budget: generation.budget,
                                                    estimator: tokenEstimator, concurrency: generation.concurrency, stream: stream)
         (settings.structuredOutput, settings.maximumResponseTokens) = (generation.responseFormat, generation.maxResponseTokens)

@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         if upstream != nil, !record { throw ValidationError("--upstream is only used with --record") }
         if !record, cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay)") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
+        if !(1 ... 1 << 30).contains(maxBodyBytes) { throw ValidationError("--max-body-bytes must be 1…1073741824 (1 GiB), got \(maxBodyBytes)") }
     }
 
     func run() async throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LLMClient
 import Generation
 import Tokenization
 
@@ -36,7 +37,11 @@ struct GenerationOptions: ParsableArguments {
     @Option(name: .customLong("api-key-env"), help: "The environment variable holding the API key (default: OPENAI_API_KEY, or AZURE_OPENAI_API_KEY for an Azure deployment). The key is sent to the server and written nowhere.")
     var apiKeyVariable: String?
 
+    @Option(name: .customLong("max-wait"), help: "The longest Retry-After to honour, in seconds; a server asking for longer fails the request with what it asked (default 60).")
+    var maxWait: Double = 60
+
     func validate() throws {
+        if !(maxWait >= 0 && maxWait <= 86_400) { throw ValidationError("--max-wait must be 0…86400 seconds, got \(maxWait)") }
         if safeZone <= buffer { throw ValidationError("--safe-zone must exceed --buffer") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let maxResponseTokens, maxResponseTokens < 1 { throw ValidationError("--max-response-tokens must be at least 1") }
@@ -48,6 +53,9 @@ struct GenerationOptions: ParsableArguments {
         let name = apiKeyVariable ?? (azure ? "AZURE_OPENAI_API_KEY" : "OPENAI_API_KEY")
         return ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The retry policy, with `--max-wait`.
+    var retryPolicy: RetryPolicy { RetryPolicy(maximumWait: maxWait) }
 
     /// The budget `--safe-zone` and `--buffer` set.
     var budget: SafeZoneBudget { SafeZoneBudget(safeZone: safeZone, buffer: buffer) }
