@@ -115,43 +115,29 @@ struct CassetteTests {
             #expect(error.line == 4)
             #expect(error.description.hasPrefix(broken.path + ":4: not valid JSON"))
         }
-        let shape = directory.appendingPathComponent("shape.json")
-        try Data("{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\"}, \"response\": {\"status\": 200}}\n  ]\n}\n".utf8).write(to: shape)
-        do {
-            _ = try CassetteLoader.load(file: shape.path)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.line == 4)
-            #expect(error.reason.contains("interactions[0].request.path"))
-        }
+        try expectLoadError(directory, "shape.json", "{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\"}, \"response\": {\"status\": 200}}\n  ]\n}\n",
+                            line: 4, reason: "interactions[0].request.path")
         // A status no server can send loaded, then killed the replay server (issue 23).
         for status in ["-1", "1000"] {
-            let odd = directory.appendingPathComponent("status\(status).json")
-            try Data("{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\", \"path\": \"/v1/chat/completions\"}, \"response\": {\"status\": \(status), \"body\": {}}}\n  ]\n}\n".utf8).write(to: odd)
-            do {
-                _ = try CassetteLoader.load(file: odd.path)
-                Issue.record("status \(status) loaded")
-            } catch {
-                #expect(error.line == 4)
-                #expect(error.reason.contains("response.status: \(status) is not an HTTP status code (100–599)"), "\(error.reason)")
-            }
-            let vcr = directory.appendingPathComponent("vcr\(status).yaml")
-            try Data("interactions:\n- request:\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    status:\n      code: \(status)\n    body:\n      string: '{}'\n".utf8).write(to: vcr)
-            do {
-                _ = try CassetteLoader.load(file: vcr.path)
-                Issue.record("VCR status \(status) loaded")
-            } catch {
-                #expect(error.reason.contains("response status \(status) is not an HTTP status code"), "\(error.reason)")
-            }
+            try expectLoadError(directory, "status\(status).json", "{\n  \"docharness_cassette\": 1,\n  \"interactions\": [\n    {\"request\": {\"method\": \"POST\", \"path\": \"/v1/chat/completions\"}, \"response\": {\"status\": \(status), \"body\": {}}}\n  ]\n}\n",
+                                line: 4, reason: "response.status: \(status) is not an HTTP status code (100–599)")
+            try expectLoadError(directory, "vcr\(status).yaml", "interactions:\n- request:\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    status:\n      code: \(status)\n    body:\n      string: '{}'\n",
+                                line: nil, reason: "response status \(status) is not an HTTP status code")
         }
-        let yaml = directory.appendingPathComponent("bad.yaml")
-        try Data("interactions:\n- request:\n    method: POST\n   uri: [unclosed\n".utf8).write(to: yaml)
+        try expectLoadError(directory, "bad.yaml", "interactions:\n- request:\n    method: POST\n   uri: [unclosed\n", line: nil, reason: "not valid YAML")
+    }
+
+    /// Writes `text` to `name` and expects loading it to fail at `line` (any line when nil) with
+    /// a reason containing `reason`.
+    private func expectLoadError(_ directory: URL, _ name: String, _ text: String, line: Int?, reason: String) throws {
+        let file = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: file)
         do {
-            _ = try CassetteLoader.load(file: yaml.path)
-            Issue.record("expected an error")
+            _ = try CassetteLoader.load(file: file.path)
+            Issue.record("\(name) loaded")
         } catch {
-            #expect(error.line != nil)
-            #expect(error.reason.hasPrefix("not valid YAML"))
+            if let line { #expect(error.line == line, "\(name)") } else { #expect(error.line != nil, "\(name)") }
+            #expect(error.reason.contains(reason), "\(name): \(error.reason)")
         }
     }
 
