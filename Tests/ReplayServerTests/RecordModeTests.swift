@@ -24,15 +24,17 @@ struct RecordModeTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let cassetteFile = directory.appendingPathComponent("recorded.json").path
         let prompts = (0..<8).map { #"{"messages":[{"role":"user","content":"Prompt number \#($0)."}],"model":"gpt-4o-mini"}"# }
+        // The last five (and the query's keys) were written into cassettes before (issue 23).
         let secretHeaders = [("Authorization", "Bearer sk-live-SECRET"), ("api-key", "azure-SECRET"), ("OpenAI-Organization", "org-SECRET"),
-                             ("Content-Type", "application/json")]
+                             ("Content-Type", "application/json"), ("x-goog-api-key", "g-SECRET"), ("X-Auth-Token", "t-SECRET"),
+                             ("x-azure-api-key", "a-SECRET"), ("x-openai-api-key", "o-SECRET"), ("authorization-token", "at-SECRET")]
         var collected = [String](repeating: "", count: prompts.count)
         let (_, recordedCount) = try await InProcessReplayServer.with(upstreamService) { upstream in
             try await InProcessReplayServer.record(from: upstream, into: cassetteFile) { recorder in
                 collected = try await withThrowingTaskGroup(of: (Int, String).self) { group in
                     for (index, prompt) in prompts.enumerated() {
                         group.addTask {
-                            var request = HTTPClientRequest(url: recorder + "/v1/chat/completions")
+                            var request = HTTPClientRequest(url: recorder + "/v1/chat/completions?API-Key=q-SECRET&access_token=q2-SECRET&Key=q3-SECRET&keep=1")
                             request.method = .POST
                             for (name, value) in secretHeaders { request.headers.add(name: name, value: value) }
                             request.body = .bytes(ByteBuffer(string: prompt))
@@ -54,6 +56,7 @@ struct RecordModeTests {
         let text = try String(contentsOfFile: cassetteFile, encoding: .utf8)
         #expect(!text.contains("SECRET"))
         #expect(!text.lowercased().contains("authorization"))
+        #expect(text.contains("?API-Key=REDACTED&access_token=REDACTED&Key=REDACTED&keep=1"))
         let recorded = try CassetteLoader.load(file: cassetteFile)
         #expect(recorded.interactions.count == 8)
         #expect(recorded.interactions.allSatisfy { $0.recordedAt != nil && $0.durationMilliseconds != nil })

@@ -102,6 +102,18 @@ struct CassetteTests {
         #expect(CassetteFormat.encode(back) == bytes)
     }
 
+    @Test("secret-looking header and query names are redacted, rate-limit headers are not")
+    func secretNames() {
+        for name in ["x-goog-api-key", "X-Auth-Token", "x-azure-api-key", "authorization-token", "access_token", "Key", "api-key", "apikey", "x-amz-signature", "session_id"] {
+            #expect(HeaderRedaction.isSecretName(name), "\(name)")
+        }
+        for name in ["x-ratelimit-remaining-tokens", "x-ratelimit-limit-requests", "content-type", "openai-processing-ms", "keep", "monkey"] {
+            #expect(!HeaderRedaction.isSecretName(name), "\(name)")
+        }
+        #expect(HeaderRedaction.redactQuery("/v1/models?api%2Dkey=s&x=1") == "/v1/models?api%2Dkey=REDACTED&x=1")
+        #expect(RequestMatcher.normalizedPath("/v1/files?key=abc&b=2") == RequestMatcher.normalizedPath("/v1/files?b=2&key=REDACTED"))
+    }
+
     @Test("a malformed cassette names the file and the line")
     func malformedCassettes() throws {
         let directory = try TestEnvironment.temporaryDirectory()

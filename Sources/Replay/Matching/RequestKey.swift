@@ -73,9 +73,11 @@ public struct RequestMatcher: Sendable {
     /// The normalized path: the chat route's, else the path with its query parameters sorted.
     public static func normalizedPath(_ pathAndQuery: String) -> String {
         if let route = ChatRoute(pathAndQuery: pathAndQuery) { return route.canonicalPath }
-        guard let mark = pathAndQuery.firstIndex(of: "?") else { return pathAndQuery }
-        let path = pathAndQuery[..<mark]
-        let parameters = pathAndQuery[pathAndQuery.index(after: mark)...].split(separator: "&")
+        // Secret-named parameters compare by name: the recording holds `REDACTED` for their value.
+        let redacted = HeaderRedaction.redactQuery(pathAndQuery)
+        guard let mark = redacted.firstIndex(of: "?") else { return redacted }
+        let path = redacted[..<mark]
+        let parameters = redacted[redacted.index(after: mark)...].split(separator: "&")
             .filter { !$0.hasPrefix("api-version=") }.sorted()
         return parameters.isEmpty ? String(path) : path + "?" + parameters.joined(separator: "&")
     }
