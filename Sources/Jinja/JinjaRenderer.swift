@@ -2,23 +2,30 @@
 /// macro sees the template's top level and its parameters), `loop`, `break`/`continue`.
 final class JinjaRenderer {
     let environment: JinjaTemplate.Environment
-    var scopes: [[String: JinjaValue]]
+    /// Read and written on every name; one renderer runs on one thread, so the dynamic
+    /// exclusivity checks a class property gets are skipped.
+    @exclusivity(unchecked) var scopes: [[String: JinjaValue]]
+    /// The variables every render shares (tokens, dates, server settings), below `scopes`.
+    let shared: [String: JinjaValue]
 
     enum Flow {
         case normal, breakLoop, continueLoop
     }
 
     /// A renderer whose top scope is `context`; the built-in globals answer names no scope has.
-    init(environment: JinjaTemplate.Environment, context: [String: JinjaValue]) {
+    init(environment: JinjaTemplate.Environment, context: [String: JinjaValue], shared: [String: JinjaValue] = [:]) {
         self.environment = environment
         scopes = [context]
+        self.shared = shared
     }
 
     func lookup(_ name: String) -> JinjaValue {
-        for scope in scopes.reversed() {
-            if let value = scope[name] { return value }
+        var index = scopes.count - 1
+        while index >= 0 {
+            if let value = scopes[index][name] { return value }
+            index -= 1
         }
-        return JinjaBuiltins.globals[name] ?? .undefined(name)
+        return shared[name] ?? JinjaBuiltins.globals[name] ?? .undefined(name)
     }
 
     func assign(_ name: String, _ value: JinjaValue) {

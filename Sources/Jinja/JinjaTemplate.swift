@@ -55,7 +55,13 @@ public struct JinjaTemplate {
     /// Renders the template with `context` as its variables (plus the globals `range`,
     /// `namespace`, `dict`, `raise_exception` unless the context defines them).
     public func render(_ context: [String: JinjaValue]) throws(JinjaError) -> String {
-        let renderer = JinjaRenderer(environment: environment, context: context)
+        try render(context, shared: [:])
+    }
+
+    /// Renders with `context` over `shared`: variables many renders have in common (built once by
+    /// the caller), which the context's own names hide.
+    public func render(_ context: [String: JinjaValue], shared: [String: JinjaValue]) throws(JinjaError) -> String {
+        let renderer = JinjaRenderer(environment: environment, context: context, shared: shared)
         var output = ""
         output.reserveCapacity(4096)
         try renderer.render(nodes, into: &output)

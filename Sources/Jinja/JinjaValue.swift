@@ -243,10 +243,18 @@ public struct JinjaDictionary {
 
     /// A dictionary of string-keyed pairs, in order.
     public init(_ pairs: [(String, JinjaValue)]) {
-        storage.keyValues.reserveCapacity(pairs.count)
-        storage.order.reserveCapacity(pairs.count)
-        storage.values.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        let box = storage
+        box.keyValues.reserveCapacity(pairs.count)
+        box.order.reserveCapacity(pairs.count)
+        box.values.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
+            let hashed = Key.string(key)
+            // A later duplicate replaces the value and keeps the first position, as Python's dict does.
+            if box.values.updateValue(value, forKey: hashed) == nil {
+                box.order.append(hashed)
+                box.keyValues.append(.string(key))
+            }
+        }
     }
 
     public var count: Int { storage.order.count }

@@ -39,6 +39,9 @@ public struct ChatTemplateCounter: Sendable {
     /// literals are plain values, so rendering only reads them.
     struct SendableTemplate: @unchecked Sendable {
         let template: JinjaTemplate
+        /// The variables every render of this counter shares (BOS/EOS, `strftime_now`, `variables`,
+        /// the flavor's defaults), built once; the closures in it capture only immutable values.
+        let shared: [String: JinjaValue]
     }
 
     /// A counter over the model's own template, or `templateSource` instead; `date` for
@@ -52,7 +55,17 @@ public struct ChatTemplateCounter: Sendable {
         self.variables = variables
         let environment = flavor == .llamaCppPython ? JinjaTemplate.Environment.llamaCppPython : .huggingFace
         do {
-            template = SendableTemplate(template: try JinjaTemplate(source, environment: environment))
+            var shared: [String: JinjaValue] = [
+                "bos_token": .string(tokenizer.bosToken ?? ""),
+                "eos_token": .string(tokenizer.eosToken ?? ""),
+                "strftime_now": self.date.strftimeNow,
+            ]
+            if flavor == .llamaCppPython {
+                for name in ["tools", "functions", "function_call", "tool_choice"] { shared[name] = JinjaValue.none }
+            }
+            if flavor == .llamaServer { shared["enable_thinking"] = .bool(true) }
+            for (name, value) in variables { shared[name] = .string(value) }
+            template = SendableTemplate(template: try JinjaTemplate(source, environment: environment), shared: shared)
         } catch {
             throw .template(path: templateSource == nil ? tokenizer.path : "--chat-template", error)
         }
@@ -60,23 +73,11 @@ public struct ChatTemplateCounter: Sendable {
 
     /// The prompt text the server builds for a request's `messages` and `tools` (JSON as sent).
     public func render(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) throws(ChatTemplateError) -> String {
-        var context: [String: JinjaValue] = [
-            "messages": Self.jinja(messages),
-            "add_generation_prompt": .bool(addGenerationPrompt),
-            "bos_token": .string(tokenizer.bosToken ?? ""),
-            "eos_token": .string(tokenizer.eosToken ?? ""),
-            "strftime_now": date.strftimeNow,
-        ]
-        for (name, value) in variables { context[name] = .string(value) }
-        if let tools {
-            context["tools"] = Self.jinja(tools)
-        } else if flavor == .llamaCppPython {
-            for name in ["tools", "functions", "function_call", "tool_choice"] { context[name] = JinjaValue.none }
-        }
-        if flavor == .llamaServer, context["enable_thinking"] == nil { context["enable_thinking"] = .bool(true) }
+        var context: [String: JinjaValue] = ["messages": Self.jinja(messages), "add_generation_prompt": .bool(addGenerationPrompt)]
+        if let tools { context["tools"] = Self.jinja(tools) }
         var text: String
         do {
-            text = try template.template.render(context)
+            text = try template.template.render(context, shared: template.shared)
         } catch {
             throw .template(path: tokenizer.path, error)
         }
