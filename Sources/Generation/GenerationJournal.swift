@@ -95,7 +95,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
 /// The journal of a generation run: JSON lines, one per finished symbol, each written with one
 /// `write(2)` as soon as the symbol finishes, so a run killed at any point loses at most the
 /// symbols in flight. Opening a journal reads what is there, drops a torn last line (from a
-/// kill mid-write) and appends after it.
+/// kill mid-write) and appends after it. A run holds an exclusive lock on its journal: a second
+/// run on the same file stops at once with a clear message instead of interleaving lines.
 public actor GenerationJournal {
     /// The file.
     public nonisolated let path: String
@@ -118,8 +119,16 @@ public actor GenerationJournal {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw JournalError(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }
+        // Held until the journal is closed (or the process ends, however it ends).
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            close(descriptor)
+            throw JournalError(path: path, reason: busy
+                ? "another docharness run is using this journal; wait for it to finish, or give this run its own --journal FILE"
+                : "cannot be locked: \(String(cString: strerror(errno)))")
+        }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -99,13 +99,25 @@ struct AnswerTemplateJournalTests {
         handle.seekToEndOfFile()
         handle.write(Data(#"{"target":"a.py::g","outc"#.utf8))
         try handle.close()
-        let reopened = try GenerationJournal(path: path)
-        #expect(reopened.previous.keys.sorted() == ["a.py::f"])
-        var second = entry
-        second.target = "a.py::g"
-        try await reopened.append(second)
+        do {
+            let reopened = try GenerationJournal(path: path)
+            #expect(reopened.previous.keys.sorted() == ["a.py::f"])
+            var second = entry
+            second.target = "a.py::g"
+            try await reopened.append(second)
+            // Two runs on one journal interleaved their lines and the next run refused the file,
+            // losing all progress (issue 23): the second one now stops at once.
+            do {
+                _ = try GenerationJournal(path: path)
+                Issue.record("a second run opened a journal in use")
+            } catch {
+                #expect(error.reason.hasPrefix("another docharness run is using this journal"))
+            }
+            try await reopened.append(entry)
+            withExtendedLifetime(reopened) {}
+        }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(try GenerationJournal(path: path).previous.count == 2)
         try? FileManager.default.removeItem(atPath: folder)
     }
