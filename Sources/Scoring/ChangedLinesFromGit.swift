@@ -12,8 +12,13 @@ extension ChangedLines {
     /// `git diff --unified=0` against the work tree, with paths made absolute from the repository
     /// root.
     public static func since(revision: String) throws(GitError) -> ChangedLines {
+        // A revision is never an option: `--changed-since=--output=/tmp/x` made git write a file.
+        guard !revision.isEmpty, !revision.hasPrefix("-") else {
+            throw GitError(description: "--changed-since \(revision): a git revision (a branch, tag or commit) cannot be empty or start with '-'")
+        }
         let root = try git(["rev-parse", "--show-toplevel"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", revision, "--"])
+        let commit = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let diff = try git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--"])
         return parse(gitDiff: diff, revision: revision, root: root)
     }
 

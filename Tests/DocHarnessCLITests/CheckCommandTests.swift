@@ -167,6 +167,12 @@ import Testing
             #expect(both.standardOutput.contains("`perimeter` has no docstring"))
             let unknown = try ProcessRunner.docharness(["check", ".", "--changed-since", "no-such-ref"], currentDirectory: root)
             #expect(unknown.status == 2)
+            // Passed to git as an option, this wrote a file (issue 23).
+            let planted = root.appendingPathComponent("written-by-git").path
+            let injected = try ProcessRunner.docharness(["check", ".", "--changed-since=--output=\(planted)"], currentDirectory: root)
+            #expect(injected.status == 2)
+            #expect(injected.standardError.contains("cannot be empty or start with '-'"))
+            #expect(!FileManager.default.fileExists(atPath: planted))
         }
     }
 
