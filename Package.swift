@@ -100,7 +100,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // The reports of `check`: text, JSON, SARIF, Markdown, JUnit XML (libxml2), annotations.
-        .target(name: "Reports", dependencies: ["Files", "Scoring", "CLibXML2"]),
+        .target(name: "Reports", dependencies: ["Files", "Scoring", "ChatWire", "CLibXML2"]),
         // `eval`: generation through the in-process replay server, rescoring, the estimator
         // benchmark, safe-zone compliance, and the eval reports.
         .target(

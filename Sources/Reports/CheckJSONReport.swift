@@ -1,3 +1,4 @@
+import ChatWire
 import Files
 import Foundation
 import Scoring
@@ -174,13 +175,39 @@ extension Baseline {
         public var description: String
     }
 
-    /// The baseline of an earlier `check --json` report file.
+    /// The baseline of an earlier `check --json` report file; a file that is not one is an error
+    /// naming the file and, for broken JSON, the line and column.
     public init(reportFile path: String) throws(ReadError) {
+        let fix = "pass a report written by `docharness check --json FILE`"
+        let bytes: [UInt8]
+        switch FileBytes.read(path: path) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw ReadError(description: "\(path): cannot read the baseline: \(error.reason); \(fix)")
+        }
         do {
-            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-            self.init(report: try CheckJSONReport.decode(bytes))
+            _ = try JSONParser.parse(bytes)
         } catch {
-            throw ReadError(description: "\(path): cannot read the baseline (\(error.localizedDescription)); pass a report written by `docharness check --json FILE`")
+            throw ReadError(description: "\(path):\(error.line):\(error.column): the baseline is not JSON: \(error.reason); \(fix)")
+        }
+        do {
+            self.init(report: try CheckJSONReport.decode(bytes))
+        } catch let error as DecodingError {
+            throw ReadError(description: "\(path): the baseline is not a check report: \(Self.describe(error)); \(fix)")
+        } catch {
+            throw ReadError(description: "\(path): cannot read the baseline (\(error)); \(fix)")
+        }
+    }
+
+    /// A decoding error as the member it is about and what was wrong.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "`\(path(context.codingPath + [key]))` is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "`\(path(context.codingPath))`: \(context.debugDescription)"
+        @unknown default: return "\(error)"
         }
     }
 }

@@ -33,6 +33,17 @@ import Testing
         files.mapValues { Array($0.utf8) }
     }
 
+    /// A garbage baseline said only Foundation's "The data isn't in the correct format" (issue 23).
+    @Test func aGarbageBaselineNamesTheFileAndLine() throws {
+        try FixtureTree.with(files(["good.py": Self.documented, "base.json": "{\"version\": 1,\n \"findings\": [garbage\n", "other.json": "{\"version\": 1}"])) { root in
+            let broken = try ProcessRunner.docharness(["check", "good.py", "--baseline", "base.json"], currentDirectory: root)
+            #expect(broken.status == 2)
+            #expect(broken.standardError.contains("base.json:2:15: the baseline is not JSON: unexpected character 'g'"))
+            let wrong = try ProcessRunner.docharness(["check", "good.py", "--baseline", "other.json"], currentDirectory: root)
+            #expect(wrong.standardError.contains("other.json: the baseline is not a check report: `schemaVersion` is missing"))
+        }
+    }
+
     /// Two reports into one file interleaved into an invalid file (issue 23): refused up front.
     @Test func oneFileForTwoReportsIsAUsageError() throws {
         try FixtureTree.with(files(["good.py": Self.documented])) { root in
@@ -89,7 +100,7 @@ import Testing
             #expect(lines.first?.contains("`volume` has no docstring") == true)
             let broken = try ProcessRunner.docharness(["check", ".", "--baseline", "bad.py"], currentDirectory: root)
             #expect(broken.status == 2)
-            #expect(broken.standardError.contains("cannot read the baseline"))
+            #expect(broken.standardError.contains("bad.py:3:1: the baseline is not JSON"))
         }
     }
 
