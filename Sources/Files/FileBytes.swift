@@ -6,20 +6,35 @@ import Darwin
 
 /// Reading a whole file into memory: its bytes, or why it could not be read.
 public enum FileBytes {
-    /// The file's bytes; a directory, a missing file or a read error is a failure with its reason.
     /// Whether something exists at `path`.
     public static func exists(path: String) -> Bool {
         access(path, F_OK) == 0
     }
 
-    public static func read(path: String) -> Result<[UInt8], FileReadError> {
-        let descriptor = open(path, O_RDONLY)
+    /// The most bytes `read` takes by default: 256 MiB (larger inputs are streamed, not read whole).
+    public static let defaultLimit = 256 << 20
+
+    /// The file's bytes; a missing file, a directory, anything but a regular file (a FIFO would
+    /// block forever, `/dev/zero` never ends), a file over `limit` bytes, or a read error is a
+    /// failure with its reason.
+    public static func read(path: String, limit: Int = defaultLimit) -> Result<[UInt8], FileReadError> {
+        // Non-blocking, so that opening a FIFO cannot hang; it is refused below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)), isMissing: errno == ENOENT)) }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(FileReadError(path: path, reason: "is a directory, not a file"))
+        guard fstat(descriptor, &status) == 0 else { return .failure(FileReadError(path: path, reason: String(cString: strerror(errno)))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(FileReadError(path: path, reason: "is a directory, not a file"))
+        case S_IFIFO: return .failure(FileReadError(path: path, reason: "is a FIFO, not a regular file (skipped)"))
+        default: return .failure(FileReadError(path: path, reason: "is a device or special file, not a regular file (skipped)"))
         }
+        guard Int(status.st_size) <= limit else {
+            return .failure(FileReadError(path: path, reason: "is \(Int(status.st_size) >> 20) MiB, more than the \(limit >> 20) MiB read whole (skipped)"))
+        }
+        // Blocking again for the reads (a regular file never blocks, but be plain about it).
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, Int(status.st_size)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -35,6 +50,8 @@ public enum FileBytes {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
+            // A file that grows while it is read stops at the limit too.
+            if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole (skipped)")) }
         }
         return .success(bytes)
     }

@@ -187,6 +187,20 @@ import Testing
         }
     }
 
+    /// A FIFO named `.py` hung `check` forever; `/dev/zero` behind a `.py` link ran it out of
+    /// memory (issue 23): both are DH004 diagnostics now, and the rest is checked.
+    @Test func specialFilesAreDiagnosedNotRead() throws {
+        try FixtureTree.with(files(["good.py": Self.documented])) { root in
+            #expect(mkfifo(root.appendingPathComponent("pipe.py").path, 0o600) == 0)
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("zero.py").path, withDestinationPath: "/dev/zero")
+            let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)
+            #expect(result.status == 3)
+            #expect(result.standardOutput.contains("pipe.py:0:0: DH004 cannot read file: is a FIFO, not a regular file (skipped)"), "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("zero.py:0:0: DH004 cannot read file: is a device or special file"))
+            #expect(result.standardOutput.contains("Checked 2 symbols in 1 file"))
+        }
+    }
+
     @Test func unreadableInputExitsWithThreeAndTheRestIsChecked() throws {
         try FixtureTree.with(["good.py": Array(Self.documented.utf8), "latin.py": [0x23, 0x20, 0xE9, 0x0A]]) { root in
             let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)

@@ -114,6 +114,21 @@ struct CassetteTests {
         #expect(RequestMatcher.normalizedPath("/v1/files?key=abc&b=2") == RequestMatcher.normalizedPath("/v1/files?b=2&key=REDACTED"))
     }
 
+    /// `ln -s . x` twice in a cassette folder hung start-up, and a FIFO named like a cassette
+    /// blocked it forever (issue 23): each folder is read once, only regular files are cassettes.
+    @Test("folder links and FIFOs in a cassette folder")
+    func linksAndFIFOs() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("{\"docharness_cassette\": 1, \"interactions\": []}".utf8).write(to: directory.appendingPathComponent("a.json"))
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("x").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("y").path, withDestinationPath: ".")
+        #expect(mkfifo(directory.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
+        let files = try CassetteLoader.files(under: directory.path)
+        #expect(files.map { ($0 as NSString).lastPathComponent } == ["a.json"])
+        #expect(throws: CassetteError.self) { try CassetteLoader.load(file: directory.appendingPathComponent("pipe.yaml").path) }
+    }
+
     @Test("a malformed cassette names the file and the line")
     func malformedCassettes() throws {
         let directory = try TestEnvironment.temporaryDirectory()

@@ -1,4 +1,5 @@
 import ChatWire
+import Files
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,8 +25,10 @@ public enum CassetteLoader {
 
     /// Reads one cassette file, whatever its format.
     public static func load(file: String) throws(CassetteError) -> Cassette {
-        guard let bytes = readFile(file) else {
-            throw CassetteError(file: file, line: nil, reason: "cannot be read", fix: "check the path and its permissions")
+        let bytes: [UInt8]
+        switch FileBytes.read(path: file) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw CassetteError(file: file, line: nil, reason: "cannot be read: \(error.reason)", fix: "pass a regular cassette file; check the path and its permissions")
         }
         let firstByte = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
         if firstByte == UInt8(ascii: "{") {
@@ -55,11 +58,14 @@ public enum CassetteLoader {
         }
         guard (status.st_mode & S_IFMT) == S_IFDIR else { return [path] }
         var found: [String] = []
-        collect(path, into: &found)
+        var visited: Set<[UInt64]> = [[UInt64(status.st_dev), UInt64(status.st_ino)]]
+        collect(path, into: &found, visited: &visited)
         return found.sorted()
     }
 
-    private static func collect(_ directory: String, into found: inout [String]) {
+    /// The cassette files under `directory`: regular files with a cassette extension; a folder
+    /// reached twice (through a link such as `ln -s . x`) is read once.
+    private static func collect(_ directory: String, into found: inout [String], visited: inout Set<[UInt64]>) {
         guard let handle = opendir(directory) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
@@ -71,23 +77,11 @@ public enum CassetteLoader {
             var status = stat()
             guard stat(child, &status) == 0 else { continue }
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                collect(child, into: &found)
-            } else if extensions.contains(where: { name.hasSuffix($0) }) {
+                guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { continue }
+                collect(child, into: &found, visited: &visited)
+            } else if (status.st_mode & S_IFMT) == S_IFREG, extensions.contains(where: { name.hasSuffix($0) }) {
                 found.append(child)
             }
         }
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count { break }
-        }
-        return ferror(file) == 0 ? bytes : nil
     }
 }
