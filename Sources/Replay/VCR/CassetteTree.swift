@@ -42,7 +42,14 @@ indirect enum CassetteTree {
     private static let binaryTag = "tag:yaml.org,2002:binary"
     private static let nullTag = "tag:yaml.org,2002:null"
 
-    init(yaml node: Node) {
+    /// More nodes than a document's aliases may expand to (a billion-laughs cassette of ten lines
+    /// expands to 10⁹ and took 45 s and 7.5 GB before this bound).
+    struct ExpansionLimit: Error {}
+
+    /// The tree of a YAML node; `budget` is how many nodes may still be made (aliases expanded).
+    init(yaml node: Node, budget: inout Int) throws(ExpansionLimit) {
+        budget -= 1
+        guard budget >= 0 else { throw ExpansionLimit() }
         let line = node.mark?.line
         switch node {
         case .scalar(let scalar):
@@ -56,7 +63,8 @@ indirect enum CassetteTree {
                 self = .text(scalar.string, line: line)
             }
         case .sequence(let sequence):
-            let elements = sequence.map(CassetteTree.init(yaml:))
+            var elements: [CassetteTree] = []
+            for element in sequence { elements.append(try CassetteTree(yaml: element, budget: &budget)) }
             // `!!python/object/apply:multidict.istr [Name]` and similar: the value is its argument.
             if sequence.tag.rawValue.contains("python/"), elements.count == 1 {
                 self = elements[0]
@@ -64,7 +72,9 @@ indirect enum CassetteTree {
                 self = .sequence(elements, line: line)
             }
         case .mapping(let mapping):
-            self = .mapping(mapping.map { pair in (CassetteTree(yaml: pair.key).keyText, CassetteTree(yaml: pair.value)) }, line: line)
+            var members: [(key: String, value: CassetteTree)] = []
+            for pair in mapping { members.append((try CassetteTree(yaml: pair.key, budget: &budget).keyText, try CassetteTree(yaml: pair.value, budget: &budget))) }
+            self = .mapping(members, line: line)
         case .alias:
             self = .null(line: line)
         }

@@ -21,7 +21,17 @@ enum VCRCassetteReader {
         guard let root else {
             throw CassetteError(file: file, line: 1, reason: "the file is empty", fix: "delete it or re-record the cassette")
         }
-        return try read(CassetteTree(yaml: root), file: file)
+        // Aliases may repeat what they name, but not blow the document up: at most 16 nodes per
+        // byte of the file (a real cassette has about one per 30 bytes) and a million more.
+        var budget = 1_000_000 + 16 * text.utf8.count
+        let tree: CassetteTree
+        do {
+            tree = try CassetteTree(yaml: root, budget: &budget)
+        } catch {
+            throw CassetteError(file: file, line: nil, reason: "its YAML aliases expand to more than \(1_000_000 + 16 * text.utf8.count) nodes (a \"billion laughs\" document)",
+                                fix: "write the cassette without nested aliases, or re-record it")
+        }
+        return try read(tree, file: file)
     }
 
     /// Reads a parsed JSON document in one of the recorder shapes.
