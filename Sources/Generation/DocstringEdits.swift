@@ -32,6 +32,43 @@ public struct DocstringEdits: Sendable {
         return try DocstringPatch.apply(edits, to: bytes, file: file)
     }
 
+    /// Writes the edits back (`generate --apply`) or describes them as unified diffs (`--diff`,
+    /// given to `diff`), file by file; returns what could not be done, one message each. A file
+    /// is patched only when it still holds what was parsed (it may have been edited during the
+    /// run: its line numbers would be stale and the patch would lose code); the edits the file
+    /// refuses are reported and the others still applied. A symlinked file is written through its
+    /// link; its permissions are kept.
+    public func writeBack(_ files: [SourceFile], apply: Bool, diff: (String) -> Void) -> [String] {
+        var problems: [String] = []
+        for file in files {
+            guard let edits = byPath[file.path] else { continue }
+            let bytes: [UInt8]
+            switch FileBytes.read(path: file.path) {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                problems.append("\(error); its \(edits.count) docstring(s) were not applied")
+                continue
+            }
+            guard SourceFile.parse(bytes: bytes, path: file.path).text?.bytes == file.text?.bytes else {
+                problems.append("\(file.path): changed since it was read (edited during the run?); its \(edits.count) docstring(s) were not applied — run generate again (the journal keeps the answers)")
+                continue
+            }
+            do {
+                let (patched, refused) = try DocstringPatch.applyEach(edits, to: bytes, file: file)
+                problems += refused.map { "\($0); that docstring was not applied" }
+                guard refused.count < edits.count else { continue }
+                if apply {
+                    try AtomicFile.write(patched, to: file.path, followingLinks: true)
+                } else {
+                    diff(Self.diff(path: file.path, old: bytes, new: patched))
+                }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return problems
+    }
+
     /// The unified diff `patched` makes to `bytes`, named `a/path` and `b/path`.
     public static func diff(path: String, old: [UInt8], new: [UInt8]) -> String {
         func lines(_ bytes: [UInt8]) -> [String] {

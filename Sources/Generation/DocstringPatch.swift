@@ -28,20 +28,34 @@ public struct DocstringPatch: Sendable {
     /// The file's bytes with the docstrings of `targets` set to `values` (value lines without
     /// indentation, as `DocstringRenderer` gives them).
     public static func apply(_ docstrings: [(symbol: Symbol, value: [String])], to original: [UInt8], file: SourceFile) throws(Refusal) -> [UInt8] {
+        let (bytes, refused) = try applyEach(docstrings, to: original, file: file)
+        if let first = refused.first { throw first }
+        return bytes
+    }
+
+    /// The file's bytes with every docstring that can be put in put in, and why each other one
+    /// could not: one refused docstring does not cost the file's others.
+    public static func applyEach(_ docstrings: [(symbol: Symbol, value: [String])], to original: [UInt8], file: SourceFile) throws(Refusal) -> (bytes: [UInt8], refused: [Refusal]) {
         guard let text = file.text else { throw Refusal(path: file.path, line: 1, reason: "the file could not be read as Python source") }
         var originalLines = splitLines(original)
-        var edits: [Edit] = []
+        var edits: [(edit: Edit, encoded: [[UInt8]])] = []
+        var refused: [Refusal] = []
         let summaryOnNextLine = summaryOnNextLine(in: file, text: text)
         for (symbol, value) in docstrings {
-            edits.append(try edit(for: symbol, value: value, text: text, originalLines: originalLines, path: file.path, summaryOnNextLine: summaryOnNextLine))
-        }
-        for edit in edits.sorted(by: { $0.startLine > $1.startLine }) {
-            let encoded = try edit.lines.map { line throws(Refusal) -> [UInt8] in
-                try encode(line, encoding: file.encoding ?? "utf-8", path: file.path, line: edit.startLine)
+            do {
+                let edit = try edit(for: symbol, value: value, text: text, originalLines: originalLines, path: file.path, summaryOnNextLine: summaryOnNextLine)
+                let encoded = try edit.lines.map { line throws(Refusal) -> [UInt8] in
+                    try encode(line, encoding: file.encoding ?? "utf-8", path: file.path, line: edit.startLine)
+                }
+                edits.append((edit, encoded))
+            } catch {
+                refused.append(error)
             }
+        }
+        for (edit, encoded) in edits.sorted(by: { $0.edit.startLine > $1.edit.startLine }) {
             originalLines.replaceSubrange((edit.startLine - 1) ..< (edit.endLine - 1), with: encoded)
         }
-        return Array(originalLines.joined())
+        return (Array(originalLines.joined()), refused)
     }
 
     /// The original bytes split after each `\n` (each line keeps its ending).

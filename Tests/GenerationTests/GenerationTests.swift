@@ -161,6 +161,42 @@ struct RenderingTests {
         #expect(reparsed.symbols.first { $0.qualname == "A.f" }?.docstring == "Do it.")
     }
 
+    /// `generate --apply` on a file edited during the run applied the edits at stale line numbers:
+    /// the file no longer parsed and code was gone, exit 0 (issue 23).
+    @Test("write-back refuses a file edited since it was parsed, and a refused edit keeps the others")
+    func writeBackIsSafe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writeback-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = "def f(x):\n    return x\n\n\ndef g(): return 1\n\n\ndef h(y):\n    return y\n"
+        func entry(_ qualname: String, _ summary: String) -> JournalEntry {
+            JournalEntry(target: "t.py::" + qualname, outcome: .generated, templateVersion: "v", model: "m", request: nil, estimatedPromptTokens: 1,
+                         estimator: "chat", maxTokens: 1, droppedUnits: [], mustTrim: false, answer: DocstringAnswer(summary: summary),
+                         promptTokens: 1, completionTokens: 1, attempts: 1, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, failure: nil)
+        }
+        let path = folder.appendingPathComponent("t.py").path
+        try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+        let file = SourceFile.read(path: path)
+        let targets = DocstringTarget.targets(in: file, style: .google)
+        let edits = DocstringEdits(targets: targets, entries: targets.map { entry($0.symbol.qualname, "Do \($0.symbol.qualname).") })
+
+        // Six lines added at the top while the run was waiting on the model.
+        let edited = "import os\nimport re\nimport sys\n\n\n\n" + source
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        let stale = edits.writeBack([file], apply: true) { _ in }
+        #expect(stale.count == 1 && stale[0].contains("changed since it was read"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
+
+        // Unchanged: `g` (body on its definition line) is refused, `f` and `h` are applied.
+        try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+        let problems = edits.writeBack([file], apply: true) { _ in }
+        #expect(problems.count == 1 && problems[0].contains("the body is on the definition's line"))
+        let written = SourceFile.read(path: path)
+        #expect(written.isValid)
+        #expect(written.symbols.first { $0.qualname == "f" }?.docstring == "Do f.")
+        #expect(written.symbols.first { $0.qualname == "h" }?.docstring == "Do h.")
+    }
+
     @Test("a file whose docstrings open with the quotes alone keeps that convention")
     func summaryOnNextLine() throws {
         let source = "def f():\n    \"\"\"\n    Old.\n\n    More.\n    \"\"\"\n\n\ndef g(x):\n    return x\n"

@@ -108,20 +108,12 @@ struct GenerateCommand: AsyncParsableCommand {
                 print("\(target.identifier):\n" + docstring.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
         }
-        for file in selection.projects.flatMap(\.files) where diff || apply {
-            guard case .success(let bytes) = FileBytes.read(path: file.path) else { continue }
-            do {
-                guard let patched = try edits.patched(file, bytes: bytes) else { continue }
-                if apply {
-                    try AtomicFile.write(patched, to: file.path, followingLinks: true)
-                } else {
-                    print(DocstringEdits.diff(path: file.path, old: bytes, new: patched))
-                }
-            } catch {
-                print("docharness generate: \(error)", to: &standardError)
-            }
+        var problems: [String] = []
+        if diff || apply {
+            problems = edits.writeBack(selection.projects.flatMap(\.files), apply: apply) { print($0) }
+            for problem in problems { print("docharness generate: \(problem)", to: &standardError) }
         }
         print("\(entries.count) symbols: \(entries.filter { $0.outcome == .generated }.count) generated, \(entries.filter { $0.outcome == .skipped }.count) skipped, \(failed - entries.filter { $0.outcome == .skipped }.count) failed; journal \(journal)", to: &standardError)
-        if failed > 0 { throw ExitCode(ExitStatus.gateFailed) }
+        if failed > 0 || !problems.isEmpty { throw ExitCode(ExitStatus.gateFailed) }
     }
 }
