@@ -19,6 +19,9 @@ public struct ReplayServerConfiguration: Sendable {
     public var replayTiming: Bool
     /// The largest request body accepted (413 beyond).
     public var maximumBodyBytes: Int
+    /// The memory the cache of parsed request bodies may hold (`serve --analysis-cache-bytes`,
+    /// 256 MiB by default).
+    public var analysisCacheBytes = 256 << 20
     /// Proxy unmatched requests to a real API and record them.
     public var recording: RecordingConfiguration?
     /// Where vocabularies are (for prompt token counts).

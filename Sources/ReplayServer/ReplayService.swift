@@ -22,7 +22,7 @@ public final class ReplayService: Sendable {
     private let now: @Sendable () -> Double
     private let recorder: UpstreamRecorder?
     private let models: [String]
-    private let analyses = ChatRequestAnalysisCache()
+    private let analyses: ChatRequestAnalysisCache
     private let limitsRates: Bool
 
     /// Creates the service; `now` is the clock of the rate limits (seconds), injectable for tests.
@@ -34,6 +34,7 @@ public final class ReplayService: Sendable {
         for (prefix, window) in configuration.faultPlan.contextWindows { windows.windows[prefix] = window }
         self.windows = windows
         tokens = RequestTokenCounter(store: configuration.vocabularies, openWeight: configuration.promptCounter)
+        analyses = ChatRequestAnalysisCache(capacityBytes: configuration.analysisCacheBytes)
         buckets = Mutex(RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute))
         limitsRates = configuration.faultPlan.requestsPerMinute != nil || configuration.faultPlan.tokensPerMinute != nil
         if let now {

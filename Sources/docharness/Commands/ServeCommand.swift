@@ -57,12 +57,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-bytes"), help: "Largest request body accepted (413 beyond).")
     var maxBodyBytes = 8 << 20
 
+    @Option(name: .customLong("analysis-cache-bytes"), help: "Memory for remembering parsed request bodies (a resent body is not parsed again); about 12× each body is counted (default 268435456, 256 MiB).")
+    var analysisCacheBytes = 256 << 20
+
     func validate() throws {
         if record, upstream == nil { throw ValidationError("--record needs --upstream URL (the real API to record from)") }
         if upstream != nil, !record { throw ValidationError("--upstream is only used with --record") }
         if !record, cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay)") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
         if !(1 ... 1 << 30).contains(maxBodyBytes) { throw ValidationError("--max-body-bytes must be 1…1073741824 (1 GiB), got \(maxBodyBytes)") }
+        if !(0 ... 1 << 40).contains(analysisCacheBytes) { throw ValidationError("--analysis-cache-bytes must be 0…1099511627776, got \(analysisCacheBytes)") }
     }
 
     func run() async throws {
@@ -92,6 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
                 vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)
             )
             configuration.promptCounter = try openWeight.load()
+            configuration.analysisCacheBytes = analysisCacheBytes
             let service = ReplayService(configuration: configuration)
             let banner = "docharness serve: \(service.engine.interactionCount) interactions from \(loaded.count) cassettes, \(strict ? "strict" : "lenient")"
                 + (recordFile.map { ", recording to \($0)" } ?? "") + ", listening on http://\(host):"
