@@ -36,8 +36,13 @@ public enum ReplayServer {
     static func makeApplication(_ service: ReplayService, logLevel: Logger.Level = .warning, onListening: @escaping @Sendable (Int) -> Void = { _ in }) -> Application<ReplayResponder> {
         var logger = Logger(label: "docharness.serve")
         logger.logLevel = logLevel
+        // A connection that neither finishes a request head nor sends another request within the
+        // idle time-out is closed (1,100 slowloris sockets used to lock everyone out); a request
+        // being answered (a latency fault included) is not idle.
+        let idle = service.configuration.idleTimeoutSeconds.map { TimeAmount.milliseconds(Int64($0 * 1000)) }
         return Application(
             responder: ReplayResponder(service: service),
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: ApplicationConfiguration(address: .hostname(service.configuration.host, port: service.configuration.port), serverName: nil),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? service.configuration.port) },
             logger: logger

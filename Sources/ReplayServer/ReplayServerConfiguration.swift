@@ -19,6 +19,9 @@ public struct ReplayServerConfiguration: Sendable {
     public var replayTiming: Bool
     /// The largest request body accepted (413 beyond).
     public var maximumBodyBytes: Int
+    /// Seconds a connection may sit without completing a request head or starting another request
+    /// before it is closed (`serve --idle-timeout`, 60 by default; nil: never).
+    public var idleTimeoutSeconds: Double? = 60
     /// The memory the cache of parsed request bodies may hold (`serve --analysis-cache-bytes`,
     /// 256 MiB by default).
     public var analysisCacheBytes = 256 << 20
