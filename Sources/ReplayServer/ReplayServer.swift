@@ -26,9 +26,13 @@ public enum ReplayServer {
     }
 
     /// Runs a server in the foreground until SIGINT or SIGTERM; `onListening` gets the port.
+    /// Requests in flight get `service.configuration.shutdownGraceSeconds` to finish; then they
+    /// are cancelled (a request sleeping in an hour-long latency fault used to hold the exit).
     public static func run(_ service: ReplayService, logLevel: Logger.Level = .info, onListening: @escaping @Sendable (Int) -> Void) async throws {
         let application = makeApplication(service, logLevel: logLevel, onListening: onListening)
-        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(service.configuration.shutdownGraceSeconds * 1000))
+        try await ServiceGroup(configuration: configuration).run()
         await service.shutdown()
     }
 

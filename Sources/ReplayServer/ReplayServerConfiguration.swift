@@ -22,6 +22,9 @@ public struct ReplayServerConfiguration: Sendable {
     /// Seconds a connection may sit without completing a request head or starting another request
     /// before it is closed (`serve --idle-timeout`, 60 by default; nil: never).
     public var idleTimeoutSeconds: Double? = 60
+    /// Seconds requests in flight get to finish after SIGTERM/SIGINT before they are cancelled
+    /// (`serve --shutdown-grace`, 10 by default).
+    public var shutdownGraceSeconds: Double = 10
     /// The memory the cache of parsed request bodies may hold (`serve --analysis-cache-bytes`,
     /// 256 MiB by default).
     public var analysisCacheBytes = 256 << 20

@@ -64,4 +64,51 @@ struct ServeCommandTests {
         #expect(process.terminationStatus == 0)
         #expect(text.contains("docharness serve: stopped (matched 1, unmatched 0, faulted 0"))
     }
+
+    /// SIGTERM while a request sleeps in a latency fault waited for the fault (an hour, say)
+    /// before exiting (issue 23): requests get --shutdown-grace seconds, then are cancelled.
+    @Test("SIGTERM during a long latency fault exits after the grace period")
+    func stopsDuringALatencyFault() async throws {
+        let folder = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("slow.json")
+        try Data(#"{"faults": [{"latency_ms": 600000}]}"#.utf8).write(to: plan)
+        let fixture = TestEnvironment.packageRoot.appendingPathComponent("Tests/ReplayServerTests/Fixtures/sdk-scenarios.json").path
+        let process = Process()
+        process.executableURL = TestEnvironment.docharness
+        process.arguments = ["serve", "--cassettes", fixture, "--faults", plan.path, "--port", "0", "--shutdown-grace", "0.5"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        var port: Int?
+        while port == nil, process.isRunning {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "listening on http://127.0.0.1:") { port = Int(text[range.upperBound...].prefix(while: \.isNumber)) }
+        }
+        let listening = try #require(port, "\(text)")
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(listening)/v1/chat/completions")!)
+        request.httpMethod = "POST"
+        request.timeoutInterval = 900
+        request.httpBody = Data(#"{"messages":[{"role":"user","content":"Say hello in one word."}],"model":"gpt-4o-mini"}"#.utf8)
+        let pending = Task { _ = try? await URLSession.shared.data(for: request) }
+        try await Task.sleep(for: .seconds(1)) // let the request reach its fault
+        process.terminate()
+        // A watchdog far above the grace period: before the fix this waited for the 10-minute fault.
+        var waited = 0
+        while process.isRunning, waited < 240 {
+            try await Task.sleep(for: .milliseconds(500))
+            waited += 1
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("docharness serve was still running 2 minutes after SIGTERM")
+        }
+        process.waitUntilExit()
+        pending.cancel()
+        #expect(process.terminationStatus == 0)
+    }
 }

@@ -60,6 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may sit without completing a request's headers or sending the next request before it is closed (0: never; default 60).")
     var idleTimeout: Double = 60
 
+    @Option(name: .customLong("shutdown-grace"), help: "Seconds requests in flight get to finish after SIGTERM or SIGINT before they are cancelled (default 10).")
+    var shutdownGrace: Double = 10
+
     @Option(name: .customLong("analysis-cache-bytes"), help: "Memory for remembering parsed request bodies (a resent body is not parsed again); about 12× each body is counted (default 268435456, 256 MiB).")
     var analysisCacheBytes = 256 << 20
 
@@ -70,6 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
         if !(1 ... 1 << 30).contains(maxBodyBytes) { throw ValidationError("--max-body-bytes must be 1…1073741824 (1 GiB), got \(maxBodyBytes)") }
         if !(idleTimeout >= 0 && idleTimeout <= 86_400) { throw ValidationError("--idle-timeout must be 0…86400 seconds, got \(idleTimeout)") }
+        if !(shutdownGrace >= 0 && shutdownGrace <= 3600) { throw ValidationError("--shutdown-grace must be 0…3600 seconds, got \(shutdownGrace)") }
         if !(0 ... 1 << 40).contains(analysisCacheBytes) { throw ValidationError("--analysis-cache-bytes must be 0…1099511627776, got \(analysisCacheBytes)") }
     }
 
@@ -102,6 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.promptCounter = try openWeight.load()
             configuration.analysisCacheBytes = analysisCacheBytes
             configuration.idleTimeoutSeconds = idleTimeout > 0 ? idleTimeout : nil
+            configuration.shutdownGraceSeconds = shutdownGrace
             let service = ReplayService(configuration: configuration)
             let banner = "docharness serve: \(service.engine.interactionCount) interactions from \(loaded.count) cassettes, \(strict ? "strict" : "lenient")"
                 + (recordFile.map { ", recording to \($0)" } ?? "") + ", listening on http://\(host):"
