@@ -120,6 +120,10 @@ import Testing
         #expect(style?.message.contains("\"google\"") == true)
         let syntax = error("style = google\n")
         #expect(syntax?.line == 1)
+        // Ignored in silence, or NaN scores that crashed --junit, before (issue 23).
+        #expect(error("[[tool.docharness]]\nstyle = \"google\"\n")?.message.contains("must be a table") == true)
+        #expect(error("[tool]\ndocharness = 5\n")?.line == 2)
+        #expect(error("[weights]\ncompleteness = 1.7e308\n")?.message.contains("must be at most 1000000") == true)
     }
 
     @Test func selectAndIgnoreUseTheLongestPrefix() {

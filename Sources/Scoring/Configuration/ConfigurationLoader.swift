@@ -54,6 +54,17 @@ public enum ConfigurationLoader {
             throw ConfigurationError(path: path, line: error.line, message: "column \(error.column): \(error.message)")
         }
         var table = document
+        // `[[tool.docharness]]` or `[tool] docharness = 5` were ignored in silence (issue 23).
+        if let tool = document["tool"] {
+            guard case .table(let toolTable) = tool.value else {
+                throw ConfigurationError(path: path, line: tool.line, message: "`tool` must be a table ([tool.docharness] holds DocHarness's settings)")
+            }
+            if let own = toolTable["docharness"] {
+                guard case .table = own.value else {
+                    throw ConfigurationError(path: path, line: own.line, message: "`tool.docharness` must be a table: write [tool.docharness] (not [[tool.docharness]] or a value)")
+                }
+            }
+        }
         if isPyproject {
             guard case .table(let tool)? = document["tool"]?.value, case .table(let own)? = tool["docharness"]?.value else {
                 return (ScoringConfiguration(), false)

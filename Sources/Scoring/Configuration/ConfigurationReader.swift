@@ -202,6 +202,8 @@ struct ConfigurationReader {
             }
             let value = try number(table[name]!, key: "\(key).\(name)")
             guard value >= 0 else { throw error(table[name]!, "\(key).\(name) must not be negative") }
+            // 1.7e308 made the weighted sum infinite and the scores NaN (issue 23).
+            guard value.isFinite, value <= 1_000_000 else { throw error(table[name]!, "\(key).\(name) must be at most 1000000, got \(value)") }
             result.append((dimension, value))
         }
         return result
