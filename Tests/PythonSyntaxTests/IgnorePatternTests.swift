@@ -28,4 +28,12 @@ struct IgnorePatternTests {
         #expect(IgnorePattern(line: "   ", base: "") == nil)
         #expect(IgnorePattern(line: "!keep.py", base: "")?.isNegated == true)
     }
+
+    /// 300,000 `*` in a `.gitignore` line overflowed the matcher's stack (issue 23).
+    @Test func hugeGlobsNeitherOverflowNorChangeMeaning() throws {
+        let stars = try #require(IgnorePattern(line: String(repeating: "*", count: 300_000) + ".py", base: ""))
+        #expect(stars.matches(relativePath: "a/b/c.py", isDirectory: false))
+        #expect(!stars.matches(relativePath: "a/b/c.txt", isDirectory: false))
+        #expect(IgnorePattern(line: String(repeating: "*a", count: 100_000), base: "") == nil)
+    }
 }

@@ -124,6 +124,8 @@ import Testing
         #expect(error("[[tool.docharness]]\nstyle = \"google\"\n")?.message.contains("must be a table") == true)
         #expect(error("[tool]\ndocharness = 5\n")?.line == 2)
         #expect(error("[weights]\ncompleteness = 1.7e308\n")?.message.contains("must be at most 1000000") == true)
+        // 200,000 nested `[` overflowed the parser's stack.
+        #expect(error("exclude = " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n")?.message.contains("nested deeper than 128") == true)
     }
 
     @Test func selectAndIgnoreUseTheLongestPrefix() {

@@ -15,7 +15,10 @@ public struct IgnorePattern: Sendable, Hashable {
     /// Whether the glob has no wildcard or escape, so matching is a byte comparison.
     let isLiteral: Bool
 
-    /// Parses one line; nil for blank lines and comments.
+    /// The longest glob matched (bytes); a longer line is skipped.
+    public static let longestGlob = 4096
+
+    /// Parses one line; nil for blank lines, comments and lines longer than ``longestGlob``.
     public init?(line rawLine: String, base: String) {
         var line = Substring(rawLine)
         if line.hasSuffix("\r") { line = line.dropLast() }
@@ -37,7 +40,16 @@ public struct IgnorePattern: Sendable, Hashable {
         guard !line.isEmpty else { return nil }
         let anchored = line.dropLast().contains("/")
         if line.hasPrefix("/") { line = line.dropFirst() }
-        self.glob = Array(line.utf8)
+        // The matcher recurses once per pattern element: 300,000 `*` overflowed the stack (issue
+        // 23). A run of three or more `*` means what `**` means, and no real pattern is 4 KiB long.
+        var glob: [UInt8] = []
+        var stars = 0
+        for byte in line.utf8 {
+            stars = byte == UInt8(ascii: "*") ? stars + 1 : 0
+            if stars <= 2 { glob.append(byte) }
+        }
+        guard glob.count <= Self.longestGlob else { return nil }
+        self.glob = glob
         self.isNegated = negated
         self.matchesDirectoriesOnly = directoryOnly
         self.isAnchored = anchored

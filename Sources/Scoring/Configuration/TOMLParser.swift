@@ -163,6 +163,10 @@ public struct TOMLParser {
 
     // MARK: - Values
 
+    /// The deepest arrays and inline tables may nest.
+    static let deepestNesting = 128
+    private var nesting = 0
+
     private mutating func value() throws(SyntaxError) -> TOMLValue {
         guard let byte = peek() else { throw error("expected a value") }
         switch byte {
@@ -180,12 +184,13 @@ public struct TOMLParser {
             }
             index += 1
             return .string(try literalString())
-        case UInt8(ascii: "["):
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            // 200,000 nested `[` overflowed the stack (issue 23); no configuration nests deeper than a few.
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.deepestNesting else { throw error("arrays and inline tables nested deeper than \(Self.deepestNesting)") }
             index += 1
-            return try array()
-        case UInt8(ascii: "{"):
-            index += 1
-            return try inlineTable()
+            return byte == UInt8(ascii: "[") ? try array() : try inlineTable()
         default:
             return try scalar()
         }
