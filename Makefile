@@ -217,7 +217,7 @@ docs:
 	$(SWIFT) build --build-tests
 	DOCHARNESS_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter "RulesReferenceTests|ModuleMapTests"
 
-## libFuzzer over the tokenizer and parser.
+## libFuzzer over the Python tokenizer and parser, and the TOML configuration parser.
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
