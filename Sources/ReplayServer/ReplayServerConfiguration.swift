@@ -65,6 +65,8 @@ public struct RecordingConfiguration: Sendable {
     public var cassetteFile: String
     /// Headers never written.
     public var redaction: HeaderRedaction
+    /// Request body fields (dotted paths) written as `"REDACTED"` (`--redact-body`).
+    public var redactedBodyFields: [String] = []
     /// Seconds to wait for the upstream answer.
     public var timeoutSeconds: Int64
 

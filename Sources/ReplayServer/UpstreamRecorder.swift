@@ -77,7 +77,8 @@ final class UpstreamRecorder: Sendable {
             recordedBody = .events(timedEvents)
         }
         let interaction = Interaction(
-            request: RecordedRequest(method: request.method, path: HeaderRedaction.redactQuery(request.path), headers: configuration.redaction.redact(request.headers), body: RecordedBody(decoded: request.body)),
+            request: RecordedRequest(method: request.method, path: HeaderRedaction.redactQuery(request.path), headers: configuration.redaction.redact(request.headers),
+                                     body: HeaderRedaction.redactBody(RecordedBody(decoded: request.body), paths: configuration.redactedBodyFields)),
             response: RecordedResponse(status: Int(response.status.code), headers: configuration.redaction.redact(headers), body: recordedBody),
             recordedAt: Self.timestamp(),
             durationMilliseconds: duration

@@ -112,6 +112,10 @@ struct CassetteTests {
         }
         #expect(HeaderRedaction.redactQuery("/v1/models?api%2Dkey=s&x=1") == "/v1/models?api%2Dkey=REDACTED&x=1")
         #expect(RequestMatcher.normalizedPath("/v1/files?key=abc&b=2") == RequestMatcher.normalizedPath("/v1/files?b=2&key=REDACTED"))
+        // --redact-body: the values at the paths, where present; nothing else.
+        let body = RecordedBody.json(try! JSONParser.parse(#"{"user": "alice", "metadata": {"api_key": "s", "keep": 1}, "messages": [{"role": "user", "name": "bob"}, {"role": "user"}]}"#))
+        let redacted = HeaderRedaction.redactBody(body, paths: ["user", "metadata.api_key", "messages.*.name", "absent.path"])
+        #expect(redacted == .json(try! JSONParser.parse(#"{"user": "REDACTED", "metadata": {"api_key": "REDACTED", "keep": 1}, "messages": [{"role": "user", "name": "REDACTED"}, {"role": "user"}]}"#)))
     }
 
     /// `ln -s . x` twice in a cassette folder hung start-up, and a FIFO named like a cassette

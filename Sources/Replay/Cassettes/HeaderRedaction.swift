@@ -1,3 +1,5 @@
+import ChatWire
+
 /// Which headers and query parameters are never written to a cassette: credentials, cookies, and
 /// the organisation and project ids by name, and any header or query parameter whose name has a
 /// part (split at `-`, `_`, `.`) that is `key`, `apikey`, `token`, `secret`, `password`,
@@ -34,6 +36,25 @@ public struct HeaderRedaction: Sendable, Hashable {
     public static func isSecretName(_ name: String) -> Bool {
         name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).contains { part in
             secretParts.contains(part) || part.hasPrefix("auth")
+        }
+    }
+
+    /// A recorded body with the value at each dotted path (`user`, `metadata.api_key`,
+    /// `messages.*.name`) replaced by `"REDACTED"` where present.
+    public static func redactBody(_ body: RecordedBody, paths: [String]) -> RecordedBody {
+        guard !paths.isEmpty, case .json(var value) = body else { return body }
+        for path in paths { value = redacting(path.split(separator: ".").map(String.init)[...], in: value) }
+        return .json(value)
+    }
+
+    private static func redacting(_ path: ArraySlice<String>, in value: JSONValue) -> JSONValue {
+        guard let first = path.first else { return .string("REDACTED") }
+        switch value {
+        case .object(let members):
+            return .object(members.map { $0.key == first ? JSONMember($0.key, redacting(path.dropFirst(), in: $0.value)) : $0 })
+        case .array(let elements) where first == "*":
+            return .array(elements.map { redacting(path.dropFirst(), in: $0) })
+        default: return value
         }
     }
 

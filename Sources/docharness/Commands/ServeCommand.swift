@@ -44,8 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("record-to"), help: "Cassette file --record writes (default: recorded.json in the first --cassettes folder).")
     var recordTo: String?
 
-    @Option(name: .customLong("redact"), help: "Another header never written to cassettes (besides authorization, api-key, cookies, organization, project). Repeatable.")
+    @Option(name: .customLong("redact"), help: "Another header never written to cassettes (besides authorization, api-key, cookies, organization, project, and any name with a key/token/secret/auth part). Repeatable.")
     var redactedHeaders: [String] = []
+
+    @Option(name: .customLong("redact-body"), help: "A request body field written to cassettes as \"REDACTED\", as a dotted path (user, metadata.api_key, messages.*.name); it is left out of matching too (replay the cassette with --ignore-field PATH). Repeatable.")
+    var redactedBodyFields: [String] = []
 
     @OptionGroup var faultOptions: FaultOptions
 
@@ -96,10 +99,11 @@ struct ServeCommand: AsyncParsableCommand {
                     recordFile = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && isDirectory.boolValue ? first + "/recorded.json" : first
                 }
                 recording = RecordingConfiguration(upstream: upstream, cassetteFile: recordFile!, redaction: HeaderRedaction(names: HeaderRedaction.standard.names + redactedHeaders))
+                recording?.redactedBodyFields = redactedBodyFields
                 if let file = recordFile { loaded.removeAll { $0.path == file } }
             }
             var configuration = ReplayServerConfiguration(
-                host: host, port: port, cassettes: loaded, mode: strict ? .strict : .lenient, ignoredFields: ignoredFields,
+                host: host, port: port, cassettes: loaded, mode: strict ? .strict : .lenient, ignoredFields: ignoredFields + redactedBodyFields,
                 faultPlan: plan, replayTiming: replayTiming, maximumBodyBytes: maxBodyBytes, recording: recording,
                 vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)
             )
