@@ -44,6 +44,15 @@ public struct TOMLTable: Sendable, Equatable {
     /// Creates an empty table.
     public init() {}
 
+    /// Lets `body` change the value under `key` in place: the value is taken out of the table
+    /// while `body` runs, so a nested table or array is not copied on every insertion into it
+    /// (a 20,000-entry table took 11 s). Does nothing when `key` is absent.
+    mutating func modifyValue(_ key: String, _ body: (inout TOMLValue) throws(TOMLParser.SyntaxError) -> Void) throws(TOMLParser.SyntaxError) {
+        guard var node = storage.removeValue(forKey: key) else { return }
+        defer { storage[key] = node }
+        try body(&node.value)
+    }
+
     /// The node under `key`.
     public subscript(key: String) -> TOMLNode? {
         get { storage[key] }
