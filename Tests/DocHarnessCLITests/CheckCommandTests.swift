@@ -201,6 +201,30 @@ import Testing
         }
     }
 
+    /// A folder that cannot be listed (here: its path is longer than PATH_MAX) and a `.gitignore`
+    /// that is a FIFO were skipped in silence, the gate passing (issue 23).
+    @Test func unlistableFoldersAndUnreadableGitignoresAreDiagnosed() throws {
+        try FixtureTree.with(files(["good.py": Self.documented])) { root in
+            #expect(mkfifo(root.appendingPathComponent(".gitignore").path, 0o600) == 0)
+            // 25 folders of 200 characters, made one level at a time (no path to them fits PATH_MAX).
+            var descriptor = open(root.path, O_RDONLY | O_DIRECTORY)
+            let name = String(repeating: "d", count: 200)
+            for _ in 0 ..< 25 {
+                #expect(mkdirat(descriptor, name, 0o755) == 0)
+                let next = openat(descriptor, name, O_RDONLY | O_DIRECTORY)
+                close(descriptor)
+                descriptor = next
+            }
+            close(descriptor)
+            let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)
+            #expect(result.status == 3)
+            let said = result.standardOutput + result.standardError
+            #expect(said.contains(".gitignore:0:0: DH004 cannot read .gitignore: is a FIFO"), "\(said)")
+            #expect(said.contains("DH004 cannot read path: File name too long"))
+            #expect(result.standardOutput.contains("Checked 2 symbols in 1 file"))
+        }
+    }
+
     @Test func unreadableInputExitsWithThreeAndTheRestIsChecked() throws {
         try FixtureTree.with(["good.py": Array(Self.documented.utf8), "latin.py": [0x23, 0x20, 0xE9, 0x0A]]) { root in
             let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)

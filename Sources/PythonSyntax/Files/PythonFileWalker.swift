@@ -40,7 +40,7 @@ public struct PythonFileWalker: Sendable {
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
                 var patterns = excludes.compactMap { IgnorePattern(line: $0, base: "") }
-                walk(root: root, relative: "", patterns: &patterns, into: &files)
+                walk(root: root, relative: "", patterns: &patterns, into: &files, problems: &problems)
             } else {
                 files.append(path)
             }
@@ -50,18 +50,30 @@ public struct PythonFileWalker: Sendable {
 
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs"]
 
-    private func walk(root: String, relative: String, patterns: inout [IgnorePattern], into files: inout [String]) {
+    /// A directory that cannot be listed (no permission, a path longer than PATH_MAX) or a
+    /// `.gitignore` that cannot be read is a problem (DH004), not a silently empty folder.
+    private func walk(root: String, relative: String, patterns: inout [IgnorePattern], into files: inout [String], problems: inout [Problem]) {
         let directory = relative.isEmpty ? root : root + "/" + relative
-        let added = loadGitignore(directory: directory, base: relative)
+        let added = loadGitignore(directory: directory, base: relative, problems: &problems)
         patterns.append(contentsOf: added)
         defer { patterns.removeLast(added.count) }
 
-        for entry in Self.sortedEntries(of: directory) {
+        guard let entries = Self.sortedEntries(of: directory) else {
+            problems.append(Problem(path: directory, diagnostic: Diagnostic(
+                code: .unreadableFile, message: "cannot read directory: \(String(cString: strerror(errno)))", line: 0, column: 0)))
+            return
+        }
+        for entry in entries {
             let entryRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if let failure = entry.failure {
+                problems.append(Problem(path: directory + "/" + entry.name, diagnostic: Diagnostic(
+                    code: .unreadableFile, message: "cannot read path: \(String(cString: strerror(failure)))", line: 0, column: 0)))
+                continue
+            }
             if entry.isDirectory {
                 if Self.skippedDirectories.contains(entry.name) { continue }
                 if isIgnored(entryRelative, isDirectory: true, patterns: patterns) { continue }
-                walk(root: root, relative: entryRelative, patterns: &patterns, into: &files)
+                walk(root: root, relative: entryRelative, patterns: &patterns, into: &files, problems: &problems)
             } else if entry.name.hasSuffix(".py") {
                 if isIgnored(entryRelative, isDirectory: false, patterns: patterns) { continue }
                 files.append(root == "." ? entryRelative : root + "/" + entryRelative)
@@ -77,8 +89,17 @@ public struct PythonFileWalker: Sendable {
         return false
     }
 
-    private func loadGitignore(directory: String, base: String) -> [IgnorePattern] {
-        guard case .success(let bytes) = FileBytes.read(path: directory + "/.gitignore") else { return [] }
+    private func loadGitignore(directory: String, base: String, problems: inout [Problem]) -> [IgnorePattern] {
+        let bytes: [UInt8]
+        switch FileBytes.read(path: directory + "/.gitignore") {
+        case .success(let read): bytes = read
+        case .failure(let error):
+            if !error.isMissing {
+                problems.append(Problem(path: directory + "/.gitignore", diagnostic: Diagnostic(
+                    code: .unreadableFile, message: "cannot read .gitignore: \(error.reason)", line: 0, column: 0)))
+            }
+            return []
+        }
         return String(decoding: bytes, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .compactMap { IgnorePattern(line: String($0), base: base) }
@@ -87,10 +108,13 @@ public struct PythonFileWalker: Sendable {
     struct Entry {
         var name: String
         var isDirectory: Bool
+        /// Why the entry could not be examined (errno), if it could not.
+        var failure: Int32? = nil
     }
 
-    static func sortedEntries(of directory: String) -> [Entry] {
-        guard let handle = opendir(directory) else { return [] }
+    /// The entries of a directory in name order; nil when it cannot be listed (errno says why).
+    static func sortedEntries(of directory: String) -> [Entry]? {
+        guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
         var entries: [Entry] = []
         while let pointer = readdir(handle) {
@@ -100,7 +124,11 @@ public struct PythonFileWalker: Sendable {
             if name == "." || name == ".." { continue }
             var status = stat()
             let full = directory + "/" + name
-            guard lstat(full, &status) == 0 else { continue }
+            guard lstat(full, &status) == 0 else {
+                // A file that vanished since the listing is not a problem; one that cannot be examined is.
+                if errno != ENOENT { entries.append(Entry(name: name, isDirectory: false, failure: errno)) }
+                continue
+            }
             if (status.st_mode & S_IFMT) == S_IFLNK {
                 // Follow links to files; never follow links to directories (no cycles).
                 guard stat(full, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
