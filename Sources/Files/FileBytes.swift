@@ -27,11 +27,11 @@ public enum FileBytes {
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .failure(FileReadError(path: path, reason: "is a directory, not a file"))
-        case S_IFIFO: return .failure(FileReadError(path: path, reason: "is a FIFO, not a regular file (skipped)"))
-        default: return .failure(FileReadError(path: path, reason: "is a device or special file, not a regular file (skipped)"))
+        case S_IFIFO: return .failure(FileReadError(path: path, reason: "is a FIFO, not a regular file"))
+        default: return .failure(FileReadError(path: path, reason: "is a device or special file, not a regular file"))
         }
         guard Int(status.st_size) <= limit else {
-            return .failure(FileReadError(path: path, reason: "is \(Int(status.st_size) >> 20) MiB, more than the \(limit >> 20) MiB read whole (skipped)"))
+            return .failure(FileReadError(path: path, reason: "is \(Int(status.st_size) >> 20) MiB, more than the \(limit >> 20) MiB read whole"))
         }
         // Blocking again for the reads (a regular file never blocks, but be plain about it).
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -51,7 +51,7 @@ public enum FileBytes {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0 ..< count])
             // A file that grows while it is read stops at the limit too.
-            if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole (skipped)")) }
+            if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole")) }
         }
         return .success(bytes)
     }

@@ -195,7 +195,7 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("zero.py").path, withDestinationPath: "/dev/zero")
             let result = try ProcessRunner.docharness(["check", "."], currentDirectory: root)
             #expect(result.status == 3)
-            #expect(result.standardOutput.contains("pipe.py:0:0: DH004 cannot read file: is a FIFO, not a regular file (skipped)"), "\(result.standardOutput)")
+            #expect(result.standardOutput.contains("pipe.py:0:0: DH004 cannot read file: is a FIFO, not a regular file"), "\(result.standardOutput)")
             #expect(result.standardOutput.contains("zero.py:0:0: DH004 cannot read file: is a device or special file"))
             #expect(result.standardOutput.contains("Checked 2 symbols in 1 file"))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Scoring
 
@@ -180,5 +181,20 @@ import Testing
                     symbol: "f", subject: "x", penalty: 0.1)
         #expect(a.fingerprint == b.fingerprint)
         #expect(Fingerprint.of("a", "bc") != Fingerprint.of("ab", "c"))
+    }
+
+    /// A docharness.toml that is a FIFO hung `check`; read non-blocking it was then ignored in
+    /// silence. It is an error naming the file (issue 23).
+    @Test func aConfigurationFileThatCannotBeReadIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-config-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/docharness.toml", 0o600) == 0)
+        let result = Result { () throws(ConfigurationError) in try ConfigurationLoader.discover(from: folder, knownCodes: []) }
+        guard case .failure(let error) = result else {
+            Issue.record("a FIFO configuration was accepted")
+            return
+        }
+        #expect(error.message.hasPrefix("cannot be read: is a FIFO"))
     }
 }

@@ -18,11 +18,11 @@ public enum ConfigurationLoader {
         var current = absolute(directory)
         while true {
             let dedicated = join(current, "docharness.toml")
-            if let text = readText(dedicated) {
+            if let text = try readText(dedicated) {
                 return (try load(text: text, path: dedicated, isPyproject: false, knownCodes: knownCodes).value, dedicated)
             }
             let pyproject = join(current, "pyproject.toml")
-            if let text = readText(pyproject), text.contains("tool.docharness") || text.contains("[tool]") {
+            if let text = try readText(pyproject), text.contains("tool.docharness") || text.contains("[tool]") {
                 let configuration = try load(text: text, path: pyproject, isPyproject: true, knownCodes: knownCodes)
                 if configuration.found { return (configuration.value, pyproject) }
             }
@@ -34,7 +34,7 @@ public enum ConfigurationLoader {
 
     /// Reads an explicitly named configuration file.
     public static func load(path: String, knownCodes: Set<String>) throws(ConfigurationError) -> ScoringConfiguration {
-        guard let text = readText(path) else {
+        guard let text = try readText(path) else {
             throw ConfigurationError(path: path, line: nil, message: "cannot read the configuration file; check the path given to --config")
         }
         let isPyproject = path.hasSuffix("pyproject.toml")
@@ -82,9 +82,14 @@ public enum ConfigurationLoader {
 
     // MARK: - Files
 
-    static func readText(_ path: String) -> String? {
-        guard case .success(let bytes) = FileBytes.read(path: path) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The file's text; nil when there is no such file. A file that is there but cannot be read
+    /// (a FIFO, a device, no permission) is an error naming it, not a missing configuration.
+    static func readText(_ path: String) throws(ConfigurationError) -> String? {
+        switch FileBytes.read(path: path) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(let error) where error.isMissing: return nil
+        case .failure(let error): throw ConfigurationError(path: path, line: nil, message: "cannot be read: \(error.reason)")
+        }
     }
 
     static func absolute(_ path: String) -> String {
