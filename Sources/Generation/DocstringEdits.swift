@@ -49,7 +49,8 @@ public struct DocstringEdits: Sendable {
                 problems.append("\(error); its \(edits.count) docstring(s) were not applied")
                 continue
             }
-            guard SourceFile.parse(bytes: bytes, path: file.path).text?.bytes == file.text?.bytes else {
+            // Decoding is enough to compare with what was parsed (SourceText holds the decoded bytes).
+            guard case .success(let decoded) = SourceDecoder.decode(bytes), decoded.bytes == file.text?.bytes else {
                 problems.append("\(file.path): changed since it was read (edited during the run?); its \(edits.count) docstring(s) were not applied — run generate again (the journal keeps the answers)")
                 continue
             }

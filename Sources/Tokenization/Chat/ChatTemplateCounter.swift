@@ -31,8 +31,6 @@ public struct ChatTemplateCounter: Sendable {
     public let flavor: Flavor
     /// The date `strftime_now` gives the template (gpt-oss and Llama 3.x write it into the prompt).
     public let date: JinjaDate
-    /// String variables the template reads besides messages and tools (`reasoning_effort`, …).
-    public let variables: [String: String]
     let template: SendableTemplate
 
     /// A parsed template shared between threads: its nodes are immutable after parsing and
@@ -52,7 +50,6 @@ public struct ChatTemplateCounter: Sendable {
         self.tokenizer = tokenizer
         self.flavor = flavor
         self.date = date ?? .now()
-        self.variables = variables
         let environment = flavor == .llamaCppPython ? JinjaTemplate.Environment.llamaCppPython : .huggingFace
         do {
             var shared: [String: JinjaValue] = [
@@ -108,7 +105,12 @@ public struct ChatTemplateCounter: Sendable {
                 .object([JSONMember("role", .string(message.role)), JSONMember("content", .string(message.text.joined(separator: "\n")))])
             }), tools: nil)
         }
-        return tokenizer.count(text, addSpecial: flavor.addsSpecialTokens, parseSpecial: true)
+        return count(renderedPrompt: text)
+    }
+
+    /// The tokens of a prompt this counter rendered, as the flavor's server tokenizes it.
+    public func count(renderedPrompt text: String) -> Int {
+        tokenizer.count(text, addSpecial: flavor.addsSpecialTokens, parseSpecial: true)
     }
 
     /// A JSON value as the template sees it (Python's `json.loads` types).

@@ -34,7 +34,7 @@ public struct PromptBatch: Sendable {
                 continue
             }
             var tokens = 0
-            tokenizing += clock.measure { tokens = counter.tokenizer.count(text, addSpecial: counter.flavor.addsSpecialTokens, parseSpecial: true) }
+            tokenizing += clock.measure { tokens = counter.count(renderedPrompt: text) }
             prompts.append(Prompt(line: entry.line, text: text, tokens: tokens, error: nil))
         }
     }
