@@ -200,7 +200,9 @@ bench-deps: system-deps $(BENCH_VENV)/.installed $(OPEN_WEIGHT_BENCH_VENV)/.inst
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
 ## SOAK_SECONDS: how long the replay server is soaked under wrk while its memory is sampled.
+## HOSTILE_SOAK_SECONDS: how long it then takes mixed large distinct requests, its RSS bounded.
 SOAK_SECONDS ?= 300
+HOSTILE_SOAK_SECONDS ?= 600
 
 bench: system-deps venv oracle-corpora encodings open-weight release bench-deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --no-progress
@@ -211,13 +213,15 @@ bench: system-deps venv oracle-corpora encodings open-weight release bench-deps
 	  --gguf $(LOCAL_MODEL_GGUF) --cassettes corpora/cassettes-smollm2
 	$(ORACLE_PYTHON) Benchmarks/compare_replay.py --docharness .build/release/docharness --cassettes $(SHARED)/data/cassettes \
 	  --mitmdump $(BENCH_VENV)/bin/mitmdump --soak $(SOAK_SECONDS)
+	$(ORACLE_PYTHON) Benchmarks/soak_replay_memory.py --docharness .build/release/docharness --cassettes $(SHARED)/data/cassettes \
+	  --seconds $(HOSTILE_SOAK_SECONDS)
 
 ## Regenerate docs/rules.md from the rule files and the module map of docs/architecture.md from Package.swift.
 docs:
 	$(SWIFT) build --build-tests
 	DOCHARNESS_UPDATE_DOCS=1 $(SWIFT) test --skip-build --filter "RulesReferenceTests|ModuleMapTests"
 
-## libFuzzer over the Python tokenizer and parser, and the TOML configuration parser.
+## libFuzzer over the Python tokenizer and parser, the TOML configuration parser, and the cassette and fault-plan readers.
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 

@@ -61,7 +61,7 @@ let package = Package(
         // Cassettes (docharness JSON and VCR YAML), request matching, fault plans, the replay engine.
         .target(
             name: "Replay",
-            dependencies: ["Files", "SeededRandom", "RateLimits", "ChatWire", "Tokenization", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Files", "SeededRandom", "RateLimits", "ChatWire", "CZlib", .product(name: "Yams", package: "Yams")]
         ),
         // `docharness serve`: the replay engine behind Hummingbird, with record mode upstream.
         .target(
@@ -72,6 +72,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -193,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocHarnessCLITests",
-            dependencies: ["DocHarnessTestSupport", "Reports", "PythonSyntax"]
+            dependencies: ["DocHarnessTestSupport", "Reports", "PythonSyntax", "Tokenization"]
         ),
     ],
     swiftLanguageModes: [.v6]

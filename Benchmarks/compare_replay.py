@@ -66,6 +66,17 @@ def pick_interaction(root):
     sys.exit("no non-streamed chat completion found")
 
 
+def one_interaction_cassette(prefix, request_json, answer_json):
+    """A temporary folder holding one DocHarness cassette with this chat completion."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    cassette = {"docharness_cassette": 1, "interactions": [{
+        "request": {"method": "POST", "path": "/v1/chat/completions", "headers": {"content-type": "application/json"}, "body": request_json},
+        "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": answer_json}}]}
+    with open(os.path.join(work, "bench.json"), "w") as handle:
+        json.dump(cassette, handle, indent=2, sort_keys=True)
+    return work
+
+
 def wrk(url, body, duration, connections, threads):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n')
@@ -102,12 +113,7 @@ def main():
     options = parser.parse_args()
 
     source, request_json, answer_json = pick_interaction(options.cassettes)
-    work = tempfile.mkdtemp(prefix="docharness-bench-")
-    cassette = {"docharness_cassette": 1, "interactions": [{
-        "request": {"method": "POST", "path": "/v1/chat/completions", "headers": {"content-type": "application/json"}, "body": request_json},
-        "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": answer_json}}]}
-    with open(os.path.join(work, "bench.json"), "w") as handle:
-        json.dump(cassette, handle, indent=2, sort_keys=True)
+    work = one_interaction_cassette("docharness-bench-", request_json, answer_json)
     body = json.dumps(request_json).encode()
     print(f"interaction: {source}", flush=True)
     print(f"   ({len(body)} request bytes, {len(json.dumps(answer_json))} response bytes)")

@@ -116,6 +116,15 @@ public struct DocstringGenerator: Sendable {
         public var resumed: Bool
     }
 
+    /// The journal's final entry for `target`, if a resumed run can use it instead of asking again:
+    /// made with this template version and model, for the same source (`sourceHash`) — a symbol
+    /// whose signature or body changed since is generated again, not patched from a stale answer.
+    public func resumableEntry(for target: DocstringTarget, in previous: [String: JournalEntry]? = nil) -> JournalEntry? {
+        guard let entry = (previous ?? journal.previous)[target.identifier], entry.isFinal, entry.templateVersion == settings.template.version,
+              entry.model == settings.model, entry.sourceHash == target.sourceHash else { return nil }
+        return entry
+    }
+
     /// Runs over `targets`; returns one entry per target, in the targets' order.
     public func run(_ targets: [DocstringTarget], progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> [JournalEntry] {
         let previous = journal.previous
@@ -123,7 +132,7 @@ public struct DocstringGenerator: Sendable {
         var finished = 0
         var pending: [Int] = []
         for (index, target) in targets.enumerated() {
-            if let entry = previous[target.identifier], entry.isFinal, entry.templateVersion == settings.template.version, entry.model == settings.model {
+            if let entry = resumableEntry(for: target, in: previous) {
                 results[index] = entry
                 finished += 1
                 progress(Progress(finished: finished, total: targets.count, entry: entry, resumed: true))
@@ -151,7 +160,7 @@ public struct DocstringGenerator: Sendable {
     /// back when it refuses one), with one repair request when the answer misses the schema.
     public func generate(_ target: DocstringTarget) async throws -> JournalEntry {
         var entry = JournalEntry(
-            target: target.identifier, outcome: .failed, templateVersion: settings.template.version, model: settings.model, request: nil,
+            target: target.identifier, sourceHash: target.sourceHash, outcome: .failed, templateVersion: settings.template.version, model: settings.model, request: nil,
             estimatedPromptTokens: 0, estimator: settings.estimator.name, maxTokens: nil, droppedUnits: [], mustTrim: false, answer: nil,
             promptTokens: nil, completionTokens: nil, attempts: 0, rateLimited: 0, serverErrors: 0, transportErrors: 0, latency: 0, failure: nil
         )

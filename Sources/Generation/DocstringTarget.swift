@@ -1,6 +1,7 @@
 import Docstrings
 import Foundation
 import PythonSyntax
+import Tokenization
 
 /// One function, method or class to write a docstring for, with everything a prompt says of it.
 public struct DocstringTarget: Sendable, Hashable {
@@ -19,6 +20,18 @@ public struct DocstringTarget: Sendable, Hashable {
 
     /// A stable identity within a run: `path::qualname`.
     public var identifier: String { "\(path)::\(symbol.qualname)" }
+
+    /// SHA-256 of what the prompt says of the symbol (signature, source, class context), in hex:
+    /// a journal entry made for other source is not resumed (the symbol changed since).
+    public var sourceHash: String {
+        var hash = SHA256()
+        hash.update(signature.utf8)
+        hash.update([0])
+        hash.update(source.utf8)
+        hash.update([0])
+        hash.update((classContext ?? "").utf8)
+        return hash.finalizeHex()
+    }
 
     /// The targets of a parsed file: every function, method and class, in source order.
     /// Nested functions are left out (their docstrings are rarely read).

@@ -20,6 +20,9 @@ public struct JournalEntry: Sendable, Hashable, Codable {
 
     /// `path::qualname`.
     public var target: String
+    /// The target's `sourceHash` when the entry was made (nil in journals written before it was
+    /// kept: such entries are not resumed).
+    public var sourceHash: String?
     /// The outcome.
     public var outcome: Outcome
     /// The prompt template's version.
@@ -64,10 +67,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var error: String? { failure?.description }
 
     /// Creates an entry.
-    public init(target: String, outcome: Outcome, templateVersion: String, model: String, request: ChatCompletionRequest?, estimatedPromptTokens: Int,
+    public init(target: String, sourceHash: String? = nil, outcome: Outcome, templateVersion: String, model: String, request: ChatCompletionRequest?, estimatedPromptTokens: Int,
                 estimator: String, maxTokens: Int?, droppedUnits: [PromptUnit], mustTrim: Bool, answer: DocstringAnswer?, promptTokens: Int?,
                 completionTokens: Int?, attempts: Int, rateLimited: Int, serverErrors: Int, transportErrors: Int, latency: Double, failure: GenerationFailure?) {
         self.target = target
+        self.sourceHash = sourceHash
         self.outcome = outcome
         self.templateVersion = templateVersion
         self.model = model

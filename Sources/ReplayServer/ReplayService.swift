@@ -1,4 +1,5 @@
 import ChatWire
+import NIOPosix
 import Replay
 import Synchronization
 import Tokenization
@@ -202,8 +203,19 @@ public final class ReplayService: Sendable {
         return Self.answer(for: interaction.response, body: match.responseBody, headers: headers, paced: configuration.replayTiming)
     }
 
+    /// The engine's answer. A request with a recording is answered here; one without costs the
+    /// search for the nearest recording and its diff (a 4,000-message request took 2.3 s), which
+    /// runs on NIO's blocking-work thread pool so that the Swift concurrency threads — two on a
+    /// two-core machine — keep answering other requests and `/__admin/health` meanwhile.
+    private func replayOffTheTaskPool(_ recorded: RecordedRequest, key: RequestKey) async -> ReplayOutcome {
+        let engine = engine
+        if engine.hasRecording(key) { return engine.replay(recorded, key: key) }
+        if let outcome = try? await NIOThreadPool.singleton.runIfActive({ engine.replay(recorded, key: key) }) { return outcome }
+        return engine.replay(recorded, key: key)
+    }
+
     private func replayOrRecord(_ recorded: RecordedRequest, key: RequestKey, original: ServerRequest, rateHeaders: [(String, String)]) async -> ServerAnswer {
-        switch engine.replay(recorded, key: key) {
+        switch await replayOffTheTaskPool(recorded, key: key) {
         case .matched(let interaction, let match):
             var headers = interaction.response.headers
             for (name, value) in rateHeaders {

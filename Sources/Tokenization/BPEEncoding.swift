@@ -36,6 +36,45 @@ public struct BPEEncoding: Sendable {
         return output
     }
 
+    /// Where `bytes` (valid UTF-8) can be cut so that counting the two sides apart gives the count
+    /// of the whole, whatever text follows; nil when there is no such place found.
+    ///
+    /// A candidate is the start of a piece of the split pattern that starts at least 16 bytes
+    /// before the end and has two pieces after it: the patterns decide a piece by looking at most
+    /// three characters past its start or one past its end, so the pieces before it are final
+    /// whatever follows. The text before it must also split the same way on its own — where a text
+    /// ends, `\s++$` and `\s+(?!\S)` join whitespace that a following mark or letter keeps apart —
+    /// so its last 64 bytes are split again and compared; the latest candidate that passes wins.
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? {
+        let starts = pieceStarts(bytes[...])
+        let limit = bytes.count - 16
+        var index = starts.count - 3
+        while index > 0, starts[index] > limit { index -= 1 }
+        var tries = 0
+        while index > 0, tries < 16 {
+            let cut = starts[index]
+            var first = index
+            while first > 0, starts[first] > cut - 64 { first -= 1 }
+            let tail = starts[first]
+            if pieceStarts(bytes[tail ..< cut]).map({ $0 + tail }) == Array(starts[first ..< index]) { return cut }
+            index -= 1
+            tries += 1
+        }
+        return nil
+    }
+
+    /// The byte offsets (from the slice's start) where the split pattern's pieces of `bytes` start.
+    func pieceStarts(_ bytes: ArraySlice<UInt8>) -> [Int] {
+        let scalars = ScalarText(String(decoding: bytes, as: UTF8.self))
+        var starts: [Int] = []
+        let record: (Range<Int>) -> Void = { starts.append(scalars.offsets[$0.lowerBound]) }
+        switch name {
+        case .cl100kBase: SplitPattern.cl100k(scalars, record)
+        case .o200kBase: SplitPattern.o200k(scalars, record)
+        }
+        return starts
+    }
+
     /// The bytes of token ids (special ids included); unknown ids are skipped.
     public func decodeBytes(_ tokens: [Int]) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -85,6 +85,30 @@ struct EvaluationEndToEndTests {
         #expect(Self.docstrings(result) == Self.docstrings(clean))
     }
 
+    /// A resumed run used to re-apply a journal entry for a symbol whose signature had changed
+    /// since (the entry was keyed by `path::qualname` only; issue 23 item 7).
+    @Test("a resumed run asks again for a symbol whose source changed, and for entries without a source hash")
+    func resumeChecksTheSource() async throws {
+        let folder = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var settings = try Self.settings()
+        settings.journalPath = folder.appendingPathComponent("journal.jsonl").path
+        let first = try await EvaluationRun(settings: settings).run()
+        #expect(first.resumed == 0)
+        var lines = try String(contentsOfFile: settings.journalPath!, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == first.symbols.count && lines.allSatisfy { $0.contains("\"sourceHash\":\"") })
+        // One entry made for other source (its hash differs), one from a journal that kept no hash.
+        let stale = try #require(lines[0].range(of: #""sourceHash":"[0-9a-f]{64}""#, options: .regularExpression))
+        lines[0].replaceSubrange(stale, with: #""sourceHash":"\#(String(repeating: "0", count: 64))""#)
+        let unhashed = try #require(lines[1].range(of: #""sourceHash":"[0-9a-f]{64}","#, options: .regularExpression))
+        lines[1].removeSubrange(unhashed)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: settings.journalPath!))
+        let second = try await EvaluationRun(settings: settings).run()
+        #expect(second.resumed == first.symbols.count - 2)
+        #expect(second.traffic.requests == 2)
+        #expect(Self.docstrings(second) == Self.docstrings(first))
+    }
+
     @Test("changing one word of the prompt template fails strict replay, with the diff in the Markdown report")
     func promptChange() async throws {
         let bundled = try PromptTemplate.bundled()

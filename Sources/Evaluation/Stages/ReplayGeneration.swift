@@ -38,7 +38,7 @@ struct ReplayGeneration {
         generation.structuredOutput = settings.structuredOutput
         generation.maximumResponseTokens = settings.maximumResponseTokens
         let generator = DocstringGenerator(settings: generation, client: client, journal: journal)
-        let resumed = Set(journal.previous.filter { $0.value.isFinal && $0.value.templateVersion == settings.template.version && $0.value.model == settings.model }.keys)
+        let resumed = Set(targets.compactMap { generator.resumableEntry(for: $0)?.target })
         let entries: Result<[JournalEntry], any Error>
         do {
             entries = .success(try await generator.run(targets, progress: progress))

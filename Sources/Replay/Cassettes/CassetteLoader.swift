@@ -30,6 +30,12 @@ public enum CassetteLoader {
         case .success(let read): bytes = read
         case .failure(let error): throw CassetteError(file: file, line: nil, reason: "cannot be read: \(error.reason)", fix: "pass a regular cassette file; check the path and its permissions")
         }
+        return try decode(bytes, file: file)
+    }
+
+    /// Reads a cassette from its bytes, whatever its format: DocHarness's JSON, a VCR-style JSON
+    /// cassette, or a VCR.py / pytest-recording YAML cassette. `file` names it in errors.
+    public static func decode(_ bytes: [UInt8], file: String) throws(CassetteError) -> Cassette {
         let firstByte = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
         if firstByte == UInt8(ascii: "{") {
             let document: JSONValue

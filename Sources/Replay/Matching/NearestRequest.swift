@@ -30,9 +30,13 @@ struct NearestRequest: Sendable {
         guard !pool.isEmpty else { return nil }
         let receivedSet = Set(lines)
         // Rank by shared lines first (cheap), then diff the best few exactly.
+        // Shared lines counted without building intersections or unions (each used to allocate a
+        // set as large as both requests, for every recording).
         let ranked = pool.map { candidate -> (Candidate, Double) in
-            let shared = candidate.lineSet.intersection(receivedSet).count
-            let union = candidate.lineSet.union(receivedSet).count
+            let (smaller, larger) = candidate.lineSet.count <= receivedSet.count ? (candidate.lineSet, receivedSet) : (receivedSet, candidate.lineSet)
+            var shared = 0
+            for line in smaller where larger.contains(line) { shared += 1 }
+            let union = candidate.lineSet.count + receivedSet.count - shared
             return (candidate, union == 0 ? 1 : Double(shared) / Double(union))
         }.sorted { $0.1 > $1.1 }
         var best: (Candidate, UnifiedDiff)?

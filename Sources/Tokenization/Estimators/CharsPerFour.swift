@@ -8,4 +8,9 @@ public struct CharsPerFour: TokenEstimator {
     public func estimate(_ text: String) -> Int {
         (text.unicodeScalars.count + 3) / 4
     }
+
+    /// A place after a multiple of 4 scalars, so the chunks' rounded-up counts add up exactly.
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? {
+        ScalarCountCut.lastCut(in: bytes, multipleOf: 4)
+    }
 }

@@ -8,4 +8,9 @@ public struct CharsPerThree: TokenEstimator {
     public func estimate(_ text: String) -> Int {
         (text.unicodeScalars.count + 2) / 3
     }
+
+    /// A place after a multiple of 3 scalars, so the chunks' rounded-up counts add up exactly.
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? {
+        ScalarCountCut.lastCut(in: bytes, multipleOf: 3)
+    }
 }

@@ -14,6 +14,11 @@ public struct ChatEstimator: TokenEstimator {
         counter.encoding.count(text)
     }
 
+    /// Where the encoding's split pattern ends a piece whatever follows.
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? {
+        counter.encoding.safeCut(inUTF8: bytes)
+    }
+
     public func estimate(prompt: ChatPrompt) -> Int {
         counter.count(prompt)
     }

@@ -12,4 +12,9 @@ public struct ExactBPE: TokenEstimator {
     public func estimate(_ text: String) -> Int {
         encoding.count(text)
     }
+
+    /// Where the encoding's split pattern ends a piece whatever follows.
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? {
+        encoding.safeCut(inUTF8: bytes)
+    }
 }

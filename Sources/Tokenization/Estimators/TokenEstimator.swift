@@ -11,12 +11,18 @@ public protocol TokenEstimator: Sendable {
     /// The estimate for a chat request's prompt; by default the estimate of its messages' roles,
     /// names and text joined by newlines (what a text-only estimator sees).
     func estimate(prompt: ChatPrompt) -> Int
+    /// Where `bytes` (valid UTF-8) can be cut so that the estimates of the two sides add up to the
+    /// estimate of the whole whatever follows, as a byte offset; nil when the estimator knows no
+    /// such place (the default). `TextChunks` asks when a file has no line break to cut at.
+    func safeCut(inUTF8 bytes: [UInt8]) -> Int?
 }
 
 extension TokenEstimator {
     public func estimate(prompt: ChatPrompt) -> Int {
         estimate(prompt.plainText)
     }
+
+    public func safeCut(inUTF8 bytes: [UInt8]) -> Int? { nil }
 
     /// The type's name.
     public var name: String { Self.name }

@@ -8,8 +8,9 @@ struct TokensCommand: ParsableCommand {
         commandName: "tokens",
         abstract: "Count the tokens of files, exactly (bpe, identical to tiktoken) or with an estimator.",
         discussion: """
-            Files are read in chunks of about 1 MiB cut where the encodings split anyway, so a large file \
-            is counted exactly in bounded memory. Estimators: \(EstimatorCatalog.names.joined(separator: ", ")) \
+            Files are read in chunks of about 1 MiB cut where the encodings split anyway (after a line, \
+            else between the encoding's pre-tokens), so a large file is counted exactly in bounded memory; \
+            a file with no such place within 8 MiB (one pre-token that long) is reported, not counted. Estimators: \(EstimatorCatalog.names.joined(separator: ", ")) \
             (`docharness tokens --list-estimators` describes them). Vocabularies come from \
             `docharness encodings install`.
             """
@@ -94,14 +95,20 @@ struct TokensCommand: ParsableCommand {
                 rows.append((path, sampled.estimate(samples: samples, totalBytes: size), size))
                 continue
             }
-            guard var chunks = TextChunks(path: path) else {
+            guard var chunks = TextChunks(path: path, estimator: counter) else {
                 print("\(path):0:0: DH004 cannot read the file", to: &standardError)
                 unreadable = true
                 continue
             }
+            defer { chunks.close() }
             var tokens = 0
-            while let chunk = chunks.next() { tokens += counter.estimate(chunk) }
-            chunks.close()
+            do {
+                while let chunk = try chunks.next() { tokens += counter.estimate(chunk) }
+            } catch {
+                print("\(path):0:0: DH004 \(error)", to: &standardError)
+                unreadable = true
+                continue
+            }
             rows.append((path, tokens, chunks.byteCount))
         }
         let totalTokens = rows.reduce(0) { $0 + $1.tokens }
