@@ -107,46 +107,71 @@ public final class ReplayService: Sendable {
         return .error(404, APIError(message: "Invalid URL (\(request.method) \(pathOnly))", type: "invalid_request_error"))
     }
 
-    private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
+    /// An answer that ends a request before it is replayed (a refusal, or the recording of an
+    /// invalid body).
+    private struct Refusal: Error {
+        let answer: ServerAnswer
+    }
+
+    /// Bodies at least this large are parsed and analysed on NIO's blocking-work thread pool: a
+    /// 7.5 MiB body takes tens of milliseconds, and four at once held both Swift concurrency
+    /// threads of a two-core machine, delaying `/__admin/health` (issue 23).
+    static let offloadedBodyBytes = 256 << 10
+
+    private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute) async -> Result<ChatRequestAnalysis, Refusal> {
+        guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route) }
+        let service = self
+        if let result = try? await NIOThreadPool.singleton.runIfActive({ service.analyse(request, route: route) }) { return result }
+        return analyse(request, route: route)
+    }
+
+    /// The request's analysis (parsed body, typed request, key, model, window, prompt tokens when a
+    /// limit needs them), from the cache or made and cached.
+    private func analyse(_ request: ServerRequest, route: ChatRoute) -> Result<ChatRequestAnalysis, Refusal> {
         let normalizedPath = route.canonicalPath
+        if let cached = analyses.analysis(path: normalizedPath, body: request.body) { return .success(cached) }
+        // A body that is not a valid request is still answered by a recording of that very body
+        // (cassettes hold the API's own 400s, and requests recorded without their body).
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(request.body)
+        } catch {
+            if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return .failure(Refusal(answer: recorded)) }
+            counters.add(.rejected)
+            return .failure(Refusal(answer: .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))))
+        }
+        let chat: ChatCompletionRequest
+        do {
+            chat = try ChatCompletionRequest(json: value)
+        } catch {
+            if let recorded = recordedAnswer(request, body: .json(value)) { return .failure(Refusal(answer: recorded)) }
+            counters.add(.rejected)
+            return .failure(Refusal(answer: .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))))
+        }
+        let key = engine.matcher.key(for: RecordedRequest(method: request.method, path: request.path, body: .json(value)))
+        let model: String
+        switch route {
+        case .openAI: model = chat.model ?? ""
+        case .azure(let deployment, _): model = chat.model ?? deployment
+        }
+        let window = windows.window(for: model)
+        // Tokens never outnumber UTF-8 bytes, so a body smaller than the window needs no count
+        // for the cliff (unless a chat template adds text the body does not hold); a
+        // tokens-per-minute limit always needs one.
+        let budget = chat.completionBudget ?? 0
+        let cliffNeedsCount = window.map { tokens.countsTemplates || request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
+        let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
+            ? tokens.promptTokens(chat, model: model).tokens : nil
+        let analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
+        analyses.store(analysis, path: normalizedPath, body: request.body)
+        return .success(analysis)
+    }
+
+    private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
         let analysis: ChatRequestAnalysis
-        if let cached = analyses.analysis(path: normalizedPath, body: request.body) {
-            analysis = cached
-        } else {
-            // A body that is not a valid request is still answered by a recording of that very body
-            // (cassettes hold the API's own 400s, and requests recorded without their body).
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(request.body)
-            } catch {
-                if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return recorded }
-                counters.add(.rejected)
-                return .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))
-            }
-            let chat: ChatCompletionRequest
-            do {
-                chat = try ChatCompletionRequest(json: value)
-            } catch {
-                if let recorded = recordedAnswer(request, body: .json(value)) { return recorded }
-                counters.add(.rejected)
-                return .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))
-            }
-            let key = engine.matcher.key(for: RecordedRequest(method: request.method, path: request.path, body: .json(value)))
-            let model: String
-            switch route {
-            case .openAI: model = chat.model ?? ""
-            case .azure(let deployment, _): model = chat.model ?? deployment
-            }
-            let window = windows.window(for: model)
-            // Tokens never outnumber UTF-8 bytes, so a body smaller than the window needs no count
-            // for the cliff (unless a chat template adds text the body does not hold); a
-            // tokens-per-minute limit always needs one.
-            let budget = chat.completionBudget ?? 0
-            let cliffNeedsCount = window.map { tokens.countsTemplates || request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
-            let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
-                ? tokens.promptTokens(chat, model: model).tokens : nil
-            analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
-            analyses.store(analysis, path: normalizedPath, body: request.body)
+        switch await analyseOffTheTaskPool(request, route: route) {
+        case .success(let analysed): analysis = analysed
+        case .failure(let refusal): return refusal.answer
         }
         let chat = analysis.chat
         let model = analysis.model
