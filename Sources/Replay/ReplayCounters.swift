@@ -19,6 +19,9 @@ public final class ReplayCounters: Sendable {
         /// A request proxied upstream whose error (a status outside 2xx, a cut stream) was passed
         /// on and not recorded.
         case upstreamFailed = "upstream_failed"
+        /// A request proxied upstream whose answer could not be written to the cassette (a full
+        /// disk): passed on with an `x-docharness-warning` header.
+        case notWritten = "not_written"
         /// A request refused as malformed, too large, or for an unknown route.
         case rejected
     }

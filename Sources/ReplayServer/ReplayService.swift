@@ -1,4 +1,5 @@
 import ChatWire
+import Foundation
 import NIOPosix
 import Replay
 import Synchronization
@@ -252,9 +253,19 @@ public final class ReplayService: Sendable {
         case .unmatched(let unmatched):
             if let recorder {
                 do {
-                    let (interaction, recorded) = try await recorder.forward(original)
-                    counters.add(recorded ? .recorded : .upstreamFailed)
-                    return Self.answer(for: interaction.response, body: interaction.response.body.wireBytes, headers: interaction.response.headers, paced: false)
+                    let (interaction, recording) = try await recorder.forward(original)
+                    var headers = interaction.response.headers
+                    switch recording {
+                    case .recorded: counters.add(.recorded)
+                    case .notRecordable: counters.add(.upstreamFailed)
+                    case .notWritten(let error):
+                        counters.add(.notWritten)
+                        let warning = "not recorded: \(error.file) \(error.reason)"
+                        headers.append("x-docharness-warning", String(warning.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init)))
+                        Self.warn("docharness serve: \(error); the upstream's answer was passed on with an x-docharness-warning header, "
+                            + "and the recording is kept in memory until a later write succeeds")
+                    }
+                    return Self.answer(for: interaction.response, body: interaction.response.body.wireBytes, headers: headers, paced: false)
                 } catch {
                     return .error(502, APIError(message: "Record mode: the upstream request failed: \(error)", type: "upstream_error"))
                 }
@@ -263,6 +274,11 @@ public final class ReplayService: Sendable {
             headers.append("x-docharness-unmatched", unmatched.fingerprint)
             return .error(400, unmatched.apiError, headers: headers)
         }
+    }
+
+    /// Writes a line to standard error (the server's own log is for requests).
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     /// The answer for a recorded response whose body bytes are already serialized.

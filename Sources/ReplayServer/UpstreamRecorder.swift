@@ -34,8 +34,20 @@ final class UpstreamRecorder: Sendable {
     /// Headers not forwarded: the ones that describe this hop.
     private static let hopHeaders: Set<String> = ["host", "content-length", "connection", "keep-alive", "transfer-encoding", "accept-encoding", "te", "upgrade"]
 
+    /// What became of an upstream answer.
+    enum Recording: Sendable {
+        /// Written to the cassette.
+        case recorded
+        /// An error status or a cut stream: passed on, not recorded.
+        case notRecordable
+        /// The cassette could not be written (a full disk, a read-only folder). The answer was paid
+        /// for, so it is still passed on; the interaction stays in memory and is written with the
+        /// next recording that succeeds.
+        case notWritten(CassetteError)
+    }
+
     /// Forwards `request`; returns the upstream's interaction and whether it was recorded.
-    func forward(_ request: ServerRequest) async throws -> (interaction: Interaction, recorded: Bool) {
+    func forward(_ request: ServerRequest) async throws -> (interaction: Interaction, recording: Recording) {
         if let openError { throw openError }
         var outgoing = HTTPClientRequest(url: configuration.upstream + request.path)
         outgoing.method = HTTPMethod(rawValue: request.method)
@@ -83,9 +95,13 @@ final class UpstreamRecorder: Sendable {
             recordedAt: Self.timestamp(),
             durationMilliseconds: duration
         )
-        guard Self.isRecordable(interaction.response) else { return (interaction, false) }
-        try await writer?.append(interaction)
-        return (interaction, true)
+        guard Self.isRecordable(interaction.response) else { return (interaction, .notRecordable) }
+        do {
+            try await writer?.append(interaction)
+        } catch {
+            return (interaction, .notWritten(error))
+        }
+        return (interaction, .recorded)
     }
 
     /// Whether an answer is worth keeping: a success status, and a stream that reached `[DONE]`.

@@ -73,4 +73,48 @@ struct RecordModeTests {
         }
         #expect(replay.counters.snapshot[.unmatched] == 0)
     }
+
+    /// A full disk (here: the cassette's folder gone) used to turn the upstream's paid-for answer
+    /// into a bare 502. It is passed on with a warning header; the interaction is kept and written
+    /// with the next recording that succeeds (issue 23 item 5).
+    @Test("a cassette that cannot be written still gets the client the upstream's answer, with a warning")
+    func unwritableCassette() async throws {
+        let fixture = try CassetteLoader.load(file: ServerRoutesTests.fixture)
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        let upstreamService = ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store))
+        let root = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cassettes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cassetteFile = folder.appendingPathComponent("recorded.json").path
+        func send(_ base: String, _ number: Int) async throws -> (status: Int, warning: String?, body: String) {
+            var request = HTTPClientRequest(url: base + "/v1/chat/completions")
+            request.method = .POST
+            request.headers.add(name: "content-type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: #"{"messages":[{"role":"user","content":"Prompt \#(number)."}],"model":"gpt-4o-mini"}"#))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(600))
+            return (Int(response.status.code), response.headers.first(name: "x-docharness-warning"), String(buffer: try await response.body.collect(upTo: 1 << 20)))
+        }
+        try await InProcessReplayServer.with(upstreamService) { upstream in
+            let recording = ReplayService(configuration: ReplayServerConfiguration(
+                cassettes: [], recording: RecordingConfiguration(upstream: upstream, cassetteFile: cassetteFile), vocabularies: store))
+            try await InProcessReplayServer.with(recording) { base in
+                let first = try await send(base, 1)
+                #expect(first.status == 200 && first.warning == nil)
+                try FileManager.default.removeItem(at: folder)
+                let second = try await send(base, 2)
+                #expect(second.status == 200, "the upstream's answer, not a 502: \(second.body)")
+                #expect(second.body.contains("choices"))
+                #expect(second.warning?.hasPrefix("not recorded: \(cassetteFile) cannot be written") == true, "\(second.warning ?? "no warning")")
+                #expect(recording.counters.snapshot[.notWritten] == 1)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let third = try await send(base, 3)
+                #expect(third.status == 200 && third.warning == nil)
+            }
+        }
+        // Every interaction was kept in memory and written with the third (the folder, and the
+        // first write with it, were gone).
+        let written = try CassetteLoader.load(file: cassetteFile)
+        #expect(written.interactions.count == 3)
+    }
 }
