@@ -176,6 +176,16 @@ struct CassetteTests {
                                 line: nil, reason: "response status \(status) is not an HTTP status code")
         }
         try expectLoadError(directory, "bad.yaml", "interactions:\n- request:\n    method: POST\n   uri: [unclosed\n", line: nil, reason: "not valid YAML")
+        // A control character in a 250 KB body line: Yams quotes the whole line, and the error
+        // used to echo all of it with no line number (issue 23 item 12).
+        let longLine = "interactions:\n- request:\n    body: \"" + String(repeating: "x", count: 250_000) + "\u{1}\"\n    method: POST\n"
+        try expectLoadError(directory, "control.yaml", longLine, line: 3, reason: "not valid YAML: control characters are not allowed")
+        do {
+            _ = try CassetteLoader.load(file: directory.appendingPathComponent("control.yaml").path)
+        } catch {
+            #expect(error.description.count < 400, "\(error.description.count) characters")
+            #expect(error.description.hasPrefix(directory.appendingPathComponent("control.yaml").path + ":3: "))
+        }
     }
 
     /// Writes `text` to `name` and expects loading it to fail at `line` (any line when nil) with

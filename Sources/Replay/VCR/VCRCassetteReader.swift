@@ -16,7 +16,7 @@ enum VCRCassetteReader {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw CassetteError(file: file, line: yamlLine(of: error), reason: "not valid YAML: \(yamlProblem(of: error))", fix: "fix the YAML or re-record the cassette")
+            throw CassetteError(file: file, line: yamlLine(of: error, in: text), reason: "not valid YAML: \(yamlProblem(of: error))", fix: "fix the YAML or re-record the cassette")
         }
         guard let root else {
             throw CassetteError(file: file, line: 1, reason: "the file is empty", fix: "delete it or re-record the cassette")
@@ -141,19 +141,32 @@ enum VCRCassetteReader {
         return RecordedBody(decoded: bytes)
     }
 
-    private static func yamlLine(of error: any Error) -> Int? {
+    private static func yamlLine(of error: any Error, in text: String) -> Int? {
         guard let yamlError = error as? YamlError else { return nil }
         switch yamlError {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .reader(_, let offset?, _, _):
+            // The offset counts characters; the line is one more than the line breaks before it.
+            var line = 1
+            for character in text.prefix(offset) where character.isNewline { line += 1 }
+            return line
         default: return nil
         }
     }
 
+    /// The problem alone, at most 200 characters: Yams's descriptions quote the offending line,
+    /// and a cassette's line can be a 250 KB body (the whole of it used to be echoed).
     private static func yamlProblem(of error: any Error) -> String {
-        guard let yamlError = error as? YamlError else { return "\(error)" }
-        switch yamlError {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(yamlError)"
+        let problem: String
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let text, _, _), .parser(_, let text, _, _), .composer(_, let text, _, _), .reader(let text, _, _, _): problem = text
+            default: problem = "\(yamlError)"
+            }
+        } else {
+            problem = "\(error)"
         }
+        let oneLine = problem.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return oneLine.count <= 200 ? oneLine : oneLine.prefix(200) + "…"
     }
 }
