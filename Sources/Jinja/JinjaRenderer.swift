@@ -2,34 +2,60 @@
 /// macro sees the template's top level and its parameters), `loop`, `break`/`continue`.
 final class JinjaRenderer {
     let environment: JinjaTemplate.Environment
-    /// Read and written on every name; one renderer runs on one thread, so the dynamic
+    /// The variables in scope, innermost last: each frame's bindings one after another in one
+    /// array (`frameStarts` says where each frame begins), found by scanning from the end. A
+    /// template binds a handful of names per frame, so a scan of short inline strings beats a
+    /// dictionary per frame: no hashing, and one allocation for the whole render instead of one
+    /// per loop. Read and written on every name; one renderer runs on one thread, so the dynamic
     /// exclusivity checks a class property gets are skipped.
-    @exclusivity(unchecked) var scopes: [[String: JinjaValue]]
-    /// The variables every render shares (tokens, dates, server settings), below `scopes`.
+    @exclusivity(unchecked) var bindings: [(name: String, value: JinjaValue)]
+    @exclusivity(unchecked) var frameStarts: [Int]
+    /// The variables every render shares (tokens, dates, server settings), below `bindings`.
     let shared: [String: JinjaValue]
 
     enum Flow {
         case normal, breakLoop, continueLoop
     }
 
-    /// A renderer whose top scope is `context`; the built-in globals answer names no scope has.
-    init(environment: JinjaTemplate.Environment, context: [String: JinjaValue], shared: [String: JinjaValue] = [:]) {
+    /// A renderer whose top frame is `context`; the built-in globals answer names no scope has.
+    init(environment: JinjaTemplate.Environment, context: [(name: String, value: JinjaValue)], shared: [String: JinjaValue] = [:]) {
         self.environment = environment
-        scopes = [context]
+        bindings = context
+        bindings.reserveCapacity(context.count + 16)
+        frameStarts = [0]
         self.shared = shared
     }
 
     func lookup(_ name: String) -> JinjaValue {
-        var index = scopes.count - 1
+        var index = bindings.count - 1
         while index >= 0 {
-            if let value = scopes[index][name] { return value }
+            if bindings[index].name == name { return bindings[index].value }
             index -= 1
         }
         return shared[name] ?? JinjaBuiltins.globals[name] ?? .undefined(name)
     }
 
+    /// Binds `name` in the innermost frame.
     func assign(_ name: String, _ value: JinjaValue) {
-        scopes[scopes.count - 1][name] = value
+        var index = bindings.count - 1
+        let start = frameStarts[frameStarts.count - 1]
+        while index >= start {
+            if bindings[index].name == name {
+                bindings[index].value = value
+                return
+            }
+            index -= 1
+        }
+        bindings.append((name, value))
+    }
+
+    /// Opens a frame (a for loop's body); `popFrame` drops what it bound.
+    func pushFrame() {
+        frameStarts.append(bindings.count)
+    }
+
+    func popFrame() {
+        bindings.removeSubrange(frameStarts.removeLast()...)
     }
 
     @discardableResult
@@ -109,8 +135,8 @@ final class JinjaRenderer {
                    line: Int, into output: inout String) throws(JinjaError) -> Flow {
         let source = try evaluate(iterable)
         var items = try JinjaBuiltins.iterate(source, line: line)
-        scopes.append([:])
-        defer { scopes.removeLast() }
+        pushFrame()
+        defer { popFrame() }
         func bind(_ item: JinjaValue) throws(JinjaError) {
             if targets.count == 1 {
                 assign(targets[0], item)
@@ -153,6 +179,10 @@ final class JinjaRenderer {
     /// string, else the sum so far (and nothing of the chain left in `output`).
     func sumChain(_ expression: JinjaExpression, start: String.Index, into output: inout String) throws(JinjaError) -> JinjaValue? {
         guard case .binary("+", let left, let right, let line) = expression else {
+            if case .literal(.string(let text)) = expression {
+                output += text
+                return nil
+            }
             let value = try evaluate(expression)
             if case .string(let text) = value {
                 output += text
@@ -162,6 +192,10 @@ final class JinjaRenderer {
         }
         if let partial = try sumChain(left, start: start, into: &output) {
             return try JinjaBuiltins.binary("+", partial, try evaluate(right), line: line)
+        }
+        if case .literal(.string(let text)) = right {
+            output += text
+            return nil
         }
         let value = try evaluate(right)
         if case .string(let text) = value {
@@ -189,9 +223,13 @@ final class JinjaRenderer {
             }
             if let caller = keywords.first(where: { $0.0 == "caller" }) { frame["caller"] = caller.1 }
             frame["varargs"] = .array(Array(arguments.dropFirst(parameters.count)))
-            let saved = self.scopes
-            self.scopes = [saved[0], frame]
-            defer { self.scopes = saved }
+            // The body sees the template's top level and its parameters, not the caller's loops.
+            let (savedBindings, savedStarts) = (self.bindings, self.frameStarts)
+            let topCount = savedStarts.count > 1 ? savedStarts[1] : savedBindings.count
+            self.bindings = Array(savedBindings[..<topCount])
+            self.frameStarts = [0, topCount]
+            for (name, value) in frame { self.bindings.append((name, value)) }
+            defer { (self.bindings, self.frameStarts) = (savedBindings, savedStarts) }
             var output = ""
             try self.render(body, into: &output)
             return .string(output)
@@ -223,7 +261,10 @@ final class JinjaRenderer {
         case .attribute(let base, let name, let line):
             return try JinjaBuiltins.attribute(of: try evaluate(base), name, environment: environment, line: line)
         case .subscriptItem(let base, let key, let line):
-            return try JinjaBuiltins.item(of: try evaluate(base), try evaluate(key), environment: environment, line: line)
+            let container = try evaluate(base)
+            // `message['content']`: the common case, without building the key's value.
+            if case .literal(.string(let name)) = key, case .dictionary(let dictionary) = container, let found = dictionary[name] { return found }
+            return try JinjaBuiltins.item(of: container, try evaluate(key), environment: environment, line: line)
         case .slice(let base, let start, let stop, let step, let line):
             func bound(_ expression: JinjaExpression?) throws(JinjaError) -> Int? {
                 guard let expression else { return nil }

@@ -61,9 +61,15 @@ public struct JinjaTemplate {
     /// Renders with `context` over `shared`: variables many renders have in common (built once by
     /// the caller), which the context's own names hide.
     public func render(_ context: [String: JinjaValue], shared: [String: JinjaValue]) throws(JinjaError) -> String {
-        let renderer = JinjaRenderer(environment: environment, context: context, shared: shared)
+        try render(variables: context.map { ($0.key, $0.value) }, shared: shared)
+    }
+
+    /// Renders with `variables` (distinct names; a list, so that a caller with two or three of
+    /// them builds no dictionary) over `shared`.
+    public func render(variables: [(name: String, value: JinjaValue)], shared: [String: JinjaValue]) throws(JinjaError) -> String {
+        let renderer = JinjaRenderer(environment: environment, context: variables, shared: shared)
         var output = ""
-        output.reserveCapacity(4096)
+        output.reserveCapacity(16_384)
         try renderer.render(nodes, into: &output)
         return output
     }

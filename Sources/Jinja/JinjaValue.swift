@@ -215,19 +215,57 @@ public struct JinjaDictionary {
         }
     }
 
+    /// One pair: the key as hashed, the key as the template wrote it, the value.
+    private struct Entry {
+        let key: Key
+        let keyValue: JinjaValue
+        var value: JinjaValue
+    }
+
     /// The contents in one box, so that copying a dictionary value (which templates do at every
-    /// lookup) retains one object, not three; copied on write.
+    /// lookup) retains one object; copied on write. The pairs are kept in order in one array and
+    /// found by a linear scan while there are few of them (a chat message has two to five keys:
+    /// one allocation and no hashing to build, which was a fifth of a render); a hash index is
+    /// built once a dictionary grows past `indexedCount`.
     private final class Storage {
-        var keyValues: [JinjaValue] = []
-        var order: [Key] = []
-        var values: [Key: JinjaValue] = [:]
+        /// Copied on write before any mutation, so never accessed overlapping: the dynamic
+        /// exclusivity checks a class property gets are skipped.
+        @exclusivity(unchecked) var entries: [Entry] = []
+        @exclusivity(unchecked) var index: [Key: Int]?
+
+        static let indexedCount = 12
 
         init() {}
 
         init(copying other: Storage) {
-            keyValues = other.keyValues
-            order = other.order
-            values = other.values
+            entries = other.entries
+            index = other.index
+        }
+
+        func position(of key: Key) -> Int? {
+            if let index { return index[key] }
+            return entries.firstIndex { $0.key == key }
+        }
+
+        func append(_ entry: Entry) {
+            entries.append(entry)
+            if index != nil {
+                index![entry.key] = entries.count - 1
+            } else if entries.count > Self.indexedCount {
+                var built: [Key: Int] = [:]
+                built.reserveCapacity(entries.count * 2)
+                for (position, entry) in entries.enumerated() { built[entry.key] = position }
+                index = built
+            }
+        }
+
+        func remove(at position: Int) {
+            entries.remove(at: position)
+            if index != nil {
+                var built: [Key: Int] = [:]
+                for (position, entry) in entries.enumerated() { built[entry.key] = position }
+                index = built
+            }
         }
     }
 
@@ -241,57 +279,68 @@ public struct JinjaDictionary {
     /// An empty dictionary.
     public init() {}
 
+    /// An empty dictionary with room for `count` pairs.
+    public init(minimumCapacity count: Int) {
+        storage.entries.reserveCapacity(count)
+    }
+
     /// A dictionary of string-keyed pairs, in order.
     public init(_ pairs: [(String, JinjaValue)]) {
         let box = storage
-        box.keyValues.reserveCapacity(pairs.count)
-        box.order.reserveCapacity(pairs.count)
-        box.values.reserveCapacity(pairs.count)
+        box.entries.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             let hashed = Key.string(key)
             // A later duplicate replaces the value and keeps the first position, as Python's dict does.
-            if box.values.updateValue(value, forKey: hashed) == nil {
-                box.order.append(hashed)
-                box.keyValues.append(.string(key))
+            if let position = box.position(of: hashed) {
+                box.entries[position].value = value
+            } else {
+                box.append(Entry(key: hashed, keyValue: .string(key), value: value))
             }
         }
     }
 
-    public var count: Int { storage.order.count }
-    public var isEmpty: Bool { storage.order.isEmpty }
+    public var count: Int { storage.entries.count }
+    public var isEmpty: Bool { storage.entries.isEmpty }
 
     /// The keys, in order, as the template wrote them.
-    public var keyValues: [JinjaValue] { storage.keyValues }
+    public var keyValues: [JinjaValue] { storage.entries.map(\.keyValue) }
 
     /// The keys, in order, as `str()` writes them.
-    public var keys: [String] { storage.keyValues.map(\.string) }
+    public var keys: [String] { storage.entries.map(\.keyValue.string) }
 
     public subscript(key: String) -> JinjaValue? {
-        get { storage.values[.string(key)] }
+        get {
+            let box = storage
+            let hashed = Key.string(key)
+            return box.position(of: hashed).map { box.entries[$0].value }
+        }
         set { self[value: .string(key)] = newValue }
     }
 
     /// The value under any hashable key (`d[1]`, `d['a']`).
     public subscript(value key: JinjaValue) -> JinjaValue? {
-        get { storage.values[Key(key)] }
+        get {
+            let box = storage
+            return box.position(of: Key(key)).map { box.entries[$0].value }
+        }
         set {
             let hashed = Key(key)
             let box = unique()
             if let newValue {
-                if box.values.updateValue(newValue, forKey: hashed) == nil {
-                    box.order.append(hashed)
-                    box.keyValues.append(key.plain)
+                if let position = box.position(of: hashed) {
+                    box.entries[position].value = newValue
+                } else {
+                    box.append(Entry(key: hashed, keyValue: key.plain, value: newValue))
                 }
-            } else if box.values.removeValue(forKey: hashed) != nil, let index = box.order.firstIndex(of: hashed) {
-                box.order.remove(at: index)
-                box.keyValues.remove(at: index)
+            } else if let position = box.position(of: hashed) {
+                box.remove(at: position)
             }
         }
     }
 
     /// The (key, value) pairs, in order.
     public var entries: [(key: JinjaValue, value: JinjaValue)] {
-        zip(storage.keyValues, storage.order).map { ($0, storage.values[$1]!) }
+        storage.entries.map { ($0.keyValue, $0.value) }
     }
 }
 

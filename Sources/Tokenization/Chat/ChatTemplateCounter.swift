@@ -70,11 +70,11 @@ public struct ChatTemplateCounter: Sendable {
 
     /// The prompt text the server builds for a request's `messages` and `tools` (JSON as sent).
     public func render(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) throws(ChatTemplateError) -> String {
-        var context: [String: JinjaValue] = ["messages": Self.jinja(messages), "add_generation_prompt": .bool(addGenerationPrompt)]
-        if let tools { context["tools"] = Self.jinja(tools) }
+        var variables: [(name: String, value: JinjaValue)] = [("messages", Self.jinja(messages)), ("add_generation_prompt", .bool(addGenerationPrompt))]
+        if let tools { variables.append(("tools", Self.jinja(tools))) }
         var text: String
         do {
-            text = try template.template.render(context, shared: template.shared)
+            text = try template.template.render(variables: variables, shared: template.shared)
         } catch {
             throw .template(path: tokenizer.path, error)
         }
@@ -86,7 +86,7 @@ public struct ChatTemplateCounter: Sendable {
 
     /// The prompt text the server builds for a chat-completions request.
     public func render(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> String {
-        try render(messages: .array(request.messages.map(\.json)), tools: request.tools.map { .array($0.map(\.json)) })
+        try render(messages: .array(request.messages.map { $0.json }), tools: request.tools.map { tools in .array(tools.map { $0.json }) })
     }
 
     /// The prompt tokens of a chat-completions request.
@@ -123,7 +123,10 @@ public struct ChatTemplateCounter: Sendable {
             return .double(Double(literal) ?? 0)
         case .string(let text): return .string(text)
         case .array(let items): return .array(items.map(jinja))
-        case .object(let members): return .dictionary(JinjaDictionary(members.map { ($0.key, jinja($0.value)) }))
+        case .object(let members):
+            var dictionary = JinjaDictionary(minimumCapacity: members.count)
+            for member in members { dictionary[member.key] = jinja(member.value) }
+            return .dictionary(dictionary)
         }
     }
 }
