@@ -104,4 +104,5 @@ done < <(find ../../shared/data/cassettes ../../shared/data/cassettes-more \( -n
     -size -16k -print0 2>/dev/null | sort -z | awk 'BEGIN { RS = ORS = "\0" } NR % 37 == 1')
 printf '\1{"seed": 7, "requests_per_minute": 60, "context_window": 4096, "context_windows": {"gpt-4o": 128000},\n "faults": [{"status": 429, "retry_after_ms": 250, "first": 2}, {"latency_ms": 400, "jitter_ms": 50, "probability": 0.5, "route": "azure"}, {"drop_after_events": 3, "stream": true, "every": 4, "model": "gpt-4o-mini"}]}\n' > "$work/replay/faults1"
 printf '\1{"faults": [{"status": 500}]}' > "$work/replay/faults2"
+printf '\0httprr trace v1\n71 60\nPOST https://a/v1/chat/completions HTTP/1.1\r\nContent-Type: application/json\n\r\n{}HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n' > "$work/replay/httprr"
 echo "fuzz: ReplayInputs seeds: $(ls "$work/replay" | wc -l)"; run_fuzzer ReplayInputs "$binary" "$work/replay"

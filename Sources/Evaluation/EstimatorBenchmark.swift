@@ -44,8 +44,29 @@ public struct EstimatorSample: Sendable {
         return isPlain ? "plain" : "other"
     }
 
+    /// Successful requests to the other APIs the cassettes hold, by API: what `samples(from:)`
+    /// does not measure (yet), so that a count says where the rest of a folder went.
+    public static func otherAPIRequests(in cassettes: [Cassette]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for cassette in cassettes {
+            for interaction in cassette.interactions where interaction.request.method == "POST" && interaction.response.status == 200 && interaction.request.chatRoute == nil {
+                let path = interaction.request.path.split(separator: "?").first.map(String.init) ?? ""
+                if path.hasSuffix("/responses") {
+                    counts["Responses API requests", default: 0] += 1
+                } else if path.hasSuffix("/messages") {
+                    counts["Anthropic Messages requests", default: 0] += 1
+                } else if path.hasSuffix("/embeddings") {
+                    counts["embeddings requests", default: 0] += 1
+                } else {
+                    counts["other POST requests", default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
+
     /// Every distinct chat-completions request of the cassettes whose response reports usage (a
-    /// request recorded several times counts once). The model is the one the response names (an
+    /// request recorded several times on one route counts once). The model is the one the response names (an
     /// Azure deployment's name says nothing), else the request's, else the deployment's.
     public static func samples(from cassettes: [Cassette]) -> [EstimatorSample] {
         var samples: [EstimatorSample] = []
@@ -54,7 +75,7 @@ public struct EstimatorSample: Sendable {
             for (index, interaction) in cassette.interactions.enumerated() {
                 guard let route = interaction.request.chatRoute, interaction.response.status == 200,
                       let usage = interaction.response.body.usage, let request = interaction.request.chatRequest,
-                      seen.insert(JSONWriter.string(request.json.canonical)).inserted else { continue }
+                      seen.insert(route.canonicalPath + " " + JSONWriter.string(request.json.canonical)).inserted else { continue }
                 let prompt = usage.promptTokens
                 var deployment: String?
                 if case .azure(let name, _) = route { deployment = name }
@@ -144,8 +165,10 @@ public struct EstimatorBenchmark: Sendable {
         /// Samples measured.
         public var measured: Int
         /// Samples left out: models with no known encoding or served through a router
-        /// (`provider/model`), or content with images or audio.
+        /// (`provider/model`), or content with images, audio or files.
         public var skipped: Int
+        /// The samples left out, by reason.
+        public var skippedByReason: [String: Int] = [:]
         /// The `chat` row over plain requests only (no tools, no response format).
         public var plainChat: EstimatorRow?
         /// The `chat` row per request class (`EstimatorSample.requestClass`), sorted by class.
@@ -171,18 +194,46 @@ public struct EstimatorBenchmark: Sendable {
         public var relativeError: Double { abs(Double(estimate - recorded)) / Double(max(1, recorded)) }
     }
 
+    /// What kind of non-text content a request has, first found: "image parts", "audio parts",
+    /// "file parts" (content types not counted from text).
+    static func nonTextParts(_ request: ChatCompletionRequest) -> String {
+        for message in request.messages {
+            guard case .parts(let parts)? = message.content else { continue }
+            for part in parts where part.type != "text" && part.type != "refusal" {
+                switch part.type {
+                case "image_url", "image": return "image parts"
+                case "input_audio", "audio": return "audio parts"
+                case "file": return "file parts"
+                default: return "\(part.type) parts"
+                }
+            }
+        }
+        return "audio output or other non-text content"
+    }
+
     /// Measures `samples` with every built-in estimator, then with each of `commands` (a row
     /// each, after the built-in ones).
     public func run(_ samples: [EstimatorSample], commands: [CommandEstimator] = []) throws -> Result {
         var encodings: [EncodingName: BPEEncoding] = [:]
         var usable: [(EstimatorSample, ChatPrompt, EncodingName)] = []
         var skipped = 0
+        var skippedByReason: [String: Int] = [:]
+        func skip(_ reason: String) {
+            skipped += 1
+            skippedByReason[reason, default: 0] += 1
+        }
         for sample in samples {
             // A provider/model name (`openai/gpt-4o` through a router) is counted by someone else's server.
             let known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
-            guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else { skipped += 1; continue }
+            guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else {
+                skip(sample.model.contains("/") ? "a router's provider/model name" : "a model with no known encoding")
+                continue
+            }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)
-            if prompt.messages.contains(where: \.hasNonTextParts) { skipped += 1; continue }
+            if prompt.messages.contains(where: \.hasNonTextParts) {
+                skip(Self.nonTextParts(sample.request))
+                continue
+            }
             if encodings[name] == nil { encodings[name] = try BPEEncoding.load(name, from: store) }
             usable.append((sample, prompt, name))
         }
@@ -217,7 +268,8 @@ public struct EstimatorBenchmark: Sendable {
             rows.append(row(command.name, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) },
                             micros: seconds * 1e6 / Double(max(1, usable.count))))
         }
-        return Result(rows: rows, measured: usable.count, skipped: skipped, plainChat: plainChat, chatByClass: chatByClass, chatWorst: chatWorst)
+        return Result(rows: rows, measured: usable.count, skipped: skipped, skippedByReason: skippedByReason, plainChat: plainChat, chatByClass: chatByClass,
+                      chatWorst: chatWorst)
     }
 
     /// Each sample's estimate, and the mean microseconds per sample it took.

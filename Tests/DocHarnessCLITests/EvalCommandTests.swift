@@ -84,4 +84,30 @@ struct EvalCommandTests {
         #expect(result.standardOutput.contains("| `chat` |"))
         #expect(result.standardOutput.contains("| `chars/4` |"))
     }
+
+    /// A file in the folder that is not a cassette is skipped with a line naming it (it stopped
+    /// the whole folder, exit 3); `--strict-load` makes it an error again. What is left out of
+    /// the measurement is counted per reason.
+    @Test("bench estimators skips files that are not cassettes and says why requests were left out")
+    func benchSkipsNonCassettes() throws {
+        let folder = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bundled = Self.root.appendingPathComponent("corpora/cassettes")
+        for name in try FileManager.default.contentsOfDirectory(atPath: bundled.path) where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(at: bundled.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try Data(#"{"java": "fixture"}"#.utf8).write(to: folder.appendingPathComponent("Fixture.json"))
+        let image = #"{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}"#
+        try Data(("interactions:\n- request:\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n    body: '{\"model\":\"gpt-4o\",\"messages\":[" + image + "]}'\n"
+            + "  response:\n    status: {code: 200}\n    body: {string: '{\"model\":\"gpt-4o\",\"usage\":{\"prompt_tokens\":90,\"completion_tokens\":1,\"total_tokens\":91}}'}\n").utf8)
+            .write(to: folder.appendingPathComponent("image.yaml"))
+        let result = try ProcessRunner.docharness(["bench", "estimators", folder.path], currentDirectory: Self.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("Fixture.json:1: skipped: not an HTTP cassette"))
+        #expect(result.standardError.contains("skipped 1 file that holds no HTTP cassette"))
+        #expect(result.standardOutput.contains("left out: 1 image parts"), "\(result.standardOutput)")
+        let strict = try ProcessRunner.docharness(["bench", "estimators", "--strict-load", folder.path], currentDirectory: Self.root)
+        #expect(strict.status == 3)
+        #expect(strict.standardError.contains("Fixture.json:1: not an HTTP cassette"))
+    }
 }

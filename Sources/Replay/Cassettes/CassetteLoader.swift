@@ -6,21 +6,43 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds and reads cassettes: our JSON format, VCR.py / pytest-recording YAML (or JSON), and
-/// single-interaction JSON files, from files or folders (searched recursively, in name order).
+/// Finds and reads cassettes, from files or folders (searched recursively, in name order): our
+/// JSON format; VCR.py / pytest-recording, Ruby VCR and go-vcr YAML (or JSON); Azure SDK
+/// test-proxy session records; HAR (Polly.js); nock recordings; Go `httprr` traces; and
+/// single-interaction JSON files.
 public enum CassetteLoader {
     /// The file name endings read when a folder is searched.
-    public static let extensions = [".json", ".yaml", ".yml"]
+    public static let extensions = [".json", ".yaml", ".yml", ".har", ".httprr"]
 
-    /// Reads every cassette under the paths.
+    /// What a folder held: the cassettes, and the files skipped as not HTTP cassettes.
+    public struct Loaded: Sendable {
+        /// The cassettes read.
+        public var cassettes: [Cassette]
+        /// The files that hold no HTTP interactions (a fixture, a gRPC recording), each with why.
+        public var skipped: [CassetteError]
+    }
+
+    /// Reads every cassette under the paths; any file that cannot be read is an error.
     public static func load(paths: [String]) throws(CassetteError) -> [Cassette] {
-        var cassettes: [Cassette] = []
+        try load(paths: paths, strict: true).cassettes
+    }
+
+    /// Reads every cassette under the paths. A file that is not an HTTP cassette is skipped and
+    /// listed unless `strict`; a file that is a cassette but broken is always an error (the first
+    /// one stops the load), and so is any file named directly.
+    public static func load(paths: [String], strict: Bool) throws(CassetteError) -> Loaded {
+        var loaded = Loaded(cassettes: [], skipped: [])
         for path in paths {
-            for file in try files(under: path) {
-                cassettes.append(try load(file: file))
+            let named = try files(under: path)
+            for file in named {
+                do {
+                    loaded.cassettes.append(try load(file: file))
+                } catch where error.kind == .notACassette && !strict && !(named.count == 1 && file == path) {
+                    loaded.skipped.append(error)
+                }
             }
         }
-        return cassettes
+        return loaded
     }
 
     /// Reads one cassette file, whatever its format.
@@ -36,8 +58,11 @@ public enum CassetteLoader {
     /// Reads a cassette from its bytes, whatever its format: DocHarness's JSON, a VCR-style JSON
     /// cassette, or a VCR.py / pytest-recording YAML cassette. `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String) throws(CassetteError) -> Cassette {
+        if bytes.starts(with: HTTPRRTraceReader.header.utf8) {
+            return try HTTPRRTraceReader.read(bytes, file: file)
+        }
         let firstByte = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-        if firstByte == UInt8(ascii: "{") {
+        if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") {
             let document: JSONValue
             let lines: [Int]
             do {
@@ -85,9 +110,26 @@ public enum CassetteLoader {
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { continue }
                 collect(child, into: &found, visited: &visited)
-            } else if (status.st_mode & S_IFMT) == S_IFREG, extensions.contains(where: { name.hasSuffix($0) }) {
+            } else if (status.st_mode & S_IFMT) == S_IFREG,
+                      extensions.contains(where: { name.hasSuffix($0) }) || (!name.contains(".") && startsLikeACassette(child)) {
                 found.append(child)
             }
         }
+    }
+
+    /// Whether a file without an extension (VCR.py's default when a test names its cassette
+    /// without one) begins as a cassette does: `interactions:`, `http_interactions:`, a go-vcr
+    /// `version:`, a JSON object, or an httprr header. Reads at most 64 bytes, non-blocking.
+    static func startsLikeACassette(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 64) }
+        guard count > 0 else { return false }
+        var text = String(decoding: buffer[0 ..< count], as: UTF8.self)[...]
+        if text.hasPrefix("---") { text = text.dropFirst(3) }
+        text = text.drop { $0.isWhitespace }
+        return ["interactions:", "http_interactions:", "version:", "{", "httprr trace v1"].contains { text.hasPrefix($0) }
     }
 }

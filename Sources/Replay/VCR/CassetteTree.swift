@@ -9,13 +9,15 @@ import Yams
 indirect enum CassetteTree {
     case null(line: Int?)
     case text(String, line: Int?)
+    /// A number or a boolean: a JSON literal (`0.5`, `true`) as written; `text` reads it too.
+    case literal(String, line: Int?)
     case binary([UInt8], line: Int?)
     case sequence([CassetteTree], line: Int?)
     case mapping([(key: String, value: CassetteTree)], line: Int?)
 
     var line: Int? {
         switch self {
-        case .null(let line), .text(_, let line), .binary(_, let line), .sequence(_, let line), .mapping(_, let line): return line
+        case .null(let line), .text(_, let line), .literal(_, let line), .binary(_, let line), .sequence(_, let line), .mapping(_, let line): return line
         }
     }
 
@@ -26,9 +28,25 @@ indirect enum CassetteTree {
 
     var text: String? {
         switch self {
-        case .text(let text, _): return text
+        case .text(let text, _), .literal(let text, _): return text
         case .binary(let bytes, _): return String(validating: bytes, as: UTF8.self)
         default: return nil
+        }
+    }
+
+    /// The JSON the tree stands for: a body a recorder kept as a structure (pydantic-ai's
+    /// `parsed_body:`, a test proxy's `RequestBody`, nock's `body`) rather than as text.
+    var json: JSONValue {
+        switch self {
+        case .null: return .null
+        case .text(let text, _): return .string(text)
+        case .literal(let literal, _):
+            if literal == "true" { return .bool(true) }
+            if literal == "false" { return .bool(false) }
+            return .number(literal)
+        case .binary(let bytes, _): return .string(String(decoding: bytes, as: UTF8.self))
+        case .sequence(let elements, _): return .array(elements.map(\.json))
+        case .mapping(let members, _): return .object(members.map { JSONMember($0.key, $0.value.json) })
         }
     }
 
@@ -59,6 +77,8 @@ indirect enum CassetteTree {
                 || (scalar.style == .plain && ["null", "Null", "NULL", "~", ""].contains(scalar.string) && !scalar.tag.rawValue.hasPrefix("tag:yaml.org,2002:str"))
             {
                 self = .null(line: line)
+            } else if scalar.style == .plain, !scalar.tag.rawValue.hasPrefix("tag:yaml.org,2002:str"), let literal = Self.jsonLiteral(scalar.string) {
+                self = .literal(literal, line: line)
             } else {
                 self = .text(scalar.string, line: line)
             }
@@ -80,9 +100,40 @@ indirect enum CassetteTree {
         }
     }
 
+    /// A plain YAML scalar that is a JSON number or boolean, in JSON's spelling; nil otherwise
+    /// (YAML 1.1's `yes`, `0x1F`, `.inf` stay text).
+    static func jsonLiteral(_ text: String) -> String? {
+        switch text {
+        case "true", "True", "TRUE": return "true"
+        case "false", "False", "FALSE": return "false"
+        default: break
+        }
+        let bytes = Array(text.utf8)
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && (0x30 ... 0x39).contains(bytes[at]) }
+        func digits() -> Int {
+            let start = index
+            while isDigit(index) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        guard digits() > 0, !(bytes[integerStart] == UInt8(ascii: "0") && index - integerStart > 1) else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return nil }
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        return index == bytes.count ? text : nil
+    }
+
     private var keyText: String {
         switch self {
-        case .text(let text, _): return text
+        case .text(let text, _), .literal(let text, _): return text
         case .binary(let bytes, _): return String(decoding: bytes, as: UTF8.self)
         case .sequence(let elements, _): return elements.map(\.keyText).joined(separator: ",")
         case .null: return ""
@@ -95,8 +146,8 @@ indirect enum CassetteTree {
     init(json value: JSONValue, line: Int?) {
         switch value {
         case .null: self = .null(line: line)
-        case .bool(let flag): self = .text(flag ? "true" : "false", line: line)
-        case .number(let literal): self = .text(literal, line: line)
+        case .bool(let flag): self = .literal(flag ? "true" : "false", line: line)
+        case .number(let literal): self = .literal(literal, line: line)
         case .string(let text): self = .text(text, line: line)
         case .array(let elements): self = .sequence(elements.map { CassetteTree(json: $0, line: line) }, line: line)
         case .object(let members): self = .mapping(members.map { ($0.key, CassetteTree(json: $0.value, line: line)) }, line: line)

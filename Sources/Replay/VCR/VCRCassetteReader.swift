@@ -40,58 +40,136 @@ enum VCRCassetteReader {
             let elements = list.enumerated().map { CassetteTree(json: $0.element, line: $0.offset < lines.count ? lines[$0.offset] : nil) }
             return try read(.mapping([("interactions", .sequence(elements, line: 1))], line: 1), file: file)
         }
-        if document["request"] != nil, document["response"] != nil {
-            let interaction = try self.interaction(CassetteTree(json: document, line: 1), file: file)
-            return Cassette(path: file, interactions: [interaction], lines: [1])
-        }
-        throw CassetteError(file: file, line: 1, reason: "not a cassette: no \"interactions\" list and no \"request\"/\"response\" pair", fix: "pass cassette files or folders only")
+        return try read(CassetteTree(json: document, line: 1), file: file)
     }
 
+    /// The recorders whose files are read, by the shape of the document.
     private static func read(_ tree: CassetteTree, file: String) throws(CassetteError) -> Cassette {
-        guard let list = tree["interactions"] else {
-            throw CassetteError(file: file, line: tree.line ?? 1, reason: "not a VCR cassette: no \"interactions\" list", fix: "pass cassette files or folders only")
+        // VCR.py, go-vcr (`interactions`), Ruby VCR (`http_interactions`).
+        if let list = tree["interactions"] ?? tree["http_interactions"] {
+            if case .null = list { return Cassette(path: file, interactions: []) }
+            guard let elements = list.elements else {
+                throw CassetteError(file: file, line: list.line, reason: "\"interactions\" must be a list", fix: "fix the cassette or re-record it")
+            }
+            return try cassette(elements, file: file) { (element) throws(CassetteError) in try interaction(element, file: file) }
         }
-        if case .null = list { return Cassette(path: file, interactions: []) }
-        guard let elements = list.elements else {
-            throw CassetteError(file: file, line: list.line, reason: "\"interactions\" must be a list", fix: "fix the cassette or re-record it")
+        // Azure SDK test proxy session records (openai-dotnet): `Entries`.
+        if let entries = tree["Entries"]?.elements {
+            return try cassette(entries, file: file) { (entry) throws(CassetteError) in try testProxyEntry(entry, file: file) }
         }
+        // HAR (Polly.js, browsers): `log.entries`.
+        if let entries = tree["log"]?["entries"]?.elements {
+            return try cassette(entries, file: file) { (entry) throws(CassetteError) in try harEntry(entry, file: file) }
+        }
+        // nock's recorder: a list of `{scope, method, path, body, status, response}`.
+        if let elements = tree.elements, !elements.isEmpty, elements.allSatisfy({ $0["scope"] != nil && $0["method"] != nil }) {
+            return try cassette(elements, file: file) { (element) throws(CassetteError) in try nockDefinition(element, file: file) }
+        }
+        if tree["request"] != nil, tree["response"] != nil {
+            return Cassette(path: file, interactions: [try interaction(tree, file: file)], lines: [tree.line ?? 1])
+        }
+        throw CassetteError(file: file, line: tree.line ?? 1,
+                            reason: "not an HTTP cassette: none of VCR's \"interactions\"/\"http_interactions\", a test proxy's \"Entries\", HAR's \"log.entries\", nock's definitions or a \"request\"/\"response\" pair",
+                            fix: "pass cassette files or folders only", kind: .notACassette)
+    }
+
+    private static func cassette(_ elements: [CassetteTree], file: String, _ read: (CassetteTree) throws(CassetteError) -> Interaction) throws(CassetteError) -> Cassette {
         var interactions: [Interaction] = []
         var lines: [Int?] = []
         for element in elements {
-            interactions.append(try interaction(element, file: file))
+            interactions.append(try read(element))
             lines.append(element.line)
         }
         return Cassette(path: file, interactions: interactions, lines: lines)
     }
 
+    private static func broken(_ file: String, _ tree: CassetteTree?, _ reason: String) -> CassetteError {
+        CassetteError(file: file, line: tree?.line, reason: reason, fix: "fix the cassette or re-record it")
+    }
+
+    /// A VCR interaction: `request: {method, uri|url, headers, body}`, `response: {status: {code}
+    /// | status_code | code, headers, body}`; bodies as text, `{string | base64_string}` (Ruby
+    /// VCR, VCR.py), or a structure (`parsed_body`, a mapping).
     private static func interaction(_ tree: CassetteTree, file: String) throws(CassetteError) -> Interaction {
         guard let request = tree["request"], let response = tree["response"] else {
-            throw CassetteError(file: file, line: tree.line, reason: "an interaction needs \"request\" and \"response\"", fix: "fix the cassette or re-record it")
+            throw broken(file, tree, "an interaction needs \"request\" and \"response\"")
         }
-        guard let method = request["method"]?.text else {
-            throw CassetteError(file: file, line: request.line, reason: "the request has no method", fix: "fix the cassette or re-record it")
-        }
-        guard let uri = (request["uri"] ?? request["url"])?.text else {
-            throw CassetteError(file: file, line: request.line, reason: "the request has no uri", fix: "fix the cassette or re-record it")
-        }
+        guard let method = request["method"]?.text else { throw broken(file, request, "the request has no method") }
+        guard let uri = (request["uri"] ?? request["url"])?.text else { throw broken(file, request, "the request has no uri") }
         let requestHeaders = headers(request["headers"])
-        let requestBody = body(request["body"] ?? request["content"], headers: requestHeaders)
+        let requestBody = body(request["parsed_body"] ?? request["body"] ?? request["content"], headers: requestHeaders)
+        // `status: {code: 200}` (VCR.py, Ruby VCR), `status_code: 200`, go-vcr's `code: 200` (and
+        // its `status: "200 OK"`).
+        let statusTree = response["status"] ?? response["status_code"] ?? response["code"]
+        let statusText = response["code"]?.text ?? statusTree?["code"]?.text ?? statusTree?.text
+        guard let statusText, let status = Int(statusText) ?? Int(statusText.prefix { $0.isNumber }) else { throw broken(file, response, "the response has no status code") }
+        return try make(method: method, uri: uri, requestHeaders: requestHeaders, requestBody: requestBody, status: status, statusLine: statusTree?.line ?? response.line,
+                        responseHeaders: headers(response["headers"]), responseBody: { headers in body(response["parsed_body"] ?? response["body"] ?? response["content"], headers: headers) },
+                        file: file)
+    }
 
-        let statusTree = response["status"] ?? response["status_code"]
-        let statusText = statusTree?["code"]?.text ?? statusTree?.text
-        guard let statusText, let status = Int(statusText) else {
-            throw CassetteError(file: file, line: response.line, reason: "the response has no status code", fix: "fix the cassette or re-record it")
-        }
+    private static func make(method: String, uri: String, requestHeaders: HeaderFields, requestBody: RecordedBody, status: Int, statusLine: Int?,
+                             responseHeaders: HeaderFields, responseBody: (HeaderFields) -> RecordedBody, file: String) throws(CassetteError) -> Interaction {
         guard RecordedResponse.validStatuses.contains(status) else {
-            throw CassetteError(file: file, line: (statusTree ?? response).line, reason: "response status \(status) is not an HTTP status code (100–599)", fix: "fix the cassette or re-record it")
+            throw CassetteError(file: file, line: statusLine, reason: "response status \(status) is not an HTTP status code (100–599)", fix: "fix the cassette or re-record it")
         }
-        let responseHeaders = headers(response["headers"])
-        let responseBody = body(response["body"] ?? response["content"], headers: responseHeaders)
         let transferHeaders: Set<String> = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]
         return Interaction(
             request: RecordedRequest(method: method, path: pathAndQuery(of: uri), headers: requestHeaders.filter { !transferHeaders.contains($0.name.lowercased()) }, body: requestBody),
-            response: RecordedResponse(status: status, headers: responseHeaders.filter { !transferHeaders.contains($0.name.lowercased()) }, body: responseBody)
+            response: RecordedResponse(status: status, headers: responseHeaders.filter { !transferHeaders.contains($0.name.lowercased()) }, body: responseBody(responseHeaders))
         )
+    }
+
+    /// An Azure SDK test-proxy entry: `RequestUri`, `RequestMethod`, `RequestHeaders`,
+    /// `RequestBody` (a structure, a string, or null), `StatusCode`, `ResponseHeaders`, `ResponseBody`.
+    private static func testProxyEntry(_ entry: CassetteTree, file: String) throws(CassetteError) -> Interaction {
+        guard let method = entry["RequestMethod"]?.text, let uri = entry["RequestUri"]?.text else { throw broken(file, entry, "a test-proxy entry needs RequestMethod and RequestUri") }
+        guard let statusText = entry["StatusCode"]?.text, let status = Int(statusText) else { throw broken(file, entry, "a test-proxy entry has no StatusCode") }
+        let requestHeaders = headers(entry["RequestHeaders"])
+        return try make(method: method, uri: uri, requestHeaders: requestHeaders, requestBody: body(entry["RequestBody"], headers: requestHeaders), status: status,
+                        statusLine: entry.line, responseHeaders: headers(entry["ResponseHeaders"]), responseBody: { headers in body(entry["ResponseBody"], headers: headers) }, file: file)
+    }
+
+    /// A HAR entry: `request: {method, url, headers: [{name, value}], postData: {text}}`,
+    /// `response: {status, headers, content: {text, encoding}}`.
+    private static func harEntry(_ entry: CassetteTree, file: String) throws(CassetteError) -> Interaction {
+        guard let request = entry["request"], let response = entry["response"], let method = request["method"]?.text, let uri = request["url"]?.text else {
+            throw broken(file, entry, "a HAR entry needs request.method and request.url")
+        }
+        guard let statusText = response["status"]?.text, let status = Int(statusText) else { throw broken(file, response, "a HAR entry has no response.status") }
+        let requestHeaders = nameValueHeaders(request["headers"])
+        var content = response["content"]?["text"]
+        if response["content"]?["encoding"]?.text == "base64", let text = content?.text, let bytes = Base64.decode(text) { content = .binary(bytes, line: content?.line) }
+        return try make(method: method, uri: uri, requestHeaders: requestHeaders, requestBody: body(request["postData"]?["text"], headers: requestHeaders), status: status,
+                        statusLine: response.line, responseHeaders: nameValueHeaders(response["headers"]), responseBody: { headers in body(content, headers: headers) }, file: file)
+    }
+
+    /// A nock definition: `{scope, method, path, body, status, response, rawHeaders | headers}`.
+    private static func nockDefinition(_ definition: CassetteTree, file: String) throws(CassetteError) -> Interaction {
+        guard let method = definition["method"]?.text, let path = definition["path"]?.text else { throw broken(file, definition, "a nock definition needs method and path") }
+        let status = definition["status"]?.text.flatMap { Int($0) } ?? 200
+        var responseHeaders = headers(definition["headers"])
+        if let raw = definition["rawHeaders"] {
+            if let pairs = raw.elements {
+                var index = 0
+                while index + 1 < pairs.count {
+                    if let name = pairs[index].text, let value = pairs[index + 1].text { responseHeaders.append(name, value) }
+                    index += 2
+                }
+            } else {
+                responseHeaders = headers(raw)
+            }
+        }
+        return try make(method: method.uppercased(), uri: path, requestHeaders: HeaderFields(), requestBody: body(definition["body"], headers: HeaderFields()), status: status,
+                        statusLine: definition.line, responseHeaders: responseHeaders, responseBody: { headers in body(definition["response"], headers: headers) }, file: file)
+    }
+
+    private static func nameValueHeaders(_ tree: CassetteTree?) -> HeaderFields {
+        var headers = HeaderFields()
+        for element in tree?.elements ?? [] {
+            if let name = element["name"]?.text, let value = element["value"]?.text { headers.append(name, value) }
+        }
+        return headers
     }
 
     /// The path and query of a recorded URI (`https://host/v1/x?q` → `/v1/x?q`).
@@ -117,22 +195,31 @@ enum VCRCassetteReader {
 
     private static func body(_ tree: CassetteTree?, headers: HeaderFields) -> RecordedBody {
         guard var tree else { return .empty }
-        if case .mapping = tree {
-            guard let inner = tree["string"] ?? tree["base64_string"] else { return .empty }
-            if tree["base64_string"] != nil, let text = inner.text, let bytes = Base64.decode(text) {
-                tree = .binary(bytes, line: tree.line)
+        if case .mapping(let members, _) = tree {
+            // `{string: …}` / `{encoding: …, string: …}` / `{base64_string: …}` hold the text; any
+            // other mapping is the body itself, kept as a structure (`parsed_body`, a JSON body).
+            let wrapperKeys: Set<String> = ["string", "base64_string", "encoding"]
+            if tree["string"] != nil || tree["base64_string"] != nil, members.allSatisfy({ wrapperKeys.contains($0.key) }) {
+                let inner = (tree["string"] ?? tree["base64_string"])!
+                if tree["base64_string"] != nil, let text = inner.text, let bytes = Base64.decode(text) {
+                    tree = .binary(bytes, line: tree.line)
+                } else {
+                    tree = inner
+                }
             } else {
-                tree = inner
+                return .json(tree.json)
             }
         }
         var bytes: [UInt8]
         switch tree {
         case .null: return .empty
+        case .sequence: return .json(tree.json)
+        case .mapping: return .empty
         case .binary(let data, _): bytes = data
+        case .literal(let text, _): bytes = Array(text.utf8)
         case .text(let text, _):
             bytes = Array(text.utf8)
             if text.hasPrefix("H4sI"), let decoded = Base64.decode(text), Gzip.isGzip(decoded) { bytes = decoded }
-        default: return .empty
         }
         let encoding = headers["content-encoding"]?.lowercased() ?? ""
         if Gzip.isGzip(bytes) || encoding.contains("gzip") || encoding.contains("deflate") {

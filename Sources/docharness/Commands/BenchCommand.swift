@@ -48,6 +48,8 @@ struct EstimatorsCommand: ParsableCommand {
 
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
 
+    @OptionGroup(title: "Loading cassettes") var loadOptions: CassetteLoadOptions
+
     @Option(name: .customLong("exclude"), help: "Leave out cassettes whose path matches this glob (repeatable; '*' crosses '/'), e.g. hand-written fixtures.")
     var excludes: [String] = []
 
@@ -55,7 +57,7 @@ struct EstimatorsCommand: ParsableCommand {
         var standardError = StandardError()
         var loaded: [Cassette]
         do {
-            loaded = try CassetteLoader.load(paths: cassettes)
+            loaded = try loadOptions.load(cassettes, command: "docharness bench estimators")
             loaded.removeAll { cassette in excludes.contains { fnmatch($0, cassette.path, 0) == 0 } }
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)
@@ -77,6 +79,13 @@ struct EstimatorsCommand: ParsableCommand {
             return
         }
         print("\(result.measured) requests with usage measured (\(result.skipped) left out) from \(loaded.count) cassettes")
+        if !result.skippedByReason.isEmpty {
+            print("left out: " + result.skippedByReason.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        let otherAPIs = EstimatorSample.otherAPIRequests(in: loaded)
+        if !otherAPIs.isEmpty {
+            print("not measured here: " + otherAPIs.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
         for line in EvaluationReports.estimatorTable(result.rows, buffer: buffer) { print(line) }
         print("chat by request class:")
         for (name, row) in result.chatByClass.sorted(by: { $0.key < $1.key }) {

@@ -52,6 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var faultOptions: FaultOptions
 
+    @OptionGroup(title: "Loading cassettes") var loadOptions: CassetteLoadOptions
+
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
 
     @Flag(name: .customLong("replay-timing"), help: "Pace streamed events by their recorded delays.")
@@ -88,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
                 if record, !FileManager.default.fileExists(atPath: path) {
                     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 }
-                loaded.append(contentsOf: try CassetteLoader.load(paths: [path]))
+                loaded.append(contentsOf: try loadOptions.load([path], command: "docharness serve"))
             }
             let plan = try faultOptions.plan()
             var recording: RecordingConfiguration?
