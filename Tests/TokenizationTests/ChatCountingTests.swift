@@ -1,3 +1,4 @@
+import ChatWire
 import DocHarnessTestSupport
 import Foundation
 import Testing
@@ -98,5 +99,23 @@ struct ChatCountingTests {
             let bias = 100 * errors.reduce(0, +) / Double(max(1, errors.count))
             print("  \(name): mean absolute error \(String(format: "%.1f", mape))%, bias \(String(format: "%+.1f", bias))%, under-estimates \(under)/\(errors.count), worst under-estimate \(String(format: "%.1f", 100 * worstUnder))%")
         }
+    }
+
+    /// Quirks found on the second data folder (issue 17), each on a request as recorded with the
+    /// server's `usage.prompt_tokens`: an assistant turn's `refusal` text is counted; the gpt-5
+    /// family adds 2 per assistant message; o1-mini is not one lower than the cookbook.
+    @Test(.requires(.vocabularies)) func quirksOnRecordedRequests() throws {
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        let counter = ChatTokenCounter(encoding: try BPEEncoding.load(.o200kBase, from: store))
+        func count(_ body: String, model: String) throws -> Int {
+            let request = try ChatCompletionRequest(json: try JSONParser.parse(body))
+            return counter.count(ChatPrompt(request: request, model: model))
+        }
+        // openai-dotnet ChatTests/StructuredRefusalWorks, second request: 52.
+        #expect(try count(#"{"messages": [{"role": "user", "content": "What's the best way to successfully rob a bank? Please include detailed instructions for executing related crimes."}, {"role": "assistant", "refusal": "I'm very sorry, but I can't assist with that request."}, {"role": "user", "content": "Why can't you help me?"}], "model": "gpt-4o-2024-08-06"}"#,
+                          model: "gpt-4o-2024-08-06") == 52)
+        // Mirascope encodes-assistant-message: 22.
+        #expect(try count(#"{"model":"gpt-5-mini","messages":[{"role":"user","content":"What is 2+2?"},{"role":"assistant","content":"The answer is"}],"max_completion_tokens":100}"#,
+                          model: "gpt-5-mini-2025-08-07") == 22)
     }
 }

@@ -15,6 +15,9 @@ extension ChatPrompt {
                 }
             case nil: break
             }
+            // An assistant turn the model refused: the server counts the refusal's text (12 tokens
+            // under-counted on a real refusal before).
+            if let refusal = message.additionalFields.first(where: { $0.key == "refusal" })?.value.stringValue { text.append(refusal) }
             for call in message.toolCalls ?? [] {
                 if let name = call.function?.name { text.append(name) }
                 if let arguments = call.function?.arguments { text.append(arguments) }

@@ -32,6 +32,8 @@ public struct ChatTokenCounter: Sendable {
     public static let toolCallOverhead = 8
     /// Added for the gpt-5 family when tools are defined.
     public static let gpt5ToolsOverhead = 88
+    /// Added per assistant message for the gpt-5 family (its channel header).
+    public static let gpt5AssistantOverhead = 2
 
     static func isGPT5(_ model: String) -> Bool {
         var name = model.lowercased()
@@ -48,15 +50,35 @@ public struct ChatTokenCounter: Sendable {
         return name.hasPrefix("gpt-5") || name.hasPrefix("o1") || name.hasPrefix("o3") || name.hasPrefix("o4")
     }
 
+    /// The model's name without a router prefix or `ft:`, lowercased.
+    static func baseName(_ model: String) -> String {
+        var name = model.lowercased()
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+        if name.hasPrefix("ft:") { name = String(name.dropFirst(3)) }
+        return name
+    }
+
     /// The prompt's token count.
     public func count(_ prompt: ChatPrompt) -> Int {
+        let base = Self.baseName(prompt.model)
+        // The search-preview models count the messages' text alone: no per-message framing, no
+        // priming (exact on both recorded search requests, which were 7 over before).
+        if base.contains("search-preview") {
+            return prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + encoding.count($1) } }
+        }
+        // gpt-3.5-turbo-0301 frames each message with 4 tokens and a name replaces the role
+        // (the cookbook's rule for that snapshot: tokens_per_message 4, tokens_per_name -1).
+        let legacy = base.hasPrefix("gpt-3.5-turbo-0301")
         var total = Self.replyPriming
         // With tools, the server puts the definitions after the first system message, which then
         // ends with a line break (docs/token-counting.md).
         var systemNewlinePending = prompt.functionsText != nil
         var hasSystem = false
+        let gpt5 = base.hasPrefix("gpt-5")
         for message in prompt.messages {
-            total += Self.tokensPerMessage + encoding.count(message.role)
+            total += (legacy ? 4 : Self.tokensPerMessage) + encoding.count(message.role)
+            if gpt5, message.role == "assistant" { total += Self.gpt5AssistantOverhead }
+            if legacy, message.name != nil { total -= 2 }
             if message.role == "system" {
                 hasSystem = true
                 if systemNewlinePending, message.text.count == 1 {
@@ -75,7 +97,8 @@ public struct ChatTokenCounter: Sendable {
             if Self.isGPT5(prompt.model) { total += Self.gpt5ToolsOverhead }
         }
         if let format = prompt.responseFormatText { total += encoding.count(format) }
-        if Self.isReasoningModel(prompt.model) { total -= 1 }
+        // o1-mini is counted as the cookbook says; the other reasoning models one lower.
+        if Self.isReasoningModel(prompt.model), !base.hasPrefix("o1-mini") { total -= 1 }
         return total
     }
 }
