@@ -43,6 +43,9 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(help: "Also list the chat estimator's N largest misses (by % error).")
     var worst = 0
 
+    @Flag(name: .customLong("by-project"), help: "Also print chat's figures per project (the first folder under each cassette folder given): what leave-one-project-out validation reports.")
+    var byProject = false
+
     @Option(name: .customLong("estimator-command"), help: "Also measure your own estimator: a shell command that reads one request per line (compact JSON) on standard input and writes one token count per line (repeatable).")
     var estimatorCommands: [String] = []
 
@@ -72,6 +75,13 @@ struct EstimatorsCommand: ParsableCommand {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
+        if byProject {
+            let samples = EstimatorSample.samples(from: loaded)
+            let figures = try ProjectCountingFigures.measure(samples, benchmark: EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment),
+                                                                                             budget: SafeZoneBudget(buffer: buffer)), project: project(of:))
+            for line in ProjectCountingFigures.table(figures, buffer: buffer) { print(line) }
+            print("")
+        }
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -98,5 +108,15 @@ struct EstimatorsCommand: ParsableCommand {
         if let plain = result.plainChat, plain.count > 0 {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
         }
+    }
+
+    /// The project a sample comes from: the first folder below the cassette argument it was found under.
+    func project(of sample: EstimatorSample) -> String {
+        let path = String(sample.source.prefix { $0 != "#" })
+        for root in cassettes {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count).prefix { $0 != "/" }) }
+        }
+        return (path as NSString).deletingLastPathComponent
     }
 }
