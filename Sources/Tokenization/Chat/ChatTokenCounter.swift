@@ -22,12 +22,13 @@ public struct ChatTokenCounter: Sendable {
     /// Tokens priming the reply.
     public static let replyPriming = 3
 
-    /// Fitted on the recorded traffic (docs/token-counting.md): tokens added when a request
-    /// defines tools (hmarr's 9 plus 6), taken off when it also has a system message, added per
-    /// tool call in the history, and added for the gpt-5 family's tools preamble.
-    public static let toolsOverhead = 15
-    /// Taken off when a request with tools has a system message.
-    public static let toolsSystemDiscount = 4
+    /// Fitted on the recorded traffic of both data folders (docs/token-counting.md): tokens
+    /// added when a request defines tools (hmarr's 9: one-tool requests without a system message
+    /// were 6–7 over with 15), taken off when it also has a system message (negative: 2 more),
+    /// added per tool call in the history, and added for the gpt-5 family's tools preamble.
+    public static let toolsOverhead = 9
+    /// Taken off when a request with tools has a system message (negative: added).
+    public static let toolsSystemDiscount = -2
     /// Added per tool call in the history of a request with tools.
     public static let toolCallOverhead = 8
     /// Added for the gpt-5 family when tools are defined.

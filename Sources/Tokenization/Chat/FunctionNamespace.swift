@@ -32,7 +32,16 @@ public enum FunctionNamespace {
             if let description = member.value["description"]?.stringValue, !description.isEmpty {
                 lines.append("// \(description)")
             }
-            lines.append("\(member.key)\(required.contains(member.key) ? "" : "?"): \(renderType(member.value, indent: indent)),")
+            var line = "\(member.key)\(required.contains(member.key) ? "" : "?"): \(renderType(member.value, indent: indent)),"
+            // A default is a trailing comment, as OpenAI's harmony renderer writes it (tried on the
+            // recorded usage with titles, examples, `nullable` and number enums too: only this and
+            // type lists lowered the error; titles raised it).
+            if let value = member.value["default"] {
+                if case .string(let text) = value, member.value["enum"] == nil { line += " // default: \"\(text)\"" }
+                else if case .string(let text) = value { line += " // default: \(text)" }
+                else { line += " // default: \(JSONWriter.string(value))" }
+            }
+            lines.append(line)
         }
         let padding = String(repeating: " ", count: indent)
         return lines.map { padding + $0 }.joined(separator: "\n")
@@ -41,6 +50,8 @@ public enum FunctionNamespace {
     static func renderType(_ schema: JSONValue, indent: Int) -> String {
         var type = schema["type"]?.stringValue
         if let types = schema["type"]?.arrayValue?.compactMap(\.stringValue) {
+            // `["string", "null"]` is the union of its types.
+            if !types.isEmpty { return types.map { $0 == "integer" ? "number" : $0 }.joined(separator: " | ") }
             type = types.first { $0 != "null" } ?? "null"
         }
         if type == nil, let options = schema["anyOf"]?.arrayValue {
