@@ -67,6 +67,15 @@ public struct GateVerdict: Sendable, Hashable, Codable {
 
     /// One sentence per failed condition.
     public var failures: [String] { conditions.compactMap(\.failure) }
+
+    /// Adds the condition that every path given could be read: a missing or unreadable path
+    /// (DH004) means the code was not all checked, so the gate cannot pass (`check /nonexistent`
+    /// used to print "0 findings. Gate: passed" and exit 3).
+    public mutating func requireReadablePaths(unreadable: Int) {
+        let failure = unreadable == 0 ? nil : "\(unreadable) path\(unreadable == 1 ? "" : "s") could not be read (DH004 above)"
+        conditions.append(GateCondition(requirement: "every path read", failure: failure))
+        if failure != nil { passed = false }
+    }
 }
 
 /// One condition of the gate.

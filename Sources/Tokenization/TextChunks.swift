@@ -51,9 +51,11 @@ public struct TextChunks {
     /// Bytes of the file returned in chunks so far (after U+FFFD replacement).
     var returnedBytes = 0
 
-    /// Opens a file; nil when it cannot be read. `cutter` is an estimator's `safeCut(inUTF8:)`.
+    /// Opens a file (`-`: standard input); nil when it cannot be read. `cutter` is an
+    /// estimator's `safeCut(inUTF8:)`.
     public init?(path: String, chunkBytes: Int = 1 << 20, maximumPendingBytes: Int? = nil, cutter: (([UInt8]) -> Int?)? = nil) {
-        guard let file = fopen(path, "rb") else { return nil }
+        let opened = path == "-" ? fdopen(dup(STDIN_FILENO), "rb") : fopen(path, "rb")
+        guard let file = opened else { return nil }
         self.file = file
         self.chunkBytes = chunkBytes
         self.maximumPendingBytes = maximumPendingBytes ?? 8 * chunkBytes

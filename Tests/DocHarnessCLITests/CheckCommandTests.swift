@@ -54,6 +54,20 @@ import Testing
         }
     }
 
+    /// `check /nonexistent` printed "0 findings. Gate: passed" and exited 3 (issue 21): a path
+    /// that cannot be read fails the gate, in the summary and the JSON report alike.
+    @Test func aMissingPathNeverPassesTheGate() throws {
+        try FixtureTree.with(files(["good.py": Self.documented])) { root in
+            let result = try ProcessRunner.docharness(["check", "good.py", "missing.py", "--json", "r.json"], currentDirectory: root)
+            #expect(result.status == 3)
+            #expect(result.standardError.contains("missing.py:0:0: DH004 cannot read path"))
+            #expect(!result.standardOutput.contains("Gate: passed"))
+            #expect(result.standardOutput.contains("Gate: FAILED: 1 path could not be read (DH004 above)"), "\(result.standardOutput)")
+            let report = try String(contentsOf: root.appendingPathComponent("r.json"), encoding: .utf8)
+            #expect(report.contains("\"passed\":false") || report.contains("\"passed\": false"))
+        }
+    }
+
     /// A reader that stops early (`docharness check | head -1`) must not cost the report files.
     @Test func aClosedStandardOutputStillWritesTheReports() throws {
         try FixtureTree.with(files(["bad.py": Self.undocumented])) { root in

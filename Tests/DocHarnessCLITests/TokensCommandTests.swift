@@ -22,4 +22,14 @@ struct TokensCommandTests {
         #expect(!result.standardOutput.contains("run.txt"))
         #expect(result.standardError.contains("run.txt:0:0: DH004 no place to cut the text within 8 MiB from byte 0"), "\(result.standardError)")
     }
+
+    /// `tokens -` did not read standard input (issue 21); it counts it as a file named `-`.
+    @Test(.requires(.vocabularies)) func aDashReadsStandardInput() throws {
+        let text = "def f(x):\n    return x * 2\n"
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        let expected = try BPEEncoding.load(.o200kBase, from: store).count(text)
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf 'def f(x):\\n    return x * 2\\n' | '\(TestEnvironment.docharness.path)' tokens -"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "\(expected) -")
+    }
 }

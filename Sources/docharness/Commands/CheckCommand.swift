@@ -68,7 +68,8 @@ struct CheckCommand: ParsableCommand {
         let filter = PathFilter(configuration: scorer.configuration)
         let (expanded, problems) = PythonFileWalker(excludes: scorer.configuration.effectiveExclude + rules.excludes).expand(paths)
         for problem in problems { print(problem.diagnostic.formatted(path: problem.path), to: &standardError) }
-        let result = scorer.check(SourceFileBatch.read(paths: expanded.filter { !filter.isExcluded($0) }, jobs: jobs), jobs: jobs)
+        var result = scorer.check(SourceFileBatch.read(paths: expanded.filter { !filter.isExcluded($0) }, jobs: jobs), jobs: jobs)
+        if !problems.isEmpty { result.gate.requireReadablePaths(unreadable: problems.count) }
 
         // The report files are written while the findings go to standard output.
         let pendingReports = reports.reportFiles().writeInBackground(result)

@@ -20,7 +20,7 @@ struct TokensCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Files to count.")
+    @Argument(help: "Files to count; - reads standard input.")
     var files: [String] = []
 
     @Option(help: "Encoding: cl100k_base or o200k_base (default: o200k_base, or the --model's).")
