@@ -122,8 +122,14 @@ public final class ReplayService: Sendable {
     private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute) async -> Result<ChatRequestAnalysis, Refusal> {
         guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route) }
         let service = self
-        if let result = try? await NIOThreadPool.singleton.runIfActive({ service.analyse(request, route: route) }) { return result }
-        return analyse(request, route: route)
+        return await Self.onBlockingPool { service.analyse(request, route: route) }
+    }
+
+    /// Runs CPU-heavy work on NIO's blocking-work thread pool, so that the Swift concurrency
+    /// threads keep serving; inline when the pool is not running.
+    private static func onBlockingPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        if let value = try? await NIOThreadPool.singleton.runIfActive(work) { return value }
+        return work()
     }
 
     /// The request's analysis (parsed body, typed request, key, model, window, prompt tokens when a
@@ -236,8 +242,7 @@ public final class ReplayService: Sendable {
     private func replayOffTheTaskPool(_ recorded: RecordedRequest, key: RequestKey) async -> ReplayOutcome {
         let engine = engine
         if engine.hasRecording(key) { return engine.replay(recorded, key: key) }
-        if let outcome = try? await NIOThreadPool.singleton.runIfActive({ engine.replay(recorded, key: key) }) { return outcome }
-        return engine.replay(recorded, key: key)
+        return await Self.onBlockingPool { engine.replay(recorded, key: key) }
     }
 
     private func replayOrRecord(_ recorded: RecordedRequest, key: RequestKey, original: ServerRequest, rateHeaders: [(String, String)]) async -> ServerAnswer {

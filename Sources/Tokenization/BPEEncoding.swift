@@ -18,17 +18,20 @@ public struct BPEEncoding: Sendable {
         BPEEncoding(vocabulary: try store.load(name))
     }
 
+    /// The encoding's pre-tokenizer: its split pattern's pieces, as scalar-index ranges.
+    func split(_ scalars: ScalarText, _ emit: (Range<Int>) -> Void) {
+        switch name {
+        case .cl100kBase: SplitPattern.cl100k(scalars, emit)
+        case .o200kBase: SplitPattern.o200k(scalars, emit)
+        }
+    }
+
     /// The token ids of `text`, special tokens treated as ordinary text (tiktoken's `encode_ordinary`).
     public func encodeOrdinary(_ text: String) -> [Int] {
         let scalars = ScalarText(text)
         var output: [Int] = []
         output.reserveCapacity(scalars.bytes.count / 3)
         scalars.bytes.withUnsafeBufferPointer { bytes in
-            let split: (ScalarText, (Range<Int>) -> Void) -> Void
-            switch name {
-            case .cl100kBase: split = SplitPattern.cl100k
-            case .o200kBase: split = SplitPattern.o200k
-            }
             split(scalars) { piece in
                 BytePairMerge.encode(bytes, scalars.offsets[piece.lowerBound] ..< scalars.offsets[piece.upperBound], table: table, into: &output)
             }
@@ -67,11 +70,7 @@ public struct BPEEncoding: Sendable {
     func pieceStarts(_ bytes: ArraySlice<UInt8>) -> [Int] {
         let scalars = ScalarText(String(decoding: bytes, as: UTF8.self))
         var starts: [Int] = []
-        let record: (Range<Int>) -> Void = { starts.append(scalars.offsets[$0.lowerBound]) }
-        switch name {
-        case .cl100kBase: SplitPattern.cl100k(scalars, record)
-        case .o200kBase: SplitPattern.o200k(scalars, record)
-        }
+        split(scalars) { starts.append(scalars.offsets[$0.lowerBound]) }
         return starts
     }
 

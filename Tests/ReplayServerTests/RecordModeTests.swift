@@ -15,11 +15,16 @@ import Tokenization
 /// writes never corrupt the cassette, and the cassette then replays in strict mode.
 @Suite("Record mode")
 struct RecordModeTests {
-    @Test("proxies, redacts, records concurrent requests atomically, and the recording replays")
-    func recordThenReplay() async throws {
+    /// A lenient server over the route fixtures, standing in for the API, and the vocabularies.
+    static func lenientUpstream() throws -> (ReplayService, VocabularyStore) {
         let fixture = try CassetteLoader.load(file: ServerRoutesTests.fixture)
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
-        let upstreamService = ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store))
+        return (ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store)), store)
+    }
+
+    @Test("proxies, redacts, records concurrent requests atomically, and the recording replays")
+    func recordThenReplay() async throws {
+        let (upstreamService, store) = try Self.lenientUpstream()
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cassetteFile = directory.appendingPathComponent("recorded.json").path
@@ -79,9 +84,7 @@ struct RecordModeTests {
     /// with the next recording that succeeds (issue 23 item 5).
     @Test("a cassette that cannot be written still gets the client the upstream's answer, with a warning")
     func unwritableCassette() async throws {
-        let fixture = try CassetteLoader.load(file: ServerRoutesTests.fixture)
-        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
-        let upstreamService = ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store))
+        let (upstreamService, store) = try Self.lenientUpstream()
         let root = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("cassettes")

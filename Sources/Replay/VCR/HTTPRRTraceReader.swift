@@ -28,16 +28,11 @@ enum HTTPRRTraceReader {
             let requestLine = request.startLine.split(separator: " ")
             let statusLine = response.startLine.split(separator: " ")
             guard requestLine.count >= 2 else { throw broken("the request line is not \"METHOD URL HTTP/1.1\"") }
-            guard statusLine.count >= 2, let status = Int(statusLine[1]), RecordedResponse.validStatuses.contains(status) else {
-                throw broken("the status line is not \"HTTP/1.1 CODE REASON\" with a code 100–599")
-            }
-            let transfer: Set<String> = ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"]
-            interactions.append(Interaction(
-                request: RecordedRequest(method: String(requestLine[0]), path: VCRCassetteReader.pathAndQuery(of: String(requestLine[1])),
-                                         headers: request.headers.filter { !transfer.contains($0.name.lowercased()) }, body: RecordedBody(decoded: request.body)),
-                response: RecordedResponse(status: status, headers: response.headers.filter { !transfer.contains($0.name.lowercased()) },
-                                           body: RecordedBody(decoded: response.body))
-            ))
+            guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw broken("the status line is not \"HTTP/1.1 CODE REASON\"") }
+            interactions.append(try VCRCassetteReader.make(
+                method: String(requestLine[0]), uri: String(requestLine[1]), requestHeaders: request.headers,
+                requestBody: VCRCassetteReader.body(.binary(request.body, line: line), headers: request.headers), status: status, statusLine: line,
+                responseHeaders: response.headers, responseBody: { headers in VCRCassetteReader.body(.binary(response.body, line: line), headers: headers) }, file: file))
             lines.append(line)
             line += 1 + requestBytes.count(where: { $0 == 0x0A }) + responseBytes.count(where: { $0 == 0x0A })
             offset = newline + 1 + sizes[0] + sizes[1]
@@ -45,7 +40,7 @@ enum HTTPRRTraceReader {
         return Cassette(path: file, interactions: interactions, lines: lines)
     }
 
-    /// A raw HTTP message: start line, headers, body (de-chunked, gunzipped).
+    /// A raw HTTP message: start line, headers, body (de-chunked; `VCRCassetteReader.body` decodes gzip).
     struct Message {
         var startLine: String
         var headers: HeaderFields
@@ -73,8 +68,6 @@ enum HTTPRRTraceReader {
             }
             var body = Array(bytes[index...])
             if headers["transfer-encoding"]?.lowercased().contains("chunked") == true, let joined = Self.dechunked(body) { body = joined }
-            let encoding = headers["content-encoding"]?.lowercased() ?? ""
-            if encoding.contains("gzip") || Gzip.isGzip(body), let inflated = Gzip.decompress(body) { body = inflated }
             self.body = body
         }
 

@@ -108,7 +108,9 @@ enum VCRCassetteReader {
                         file: file)
     }
 
-    private static func make(method: String, uri: String, requestHeaders: HeaderFields, requestBody: RecordedBody, status: Int, statusLine: Int?,
+    /// An interaction from a recorder's parts: the status checked, transfer headers dropped
+    /// (the replayed body is sent decoded), the path taken from the URI.
+    static func make(method: String, uri: String, requestHeaders: HeaderFields, requestBody: RecordedBody, status: Int, statusLine: Int?,
                              responseHeaders: HeaderFields, responseBody: (HeaderFields) -> RecordedBody, file: String) throws(CassetteError) -> Interaction {
         guard RecordedResponse.validStatuses.contains(status) else {
             throw CassetteError(file: file, line: statusLine, reason: "response status \(status) is not an HTTP status code (100–599)", fix: "fix the cassette or re-record it")
@@ -193,7 +195,9 @@ enum VCRCassetteReader {
         return headers
     }
 
-    private static func body(_ tree: CassetteTree?, headers: HeaderFields) -> RecordedBody {
+    /// A recorded body from a recorder's tree: text, `{string | base64_string}`, a structure, or
+    /// bytes; gzip and deflate decoded.
+    static func body(_ tree: CassetteTree?, headers: HeaderFields) -> RecordedBody {
         guard var tree else { return .empty }
         if case .mapping(let members, _) = tree {
             // `{string: …}` / `{encoding: …, string: …}` / `{base64_string: …}` hold the text; any

@@ -36,19 +36,13 @@ public struct ChatTokenCounter: Sendable {
     /// Added per assistant message for the gpt-5 family (its channel header).
     public static let gpt5AssistantOverhead = 2
 
-    static func isGPT5(_ model: String) -> Bool {
-        var name = model.lowercased()
-        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        if name.hasPrefix("ft:") { name = String(name.dropFirst(3)) }
-        return name.hasPrefix("gpt-5")
-    }
-
     /// Whether a model is a reasoning model, whose server count is one lower.
     public static func isReasoningModel(_ model: String) -> Bool {
-        var name = model.lowercased()
-        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        if name.hasPrefix("ft:") { name = String(name.dropFirst(3)) }
-        return name.hasPrefix("gpt-5") || name.hasPrefix("o1") || name.hasPrefix("o3") || name.hasPrefix("o4")
+        isReasoning(baseName: baseName(model))
+    }
+
+    static func isReasoning(baseName name: String) -> Bool {
+        name.hasPrefix("gpt-5") || name.hasPrefix("o1") || name.hasPrefix("o3") || name.hasPrefix("o4")
     }
 
     /// The model's name without a router prefix or `ft:`, lowercased.
@@ -95,11 +89,11 @@ public struct ChatTokenCounter: Sendable {
         if let functions = prompt.functionsText {
             total += encoding.count(functions) + Self.toolsOverhead + Self.toolCallOverhead * prompt.toolCallCount
             if hasSystem { total -= Self.toolsSystemDiscount }
-            if Self.isGPT5(prompt.model) { total += Self.gpt5ToolsOverhead }
+            if gpt5 { total += Self.gpt5ToolsOverhead }
         }
         if let format = prompt.responseFormatText { total += encoding.count(format) }
         // o1-mini is counted as the cookbook says; the other reasoning models one lower.
-        if Self.isReasoningModel(prompt.model), !base.hasPrefix("o1-mini") { total -= 1 }
+        if Self.isReasoning(baseName: base), !base.hasPrefix("o1-mini") { total -= 1 }
         return total
     }
 }
