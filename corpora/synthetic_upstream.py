@@ -36,14 +36,22 @@ def encoding_for(model):
     return tiktoken.get_encoding("cl100k_base" if model.startswith(("gpt-3.5", "gpt-4-", "gpt-35")) or model == "gpt-4" else "o200k_base")
 
 
-def without_titles(schema, in_property_map=False):
-    """The schema without its `title` keywords (a property named `title` stays)."""
+def counted_schema(schema, in_property_map=False):
+    """The schema as the real server counts it (docs/token-counting.md): without the keywords strict
+    mode implies or does not support (`required`, `"additionalProperties": false`, `minimum`,
+    `maximum`); a property so named stays."""
     if isinstance(schema, dict):
-        return {key: without_titles(value, not in_property_map and key in ("properties", "$defs", "definitions", "patternProperties"))
-                for key, value in schema.items() if in_property_map or key != "title"}
+        return {key: counted_schema(value, not in_property_map and key in ("properties", "$defs", "definitions", "patternProperties"))
+                for key, value in schema.items()
+                if in_property_map or not (key in ("required", "minimum", "maximum") or (key == "additionalProperties" and value is False))}
     if isinstance(schema, list):
-        return [without_titles(value) for value in schema]
+        return [counted_schema(value) for value in schema]
     return schema
+
+
+# What the real server adds around a JSON schema response format beyond its text (fitted on the
+# recorded traffic of ../shared/data, docs/token-counting.md).
+RESPONSE_FORMAT_OVERHEAD = 7
 
 
 def prompt_tokens(request, enc):
@@ -58,8 +66,8 @@ def prompt_tokens(request, enc):
         text = "# Response Formats\n\n## " + schema.get("name", "") + "\n\n"
         if schema.get("description"):
             text += "// " + schema["description"] + "\n"
-        text += json.dumps(without_titles(schema.get("schema", {})), separators=(",", ":"), ensure_ascii=False)
-        total += len(enc.encode(text))
+        text += json.dumps(counted_schema(schema.get("schema", {})), separators=(",", ":"), ensure_ascii=False)
+        total += len(enc.encode(text)) + RESPONSE_FORMAT_OVERHEAD
     return total
 
 

@@ -27,22 +27,14 @@ public struct EstimatorSample: Sendable {
     /// Whether the request is one the cookbook rule covers alone: no tools or functions, no
     /// response format, and messages of plain text with no tool-call history (the class
     /// docs/token-counting.md measures as "plain").
-    public var isPlain: Bool {
-        (request.tools ?? []).isEmpty && (request.functions ?? []).isEmpty && (request.responseFormat.map { $0.type == "text" } ?? true)
-            && request.messages.allSatisfy { message in
-                if case .parts? = message.content { return false }
-                return (message.toolCalls ?? []).isEmpty && message.role != "tool" && message.role != "function"
-            }
-    }
+    public var isPlain: Bool { countingClass == .plain }
 
-    /// The class a request belongs to for counting: `plain`, `tools` (tools or functions),
-    /// `response_format` (a non-text response format, no tools) or `other` (tool-call history or
-    /// multi-part content, no tools).
-    public var requestClass: String {
-        if !(request.tools ?? []).isEmpty || !(request.functions ?? []).isEmpty { return "tools" }
-        if let format = request.responseFormat, format.type != "text" { return "response_format" }
-        return isPlain ? "plain" : "other"
-    }
+    /// The class a request belongs to for counting (`ChatPrompt.countingClass`).
+    public var countingClass: ChatCountingClass { ChatPrompt(request: request, model: model).countingClass }
+
+    /// The class's name: `plain`, `tools` (tools or functions), `response_format` (a non-text
+    /// response format, no tools) or `other` (tool-call history or multi-part content, no tools).
+    public var requestClass: String { countingClass.rawValue }
 
     /// Successful requests to the other APIs the cassettes hold, by API: what `samples(from:)`
     /// does not measure (yet), so that a count says where the rest of a folder went.
@@ -146,6 +138,9 @@ public struct EstimatorBenchmark: Sendable {
     /// How many of the `chat` estimator's worst misses a result lists.
     public var worstCount = 0
 
+    /// Whether a result keeps the `chat` estimate of every measured sample (`Result.chatEstimates`).
+    public var keepsChatEstimates = false
+
     /// Creates a benchmark.
     /// An open-weight model's counter (`--tokenizer`): it gets a row (`model`), and requests for
     /// models OpenAI does not serve are measured (the OpenAI-encoding rows count them with o200k_base).
@@ -175,6 +170,9 @@ public struct EstimatorBenchmark: Sendable {
         public var chatByClass: [String: EstimatorRow] = [:]
         /// The `chat` estimator's largest errors, worst first (at most `worstCount`).
         public var chatWorst: [Miss] = []
+        /// The `chat` estimate of every measured sample, in sample order, when the benchmark
+        /// `keepsChatEstimates` (exact ones included).
+        public var chatEstimates: [Miss] = []
     }
 
     /// One request an estimator got wrong.
@@ -211,51 +209,86 @@ public struct EstimatorBenchmark: Sendable {
         return "audio output or other non-text content"
     }
 
-    /// Measures `samples` with every built-in estimator, then with each of `commands` (a row
-    /// each, after the built-in ones).
-    public func run(_ samples: [EstimatorSample], commands: [CommandEstimator] = []) throws -> Result {
-        var encodings: [EncodingName: BPEEncoding] = [:]
-        var usable: [(EstimatorSample, ChatPrompt, EncodingName)] = []
-        var skipped = 0
+    /// The samples that can be measured, each with its prompt and encoding; the others counted by
+    /// reason; and the encodings loaded.
+    struct Usable {
+        var entries: [(sample: EstimatorSample, prompt: ChatPrompt, encoding: EncodingName)] = []
         var skippedByReason: [String: Int] = [:]
-        func skip(_ reason: String) {
-            skipped += 1
-            skippedByReason[reason, default: 0] += 1
-        }
+        var encodings: [EncodingName: BPEEncoding] = [:]
+    }
+
+    func usable(_ samples: [EstimatorSample]) throws -> Usable {
+        var usable = Usable()
         for sample in samples {
             // A provider/model name (`openai/gpt-4o` through a router) is counted by someone else's server.
             let known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
             guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else {
-                skip(sample.model.contains("/") ? "a router's provider/model name" : "a model with no known encoding")
+                usable.skippedByReason[sample.model.contains("/") ? "a router's provider/model name" : "a model with no known encoding", default: 0] += 1
                 continue
             }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)
             if prompt.messages.contains(where: \.hasNonTextParts) {
-                skip(Self.nonTextParts(sample.request))
+                usable.skippedByReason[Self.nonTextParts(sample.request), default: 0] += 1
                 continue
             }
-            if encodings[name] == nil { encodings[name] = try BPEEncoding.load(name, from: store) }
-            usable.append((sample, prompt, name))
+            if let kind = Self.uncountedTools(sample.request) {
+                usable.skippedByReason[kind, default: 0] += 1
+                continue
+            }
+            if usable.encodings[name] == nil { usable.encodings[name] = try BPEEncoding.load(name, from: store) }
+            usable.entries.append((sample, prompt, name))
         }
+        return usable
+    }
+
+    /// Tools whose rendering is not known (custom tools with a grammar or free-form input, and
+    /// the Responses API's built-in tools sent to chat completions): a reason to leave a request out.
+    static func uncountedTools(_ request: ChatCompletionRequest) -> String? {
+        for tool in request.tools ?? [] where tool.function == nil {
+            return "\(tool.type) tools (rendering not known)"
+        }
+        return nil
+    }
+
+    /// Every measurable sample as a row to fit chat's constants on: its count before the
+    /// constants, with the project `project` names.
+    public func countingRows(_ samples: [EstimatorSample], project: (EstimatorSample) -> String) throws -> [ChatCountingFit.Row] {
+        let usable = try usable(samples)
+        let counters = usable.encodings.mapValues { ChatTokenCounter(encoding: $0) }
+        return usable.entries.map { entry in
+            ChatCountingFit.Row(terms: counters[entry.encoding]!.terms(entry.prompt), recorded: entry.sample.recordedPromptTokens,
+                                project: project(entry.sample), requestClass: entry.prompt.countingClass, source: entry.sample.source)
+        }
+    }
+
+    /// Measures `samples` with every built-in estimator, then with each of `commands` (a row
+    /// each, after the built-in ones).
+    public func run(_ samples: [EstimatorSample], commands: [CommandEstimator] = []) throws -> Result {
+        let found = try usable(samples)
+        let usable = found.entries.map { ($0.sample, $0.prompt, $0.encoding) }
+        let encodings = found.encodings
+        let skippedByReason = found.skippedByReason
+        let skipped = skippedByReason.values.reduce(0, +)
         var rows: [EstimatorRow] = []
         var plainChat: EstimatorRow?
         var chatByClass: [String: EstimatorRow] = [:]
         var chatWorst: [Miss] = []
+        var chatEstimates: [Miss] = []
         for estimatorName in EstimatorCatalog.names {
             var estimators: [EncodingName: any TokenEstimator] = [:]
             for (name, encoding) in encodings { estimators[name] = EstimatorCatalog.estimator(named: estimatorName, encoding: encoding) }
             let (estimates, micros) = Self.timed(usable) { _, prompt, name in estimators[name]!.estimate(prompt: prompt) }
             rows.append(row(estimatorName, pairs: zip(estimates, usable.map(\.0.recordedPromptTokens)).map { ($0, $1) }, micros: micros))
             if estimatorName == ChatEstimator.name {
-                let plain = zip(estimates, usable).filter { $0.1.0.isPlain }.map { ($0.0, $0.1.0.recordedPromptTokens) }
+                let plain = zip(estimates, usable).filter { $0.1.1.countingClass == .plain }.map { ($0.0, $0.1.0.recordedPromptTokens) }
                 plainChat = row(estimatorName, pairs: plain, micros: micros)
-                let byClass = Dictionary(grouping: zip(estimates, usable).map { ($0.1.0.requestClass, ($0.0, $0.1.0.recordedPromptTokens)) }, by: \.0)
+                let byClass = Dictionary(grouping: zip(estimates, usable).map { ($0.1.1.countingClass.rawValue, ($0.0, $0.1.0.recordedPromptTokens)) }, by: \.0)
                 for (name, members) in byClass { chatByClass[name] = row(estimatorName, pairs: members.map(\.1), micros: micros) }
-                var misses: [Miss] = []
-                for (estimate, entry) in zip(estimates, usable) where estimate != entry.0.recordedPromptTokens {
-                    misses.append(Miss(source: entry.0.source, model: entry.0.model, requestClass: entry.0.requestClass,
-                                       recorded: entry.0.recordedPromptTokens, estimate: estimate))
+                let all = zip(estimates, usable).map { estimate, entry in
+                    Miss(source: entry.0.source, model: entry.0.model, requestClass: entry.1.countingClass.rawValue, recorded: entry.0.recordedPromptTokens, estimate: estimate)
                 }
+                if keepsChatEstimates { chatEstimates = all }
+                let misses = all.filter { $0.estimate != $0.recorded }
                 chatWorst = Array(misses.sorted { $0.relativeError > $1.relativeError }.prefix(worstCount))
             }
         }
@@ -269,7 +302,7 @@ public struct EstimatorBenchmark: Sendable {
                             micros: seconds * 1e6 / Double(max(1, usable.count))))
         }
         return Result(rows: rows, measured: usable.count, skipped: skipped, skippedByReason: skippedByReason, plainChat: plainChat, chatByClass: chatByClass,
-                      chatWorst: chatWorst)
+                      chatWorst: chatWorst, chatEstimates: chatEstimates)
     }
 
     /// Each sample's estimate, and the mean microseconds per sample it took.

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Tokenization
 
 /// The few lines `eval` prints.
 enum EvalSummary {
@@ -17,7 +18,8 @@ enum EvalSummary {
         if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }), chat.count == 0 {
             lines.append("estimator \(chat.estimator) on this run: not measured (no request for a model whose tokenizer DocHarness knows; pass --tokenizer FILE.gguf)")
         } else if let chat = result.estimatorsOnRun.rows.first(where: { $0.estimator == result.estimator }) {
-            lines.append("estimator \(chat.estimator) on this run: \(chat.exact)/\(chat.count) exact, MAPE \(f(chat.meanAbsolutePercentError))%, \(chat.safeZoneCrossings) crossings")
+            let margin = chat.estimator == ChatWithMargin.name ? " (margins \(ChatCountingMargins.fitted.summary))" : ""
+            lines.append("estimator \(chat.estimator)\(margin) on this run: \(chat.exact)/\(chat.count) exact, MAPE \(f(chat.meanAbsolutePercentError))%, \(chat.safeZoneCrossings) crossings")
         }
         lines.append(result.passed ? "eval: passed" : "eval: FAILED: " + result.failures.joined(separator: "; "))
         return lines.joined(separator: "\n")

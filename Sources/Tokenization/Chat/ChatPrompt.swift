@@ -16,6 +16,15 @@ public struct ChatPrompt: Sendable, Hashable {
     public var functionsText: String?
     /// Tool calls in the assistant messages of the history.
     public var toolCallCount = 0
+    /// The class the prompt is measured and margined in (`ChatCountingMargins`).
+    public var countingClass: ChatCountingClass
+    /// The function `tool_choice` (or `function_call`) names, which the server writes into the
+    /// reply's header.
+    public var forcedFunction: String?
+    /// Whether `tool_choice` is `required`.
+    public var toolChoiceRequired = false
+    /// Assistant messages of the history that made several tool calls at once.
+    public var parallelToolCallTurns = 0
     /// The text a JSON schema response format is counted as (docs/token-counting.md), when the
     /// request has one.
     public var responseFormatText: String?
@@ -29,6 +38,7 @@ public struct ChatPrompt: Sendable, Hashable {
         self.messages = messages
         self.hasTools = hasTools
         self.hasResponseFormat = hasResponseFormat
+        countingClass = hasTools ? .tools : hasResponseFormat ? .responseFormat : .plain
     }
 }
 
@@ -47,12 +57,16 @@ public struct ChatPromptMessage: Sendable, Hashable {
     public var text: [String]
     /// The optional `name`.
     public var name: String?
+    /// Who the server writes in the role's place, when not the role: a tool result is written as
+    /// coming from `functions.NAME`.
+    public var author: String?
     /// Whether the content has parts that are not text (images, audio): they cannot be counted here.
     public var hasNonTextParts: Bool
 
     /// Creates a message.
-    public init(role: String, text: [String], name: String? = nil, hasNonTextParts: Bool = false) {
+    public init(role: String, text: [String], name: String? = nil, author: String? = nil, hasNonTextParts: Bool = false) {
         self.role = role
+        self.author = author
         self.text = text
         self.name = name
         self.hasNonTextParts = hasNonTextParts

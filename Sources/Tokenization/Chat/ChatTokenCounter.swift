@@ -13,6 +13,7 @@ public struct ChatTokenCounter: Sendable {
     /// Creates a counter for an encoding.
     public init(encoding: BPEEncoding) {
         self.encoding = encoding
+        constants = .fitted
     }
 
     /// Tokens per message (the cookbook's constant).
@@ -22,19 +23,14 @@ public struct ChatTokenCounter: Sendable {
     /// Tokens priming the reply.
     public static let replyPriming = 3
 
-    /// Fitted on the recorded traffic of both data folders (docs/token-counting.md): tokens
-    /// added when a request defines tools (hmarr's 9: one-tool requests without a system message
-    /// were 6–7 over with 15), taken off when it also has a system message (negative: 2 more),
-    /// added per tool call in the history, and added for the gpt-5 family's tools preamble.
-    public static let toolsOverhead = 9
-    /// Taken off when a request with tools has a system message (negative: added).
-    public static let toolsSystemDiscount = -2
-    /// Added per tool call in the history of a request with tools.
-    public static let toolCallOverhead = 8
-    /// Added for the gpt-5 family when tools are defined.
-    public static let gpt5ToolsOverhead = 88
-    /// Added per assistant message for the gpt-5 family (its channel header).
-    public static let gpt5AssistantOverhead = 2
+    /// The fitted constants it counts with (`ChatCountingConstants.fitted` unless given).
+    public var constants: ChatCountingConstants
+
+    /// Creates a counter for an encoding with other constants (a fit's candidate).
+    public init(encoding: BPEEncoding, constants: ChatCountingConstants) {
+        self.encoding = encoding
+        self.constants = constants
+    }
 
     /// Whether a model is a reasoning model, whose server count is one lower.
     public static func isReasoningModel(_ model: String) -> Bool {
@@ -55,11 +51,18 @@ public struct ChatTokenCounter: Sendable {
 
     /// The prompt's token count.
     public func count(_ prompt: ChatPrompt) -> Int {
+        terms(prompt).count(with: constants)
+    }
+
+    /// The prompt's count before the fitted constants: the rendered text and known framing, and
+    /// how many times each constant applies.
+    public func terms(_ prompt: ChatPrompt) -> ChatCountTerms {
+        var features = [Int](repeating: 0, count: ChatCountingConstants.names.count)
         let base = Self.baseName(prompt.model)
         // The search-preview models count the messages' text alone: no per-message framing, no
         // priming (exact on both recorded search requests, which were 7 over before).
         if base.contains("search-preview") {
-            return prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + encoding.count($1) } }
+            return ChatCountTerms(base: prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + encoding.count($1) } }, features: features)
         }
         // gpt-3.5-turbo-0301 frames each message with 4 tokens and a name replaces the role
         // (the cookbook's rule for that snapshot: tokens_per_message 4, tokens_per_name -1).
@@ -70,11 +73,12 @@ public struct ChatTokenCounter: Sendable {
         var systemNewlinePending = prompt.functionsText != nil
         var hasSystem = false
         let gpt5 = base.hasPrefix("gpt-5")
+        let reasoning = Self.isReasoning(baseName: base)
         for message in prompt.messages {
-            total += (legacy ? 4 : Self.tokensPerMessage) + encoding.count(message.role)
-            if gpt5, message.role == "assistant" { total += Self.gpt5AssistantOverhead }
+            total += (legacy ? 4 : Self.tokensPerMessage) + encoding.count(message.author ?? message.role)
+            if gpt5, message.role == "assistant" { features[6] += 1 }
             if legacy, message.name != nil { total -= 2 }
-            if message.role == "system" {
+            if message.role == "system" || message.role == "developer" {
                 hasSystem = true
                 if systemNewlinePending, message.text.count == 1 {
                     total += encoding.count(message.text[0] + "\n")
@@ -86,14 +90,28 @@ public struct ChatTokenCounter: Sendable {
             for part in message.text { total += encoding.count(part) }
             if let name = message.name { total += encoding.count(name) + Self.tokensPerName }
         }
+        features[3] = prompt.toolCallCount
+        features[4] = prompt.parallelToolCallTurns
+        if gpt5 { features[5] = prompt.toolCallCount }
         if let functions = prompt.functionsText {
-            total += encoding.count(functions) + Self.toolsOverhead + Self.toolCallOverhead * prompt.toolCallCount
-            if hasSystem { total -= Self.toolsSystemDiscount }
-            if gpt5 { total += Self.gpt5ToolsOverhead }
+            total += encoding.count(functions)
+            features[0] = 1
+            if hasSystem { features[1] = 1 }
+            if gpt5 { features[2] = 1 }
+            if let forced = prompt.forcedFunction {
+                total += encoding.count(" to=functions." + forced)
+                features[10] = 1
+            }
+            if prompt.toolChoiceRequired { features[11] = 1 }
         }
-        if let format = prompt.responseFormatText { total += encoding.count(format) }
+        if let format = prompt.responseFormatText {
+            total += encoding.count(format)
+            features[7] = 1
+            if prompt.functionsText != nil { features[8] = 1 }
+            if reasoning { features[9] = 1 }
+        }
         // o1-mini is counted as the cookbook says; the other reasoning models one lower.
-        if Self.isReasoning(baseName: base), !base.hasPrefix("o1-mini") { total -= 1 }
-        return total
+        if reasoning, !base.hasPrefix("o1-mini") { total -= 1 }
+        return ChatCountTerms(base: total, features: features)
     }
 }

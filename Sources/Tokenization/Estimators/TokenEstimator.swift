@@ -32,13 +32,13 @@ extension TokenEstimator {
 public enum EstimatorCatalog {
     /// The names, in the order they are listed.
     public static let names = [CharsPerFour.name, CharsPerThree.name, WordsTimesFourThirds.name, SampledEstimator.name, ExactBPE.name,
-                               ChatEstimator.name]
+                               ChatEstimator.name, ChatWithMargin.name]
 
     /// One-line descriptions, by name.
     public static let summaries: [String: String] = [
         CharsPerFour.name: CharsPerFour.summary, CharsPerThree.name: CharsPerThree.summary,
         WordsTimesFourThirds.name: WordsTimesFourThirds.summary, SampledEstimator.name: SampledEstimator.summary,
-        ExactBPE.name: ExactBPE.summary, ChatEstimator.name: ChatEstimator.summary,
+        ExactBPE.name: ExactBPE.summary, ChatEstimator.name: ChatEstimator.summary, ChatWithMargin.name: ChatWithMargin.summary,
     ]
 
     /// The estimator called `name`; `encoding` is used by those that tokenize.
@@ -50,6 +50,7 @@ public enum EstimatorCatalog {
         case SampledEstimator.name: encoding.map { SampledEstimator(encoding: $0) }
         case ExactBPE.name: encoding.map { ExactBPE(encoding: $0) }
         case ChatEstimator.name: encoding.map { ChatEstimator(encoding: $0) }
+        case ChatWithMargin.name: encoding.map { ChatWithMargin(encoding: $0) }
         default: nil
         }
     }
@@ -67,6 +68,6 @@ public enum EstimatorCatalog {
 
     /// Whether an estimator needs a vocabulary.
     public static func needsEncoding(_ name: String) -> Bool {
-        name == SampledEstimator.name || name == ExactBPE.name || name == ChatEstimator.name
+        name == SampledEstimator.name || name == ExactBPE.name || name == ChatEstimator.name || name == ChatWithMargin.name
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChatWire
 import Evaluation
+import Files
 import Foundation
 import Generation
 import Replay
@@ -43,11 +45,20 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(help: "Also list the chat estimator's N largest misses (by % error).")
     var worst = 0
 
-    @Flag(name: .customLong("by-project"), help: "Also print chat's figures per project (the first folder under each cassette folder given): what leave-one-project-out validation reports.")
+    @Flag(name: .customLong("by-project"), help: "Also validate chat by project (the first folder under each cassette folder given): each project counted with constants and chat+margin's margins fitted on the other projects alone (leave-one-project-out).")
     var byProject = false
+
+    @Flag(help: "Also fit chat's constants and chat+margin's margins on all the cassettes given and print them (what ChatCountingConstants.fitted and ChatCountingMargins.fitted hold).")
+    var fit = false
+
+    @Option(name: .customLong("safe-zone"), help: "The safe zone's limit: chat+margin's margins cover requests up to it.")
+    var limit = 22_800
 
     @Option(name: .customLong("estimator-command"), help: "Also measure your own estimator: a shell command that reads one request per line (compact JSON) on standard input and writes one token count per line (repeatable).")
     var estimatorCommands: [String] = []
+
+    @Option(name: .customLong("samples-out"), help: ArgumentHelp("Also write every measured request to this file, one JSON object per line: source (file#index), project, model, class, recorded prompt_tokens, the chat estimate and the request, for your own analysis.", valueName: "file.jsonl"))
+    var samplesOut: String?
 
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
 
@@ -68,19 +79,43 @@ struct EstimatorsCommand: ParsableCommand {
         }
         let result: EstimatorBenchmark.Result
         do {
-            let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer),
+            var benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer),
                                                worstCount: worst, openWeight: try openWeight.load())
-            result = try benchmark.run(EstimatorSample.samples(from: loaded), commands: estimatorCommands.map(CommandEstimator.init))
+            benchmark.keepsChatEstimates = samplesOut != nil
+            let samples = EstimatorSample.samples(from: loaded)
+            result = try benchmark.run(samples, commands: estimatorCommands.map(CommandEstimator.init))
+            if let samplesOut { try writeSamples(result.chatEstimates, requests: samples, to: samplesOut) }
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
         }
-        if byProject {
-            let samples = EstimatorSample.samples(from: loaded)
-            let figures = try ProjectCountingFigures.measure(samples, benchmark: EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment),
-                                                                                             budget: SafeZoneBudget(buffer: buffer)), project: project(of:))
-            for line in ProjectCountingFigures.table(figures, buffer: buffer) { print(line) }
-            print("")
+        if byProject || fit {
+            let rows = try countingRows(loaded)
+            if byProject {
+                let projects = Set(rows.map(\.project)).sorted()
+                if projects.count < 2 {
+                    print("leave-one-project-out needs measured requests from two projects or more; found \(projects.count)\(projects.isEmpty ? "" : " (\(projects.joined()))")")
+                } else {
+                    for line in ProjectCountingFigures.table(ChatCountingFit.crossValidate(rows, limit: limit), buffer: buffer) { print(line) }
+                }
+                print("")
+            }
+            if fit {
+                let constants = ChatCountingFit.fit(rows)
+                print("chat's constants fitted on \(rows.count) requests: " + zip(ChatCountingConstants.names, constants.values).map { "\($0) \($1)" }.joined(separator: ", "))
+                let heldOut = ChatCountingFit.heldOutEstimates(rows)
+                let margins = ChatCountingFit.margins(heldOut: heldOut, constants: constants, limit: limit)
+                print("chat+margin's margins (largest under-estimate, held out by project or not, requests up to \(limit) tokens): plain \(margins.plain), tools \(margins.tools), response_format \(margins.responseFormat), other \(margins.other)")
+                print("the held-out under-estimates behind them:")
+                for requestClass in ChatCountingClass.allCases {
+                    let under = heldOut.filter { $0.row.requestClass == requestClass && $0.row.recorded <= limit }
+                        .map { (under: max($0.row.recorded - $0.estimate, $0.row.recorded - $0.row.terms.count(with: constants)), row: $0.row) }
+                    for entry in under.filter({ $0.under > 0 }).sorted(by: { $0.under > $1.under }).prefix(3) {
+                        print("  \(requestClass.rawValue): \(entry.under) under \(entry.row.recorded)  \(entry.row.source)")
+                    }
+                }
+                print("")
+            }
         }
         if format == "json" {
             let encoder = JSONEncoder()
@@ -108,6 +143,29 @@ struct EstimatorsCommand: ParsableCommand {
         if let plain = result.plainChat, plain.count > 0 {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
         }
+    }
+
+    /// The measurable requests as rows to fit chat's constants on.
+    func countingRows(_ loaded: [Cassette]) throws -> [ChatCountingFit.Row] {
+        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer))
+        return try benchmark.countingRows(EstimatorSample.samples(from: loaded), project: project(of:))
+    }
+
+    /// Writes one JSON line per measured sample (atomically: a failed run leaves no half file).
+    func writeSamples(_ estimates: [EstimatorBenchmark.Miss], requests samples: [EstimatorSample], to path: String) throws {
+        let bySource = Dictionary(samples.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        var text = ""
+        for estimate in estimates {
+            guard let sample = bySource[estimate.source] else { continue }
+            let line: JSONValue = .object([
+                JSONMember("source", .string(estimate.source)), JSONMember("project", .string(project(of: sample))),
+                JSONMember("model", .string(estimate.model)), JSONMember("class", .string(estimate.requestClass)),
+                JSONMember("recorded", .number(String(estimate.recorded))), JSONMember("chat", .number(String(estimate.estimate))),
+                JSONMember("request", sample.request.json),
+            ])
+            text += JSONWriter.string(line) + "\n"
+        }
+        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     /// The project a sample comes from: the first folder below the cassette argument it was found under.
