@@ -16,12 +16,18 @@ public struct EstimatorSample: Sendable {
     /// Where it came from (`file#index`).
     public var source: String
 
+    /// Whether the usage came in a stream that did not ask for it (`stream_options.include_usage`):
+    /// OpenAI sends none then, so someone wrote it (dd-trace's 2023 stream fixture carries a
+    /// usage chunk by hand, 1 over the cookbook's count).
+    public var usageNotAskedFor = false
+
     /// Creates a sample.
-    public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String) {
+    public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String, usageNotAskedFor: Bool = false) {
         self.request = request
         self.model = model
         self.recordedPromptTokens = recordedPromptTokens
         self.source = source
+        self.usageNotAskedFor = usageNotAskedFor
     }
 
     /// Whether the request is one the cookbook rule covers alone: no tools or functions, no
@@ -72,7 +78,10 @@ public struct EstimatorSample: Sendable {
                 var deployment: String?
                 if case .azure(let name, _) = route { deployment = name }
                 let model = Self.responseModel(interaction.response.body) ?? request.model ?? deployment ?? ""
-                samples.append(EstimatorSample(request: request, model: model, recordedPromptTokens: prompt, source: "\(cassette.path)#\(index)"))
+                var notAskedFor = false
+                if case .events = interaction.response.body, !request.includesStreamUsage { notAskedFor = true }
+                samples.append(EstimatorSample(request: request, model: model, recordedPromptTokens: prompt, source: "\(cassette.path)#\(index)",
+                                               usageNotAskedFor: notAskedFor))
             }
         }
         return samples
@@ -224,6 +233,10 @@ public struct EstimatorBenchmark: Sendable {
             let known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
             guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else {
                 usable.skippedByReason[sample.model.contains("/") ? "a router's provider/model name" : "a model with no known encoding", default: 0] += 1
+                continue
+            }
+            if sample.usageNotAskedFor {
+                usable.skippedByReason["usage in a stream that did not ask for it", default: 0] += 1
                 continue
             }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)

@@ -2,6 +2,7 @@ import Files
 import Foundation
 import PythonSyntax
 import Reports
+import Scoring
 
 /// The reports of an `eval` run: JUnit (through `JUnitWriter`), Markdown and JSON, each written
 /// atomically.
@@ -67,6 +68,14 @@ public enum EvaluationReports {
             lines.append("| \(label) (\(means.count)) | \(format(means.completeness)) | \(format(means.clarity)) | \(format(means.style)) | \(format(means.complexity)) | \(format(means.overall)) |")
         }
         lines.append("")
+        if let review = result.generatedReview, review.reviewed > 0 {
+            lines.append(review.summary + ". By rule, the rejected docstrings that have its findings:")
+            lines.append("")
+            lines.append("| rule | rejected docstrings |")
+            lines.append("|---|---:|")
+            for entry in review.topRules(10) { lines.append("| \(entry.code) \(RuleCatalog.name(code: entry.code)) | \(entry.docstrings) |") }
+            lines.append("")
+        }
         lines.append("| project | style | overall | coverage | findings |")
         lines.append("|---|---|---:|---:|---:|")
         for project in result.projects {

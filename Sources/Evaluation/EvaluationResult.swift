@@ -17,6 +17,8 @@ public struct EvaluationResult: Sendable, Codable {
     public var existing: DimensionMeans
     /// Mean scores of the targeted symbols with the generated docstrings.
     public var generated: DimensionMeans
+    /// How many generated docstrings a gate would have rejected, and why.
+    public var generatedReview: GeneratedDocstringReview?
     /// Each project's scores and coverage before and after.
     public var projects: [ProjectComparison]
     /// One entry per targeted symbol.

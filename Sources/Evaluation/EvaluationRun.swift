@@ -98,13 +98,16 @@ public struct EvaluationRun: Sendable {
         let verdict = Verdict(entries: generated.entries, unmatched: measurement.unmatched.count, compliance: measurement.compliance, safeZone: settings.budget.safeZone)
         let targets = selection.targets
         let documentedBefore = targets.compactMap { selection.scores[$0.identifier] }.filter(\.documented)
-        return EvaluationResult(
+        let generatedScores = Self.generatedScores(targets, rescoring: rescoring, edits: edits)
+        var result = EvaluationResult(
             model: settings.model, templateVersion: settings.template.version, estimator: estimator.name, budget: settings.budget,
             existing: Self.means(documentedBefore, missingCount: targets.count - documentedBefore.count),
-            generated: Self.means(Self.generatedScores(targets, rescoring: rescoring, edits: edits), missingCount: 0),
+            generated: Self.means(generatedScores, missingCount: 0),
             projects: rescoring.projects, symbols: measurement.symbols, resumed: generated.resumed.intersection(targets.map(\.identifier)).count,
             compliance: measurement.compliance, traffic: measurement.traffic, estimatorsOnRun: measurement.estimatorsOnRun,
             estimatorsOnCassettes: measurement.estimatorsOnCassettes, unmatched: measurement.unmatched, passed: verdict.passed, failures: verdict.failures)
+        result.generatedReview = GeneratedDocstringReview(generatedScores, threshold: settings.regenerateBelow)
+        return result
     }
 
     /// The cassettes the server replays (paths that do not exist yet are left out: record mode

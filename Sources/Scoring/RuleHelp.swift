@@ -144,6 +144,8 @@ enum RuleHelp {
             **Why it matters:** `get_user` → "Get user." tells the reader nothing the name did not; the
             summary should say what the name cannot (which user, from where, what happens if absent).
 
+            A leading empty verb ("Handle", "Process", "Perform") does not make a restatement say more.
+
             **Example:** `def get_user(): """Get the user."""`.
             """#,
         "DH205": #"""
@@ -173,6 +175,34 @@ enum RuleHelp {
             (30, "difficult", by default).
 
             **Example:** one 60-word sentence of polysyllabic jargon.
+            """#,
+        "DH208": #"""
+            A parameter, attribute or return description says nothing beyond the name and type it describes.
+
+            **Why it matters:** "A value.", "The result.", "The points to use." or "The `x` parameter." pass
+            every presence check and tell the reader nothing; it is what a model writes when it has nothing
+            to say. The rule measures content instead of listing phrases: it takes the description's words,
+            removes the entry's name, its documented type and the annotation, articles and other function
+            words, and a short list of empty nouns and verbs ("value", "result", "object", "use",
+            "given"…) — and words naming the entry's kind ("parameter", "argument", "function") unless
+            the description says whose it is ("Name of the parameter."); a description with no word left
+            and no code span other than the name says nothing. Descriptions that DH206 already reports
+            (empty, or only the name) are left to it.
+
+            **Example:** `Args:\n    amount: A value.`.
+            """#,
+        "DH209": #"""
+            A parameter or attribute description is the same as another entry's, or as the summary.
+
+            **Why it matters:** `source: The account.` and `target: The account.` say the two are the same
+            thing; a description copied from the summary says what the function does, not what the
+            parameter is. Either is what a template or a model fills in when it has nothing specific to say.
+            Descriptions are compared by their text (case, spacing and the final period aside); the first
+            of a repeated group is left alone, and so are references ("Same as …", "See …"). A repeated
+            content-free description ("A value." on every parameter) is reported here too; empty and
+            name-only ones are DH206's.
+
+            **Example:** `Args:\n    source: The account to use.\n    target: The account to use.`.
             """#,
         "DH300": #"""
             The docstring is written in a different style from the project's.

@@ -16,11 +16,12 @@ struct DegradationTests {
         case sectionRestyled = "one section switched to another style"
         case cutToOneLine = "a complex function's docstring cut to one line"
         case staleParameter = "a stale parameter added"
+        case weakContent = "every parameter description replaced by a content-free one"
 
         var dimension: Scoring.Dimension {
             switch self {
             case .parameterRemoved, .staleParameter: .completeness
-            case .summaryPlaceholder: .clarity
+            case .summaryPlaceholder, .weakContent: .clarity
             case .sectionRestyled: .style
             case .cutToOneLine: .complexity
             }
@@ -167,6 +168,29 @@ struct DegradationTests {
                 return pad + ":param \(name.filter { $0 != "*" }): " + (description.isEmpty ? "The value." : description)
             }
             lines.replaceSubrange(headerIndex ..< end, with: fields)
+        case .weakContent:
+            let items = docstring.parameters.filter { $0.section == .parameters && $0.name != nil }
+            // Only where some description says something: one already empty of content cannot get worse.
+            guard !items.isEmpty, items.contains(where: { !ContentFreeDescription.contentWords($0.description, name: $0.name, types: [$0.type]).isEmpty }) else { return nil }
+            // Last entry first, so earlier heads keep their lines; the docstring's end moves up
+            // by the lines each replacement removes.
+            var limit = lastIndex
+            for item in items.sorted(by: { $0.line > $1.line }) {
+                let head = firstIndex + item.line
+                guard let end = descriptionEnd(lines, head: head, limit: limit, style: docstring.style) else { return nil }
+                let replacement: [String]
+                let range: Range<Int>
+                if docstring.style == .numpy {
+                    replacement = [String(repeating: " ", count: indentation(lines[head]) + 4) + "A value."]
+                    range = head + 1 ..< end
+                } else {
+                    guard let cut = Self.descriptionStart(lines[head], name: ParameterName.normalize(item.name!)) else { return nil }
+                    replacement = [String(lines[head][..<cut]) + " A value."]
+                    range = head ..< end
+                }
+                lines.replaceSubrange(range, with: replacement)
+                limit -= range.count - replacement.count
+            }
         case .cutToOneLine:
             guard (symbol.complexity ?? 0) >= 5, let summary = docstring.summary else { return nil }
             let opening = lines[firstIndex]
@@ -177,6 +201,52 @@ struct DegradationTests {
             lines.replaceSubrange(firstIndex ... lastIndex, with: [prefix + firstSummaryLine + quote])
         }
         return lines
+    }
+
+    /// Where an entry's head line ends its name (and type) part: after the colon that follows the
+    /// name, skipping a parenthesized type (`name (int):`, `:param name:`, `@param name:`).
+    static func descriptionStart(_ head: String, name: String) -> String.Index? {
+        guard let nameRange = head.range(of: name) else { return nil }
+        var index = nameRange.upperBound
+        while index < head.endIndex, head[index] == " " || head[index] == "`" || head[index] == "*" { index = head.index(after: index) }
+        if index < head.endIndex, head[index] == "(" {
+            var depth = 0
+            while index < head.endIndex {
+                if head[index] == "(" { depth += 1 } else if head[index] == ")" { depth -= 1 }
+                index = head.index(after: index)
+                if depth == 0 { break }
+            }
+            while index < head.endIndex, head[index] == " " { index = head.index(after: index) }
+        }
+        guard index < head.endIndex, head[index] == ":" else { return nil }
+        return head.index(after: index)
+    }
+
+    /// The index after an entry's whole description: lines indented deeper than the head, blank
+    /// lines followed by such lines (a description's second paragraph), and, for field lists
+    /// (`:param x:` / `@param x:`), unindented continuation lines up to the next field.
+    static func descriptionEnd(_ lines: [String], head: Int, limit: Int, style: DocstringStyle) -> Int? {
+        guard head < limit else { return nil }
+        let headIndent = indentation(lines[head])
+        let fieldList = style == .sphinx || style == .epytext
+        var end = head + 1
+        while end < limit {
+            let line = lines[end]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                // A blank line continues the entry only when deeper-indented text follows it.
+                guard end + 1 < limit, let next = lines[(end + 1)..<limit].firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+                      indentation(lines[next]) > headIndent else { break }
+                end = next
+                continue
+            }
+            if indentation(line) > headIndent || (fieldList && !trimmed.hasPrefix(":") && !trimmed.hasPrefix("@")) {
+                end += 1
+                continue
+            }
+            break
+        }
+        return end
     }
 
     /// The index after an entry: the head line plus the lines indented deeper than it.

@@ -41,6 +41,9 @@ public struct Symbol: Sendable, Hashable, Codable {
     public var complexity: Int?
     /// Names assigned at the top level of a class body (classes only). Not part of the JSON listing.
     public var attributes: [ClassAttribute] = []
+    /// Whether some `yield` in the own scope is more than a bare `yield` statement (a
+    /// `@contextmanager` that yields nothing documents no Yields). Not part of the JSON listing.
+    public var yieldsValue = false
 
     private enum CodingKeys: String, CodingKey {
         case kind, qualname, line, endLine, docstring, docstringLine, parameters, returns, decorators, bases
@@ -52,7 +55,7 @@ public struct Symbol: Sendable, Hashable, Codable {
                 docstringLine: Int? = nil, parameters: [Parameter] = [], returns: String? = nil,
                 decorators: [String] = [], bases: [String] = [], isAsync: Bool = false,
                 raises: [RaisedException] = [], reraises: [Reraise] = [], returnsValue: Bool = false,
-                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = []) {
+                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = [], yieldsValue: Bool? = nil) {
         self.kind = kind
         self.qualname = qualname
         self.line = line
@@ -70,6 +73,7 @@ public struct Symbol: Sendable, Hashable, Codable {
         self.yields = yields
         self.complexity = complexity
         self.attributes = attributes
+        self.yieldsValue = yieldsValue ?? yields
     }
 
     /// The last component of the qualified name (`method` for `Outer.method`).

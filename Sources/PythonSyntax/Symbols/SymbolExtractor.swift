@@ -94,7 +94,8 @@ struct SymbolExtractor {
             reraises: facts.reraises,
             returnsValue: facts.returnsValue,
             yields: facts.yields,
-            complexity: 1 + McCabeComplexity.decisions(in: body))
+            complexity: 1 + McCabeComplexity.decisions(in: body),
+            yieldsValue: facts.yieldsValue)
     }
 
     func classSymbol(_ statement: Statement, scope: Scope) -> Symbol {
@@ -210,7 +211,13 @@ struct SymbolExtractor {
     /// What a function's own scope does: returns, yields, raises.
     struct BodyFacts {
         var returnsValue = false
-        var yields = false
+        var yields = false {
+            didSet { if yields, !bareYieldOnly { yieldsValue = true } }
+        }
+        /// Set while recording a statement that is a bare `yield`.
+        var bareYieldOnly = false
+        /// Whether some yield is not a bare `yield` statement.
+        var yieldsValue = false
         var raises: [RaisedException] = []
         var reraises: [Reraise] = []
     }
@@ -271,6 +278,11 @@ struct SymbolExtractor {
                 facts.raises.append(RaisedException(exception: exception, line: line))
             }
         }
-        if expressions.containsYieldOutsideLambda(range) { facts.yields = true }
+        if expressions.containsYieldOutsideLambda(range) {
+            // `yield` alone on its line gives the caller nothing.
+            facts.bareYieldOnly = range.count == 1 && first.isKeyword(.yield)
+            facts.yields = true
+            facts.bareYieldOnly = false
+        }
     }
 }

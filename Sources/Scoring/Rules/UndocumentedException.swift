@@ -12,6 +12,7 @@ struct UndocumentedException: Rule {
     static let examples: [RuleExample] = [
         .bad("def root(n):\n    ↓\"\"\"Take a root.\n\n    Args:\n        n: The number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n", message: "`ValueError` is raised on line 8 but not documented"),
         .bad("def load(d, k):\n    ↓\"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n", message: "`KeyError` is raised on line 11 but not documented"),
+        .bad("def check(n):\n    ↓\"\"\"Check a digit.\n\n    Args:\n        n: The digit, 0 to 9.\n    \"\"\"\n    if n > 9:\n        raise _DigitError(n)\n", message: "`_DigitError` is raised on line 8 but not documented"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n\n    Raises:\n        ValueError: If n is negative.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
         .good("class Shape:\n    \"\"\"A shape.\"\"\"\n    def area(self):\n        \"\"\"Return the area.\"\"\"\n        raise NotImplementedError\n"),
     ]
@@ -48,8 +49,9 @@ enum ExceptionName {
         var result: [(String, Int)] = []
         for raise in context.symbol.raises {
             let name = normalize(raise.exception)
-            // `raise error` re-raises a variable whose type the code does not show.
-            guard let first = name.first, first.isUppercase else { continue }
+            // `raise error` re-raises a variable whose type the code does not show; a private
+            // class (`_PrivateError`) is an exception like any other.
+            guard let first = name.drop(while: { $0 == "_" }).first, first.isUppercase else { continue }
             result.append((name, raise.line))
         }
         for reraise in context.symbol.reraises {
@@ -57,7 +59,7 @@ enum ExceptionName {
             let inner = handler.hasPrefix("(") ? String(handler.dropFirst().dropLast()) : handler
             for part in inner.split(separator: ",") {
                 let name = normalize(String(part))
-                if let first = name.first, first.isUppercase { result.append((name, reraise.line)) }
+                if let first = name.drop(while: { $0 == "_" }).first, first.isUppercase { result.append((name, reraise.line)) }
             }
         }
         let onlyNotImplemented = result.allSatisfy { $0.0 == "NotImplementedError" }
