@@ -98,8 +98,8 @@ enum RuleHelp {
             The docstring documents exceptions but the function raises none.
 
             **Why it matters:** a `Raises:` section on code that no longer raises sends callers to handle
-            errors that cannot happen. The rule fires only when the body has no `raise` at all, since a
-            called function may raise what is documented.
+            errors that cannot happen. The rule fires only when the body has no `raise` at all and calls
+            nothing, since a called function may raise what is documented.
 
             **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
             """#,

@@ -44,6 +44,9 @@ public struct Symbol: Sendable, Hashable, Codable {
     /// Whether some `yield` in the own scope is more than a bare `yield` statement (a
     /// `@contextmanager` that yields nothing documents no Yields). Not part of the JSON listing.
     public var yieldsValue = false
+    /// Whether the own scope calls anything (a callee may raise what the docstring documents).
+    /// Not part of the JSON listing.
+    public var makesCalls = false
 
     private enum CodingKeys: String, CodingKey {
         case kind, qualname, line, endLine, docstring, docstringLine, parameters, returns, decorators, bases
@@ -55,7 +58,7 @@ public struct Symbol: Sendable, Hashable, Codable {
                 docstringLine: Int? = nil, parameters: [Parameter] = [], returns: String? = nil,
                 decorators: [String] = [], bases: [String] = [], isAsync: Bool = false,
                 raises: [RaisedException] = [], reraises: [Reraise] = [], returnsValue: Bool = false,
-                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = [], yieldsValue: Bool? = nil) {
+                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = [], yieldsValue: Bool? = nil, makesCalls: Bool = false) {
         self.kind = kind
         self.qualname = qualname
         self.line = line
@@ -74,6 +77,7 @@ public struct Symbol: Sendable, Hashable, Codable {
         self.complexity = complexity
         self.attributes = attributes
         self.yieldsValue = yieldsValue ?? yields
+        self.makesCalls = makesCalls
     }
 
     /// The last component of the qualified name (`method` for `Outer.method`).

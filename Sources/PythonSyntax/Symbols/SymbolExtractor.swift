@@ -95,7 +95,8 @@ struct SymbolExtractor {
             returnsValue: facts.returnsValue,
             yields: facts.yields,
             complexity: 1 + McCabeComplexity.decisions(in: body),
-            yieldsValue: facts.yieldsValue)
+            yieldsValue: facts.yieldsValue,
+            makesCalls: facts.makesCalls)
     }
 
     func classSymbol(_ statement: Statement, scope: Scope) -> Symbol {
@@ -218,6 +219,8 @@ struct SymbolExtractor {
         var bareYieldOnly = false
         /// Whether some yield is not a bare `yield` statement.
         var yieldsValue = false
+        /// Whether some statement or clause header calls something.
+        var makesCalls = false
         var raises: [RaisedException] = []
         var reraises: [Reraise] = []
     }
@@ -239,6 +242,7 @@ struct SymbolExtractor {
             default:
                 for clause in statement.clauses {
                     if expressions.containsYieldOutsideLambda(clause.header) { facts.yields = true }
+                    if expressions.containsCall(clause.header) { facts.makesCalls = true }
                     var clauseHandler = handler
                     if clause.keyword == .except || clause.keyword == .exceptStar {
                         clauseHandler = handlerText(clause)
@@ -261,6 +265,7 @@ struct SymbolExtractor {
 
     func simpleStatementFacts(_ range: Range<Int>, handler: String?, into facts: inout BodyFacts) {
         let first = tokens[range.lowerBound]
+        if !first.isKeyword(.raise), expressions.containsCall(range) { facts.makesCalls = true }
         if first.isKeyword(.return) {
             let value = expressions.strippingParentheses(range.lowerBound + 1 ..< range.upperBound)
             if !value.isEmpty && !(value.count == 1 && tokens[value.lowerBound].isKeyword(.noneLiteral)) {
