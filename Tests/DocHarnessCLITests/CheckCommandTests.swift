@@ -128,6 +128,22 @@ import Testing
         }
         let usage = try ProcessRunner.docharness(["check", "--select", "XX9"])
         #expect(usage.status == 2)
+        let listed = try ProcessRunner.docharness(["check", "--select", "DH101,XX9"])
+        #expect(listed.status == 2 && listed.standardError.contains("'XX9' is not a rule code or prefix"))
+    }
+
+    /// Issue 21: rule lists as ruff users write them, comma-separated, and `--extend-ignore`.
+    @Test func commaSeparatedRuleLists() throws {
+        let source = "def f(a, b):\n    \"\"\"Do.\"\"\"\n    return a\n"
+        try FixtureTree.with(files(["m.py": source])) { root in
+            let selected = try ProcessRunner.docharness(["check", "m.py", "--select", "DH101,DH100", "--fail-under", "0"], currentDirectory: root)
+            #expect(selected.status == 0, "\(selected.standardError)")
+            #expect(selected.standardOutput.contains("DH101") && selected.standardOutput.contains("DH100"))
+            #expect(!selected.standardOutput.contains("DH400") && !selected.standardOutput.contains("DH203"))
+            let ignored = try ProcessRunner.docharness(["check", "m.py", "--extend-ignore", "DH100, DH101", "--fail-under", "0"], currentDirectory: root)
+            #expect(ignored.status == 0, "\(ignored.standardError)")
+            #expect(!ignored.standardOutput.contains("DH101") && !ignored.standardOutput.contains("DH100"))
+        }
     }
 
     @Test func excludesApplyToExplicitPathsAndSuppressionsNeedReasons() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Docstrings
 import Scoring
 
@@ -17,18 +18,27 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("fail-under"), help: "Fail when the overall score is below this (0-100).")
     var failUnder: Double?
 
-    @Option(name: .customLong("select"), help: "Enable only these rule codes or prefixes (repeatable; overrides the configuration).")
+    @Option(name: .customLong("select"), help: ArgumentHelp("Enable only these rule codes or prefixes, comma-separated as ruff writes them (repeatable; overrides the configuration).", valueName: "codes"))
     var select: [String] = []
 
-    @Option(name: .customLong("ignore"), help: "Disable these rule codes or prefixes (repeatable; added to the configuration's).")
+    @Option(name: [.customLong("ignore"), .customLong("extend-ignore")], help: ArgumentHelp("Disable these rule codes or prefixes, comma-separated (repeatable; added to the configuration's).", valueName: "codes"))
     var ignore: [String] = []
+
+    /// `--select` with comma-separated lists split: `DH101,DH102` → DH101, DH102.
+    var selectedCodes: [String] { Self.split(select) }
+    /// `--ignore` with comma-separated lists split.
+    var ignoredCodes: [String] { Self.split(ignore) }
+
+    static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
 
     @Option(name: .customLong("exclude"), help: "Skip paths matching this .gitignore-style pattern (repeatable).")
     var excludes: [String] = []
 
     func validate() throws {
         if let failUnder, !(0 ... 100).contains(failUnder) { throw ValidationError("--fail-under must be between 0 and 100, got \(failUnder)") }
-        for code in select + ignore where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
+        for code in selectedCodes + ignoredCodes where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
             throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; see docs/rules.md)")
         }
     }
@@ -44,8 +54,8 @@ struct RuleOptions: ParsableArguments {
         }
         if let style { configuration.style = style == .auto ? nil : DocstringStyle(rawValue: style.rawValue) }
         if let failUnder { configuration.failUnder = failUnder }
-        if !select.isEmpty { configuration.select = select }
-        configuration.ignore += ignore
+        if !selectedCodes.isEmpty { configuration.select = selectedCodes }
+        configuration.ignore += ignoredCodes
         return configuration
     }
 }
