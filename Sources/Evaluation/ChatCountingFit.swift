@@ -48,8 +48,7 @@ public enum ChatCountingFit {
         for _ in 0..<200 {
             var improved = false
             for constant in 0..<count where used[constant] {
-                let median = weightedMedian(rows, values: state.values, constant: constant)
-                if state.tryMove([(constant, median - state.values[constant])]) { improved = true }
+                if state.tryMove([(constant, state.weightedMedian(of: constant) - state.values[constant])]) { improved = true }
             }
             for first in 0..<count where used[first] {
                 for second in (first + 1)..<count where used[second] {
@@ -78,6 +77,34 @@ public enum ChatCountingFit {
             support = values.indices.map { constant in rows.indices.filter { rows[$0].terms.features[constant] != 0 } }
         }
 
+        /// The integer value of `constant` that minimises the cost with the others held: the
+        /// floor or ceiling of the weighted median of the values each row it applies to asks for.
+        func weightedMedian(of constant: Int) -> Int {
+            var points: [(value: Double, weight: Double)] = []
+            for index in support[constant] {
+                let row = rows[index]
+                let times = row.terms.features[constant]
+                // The row's estimate without this constant is (error + recorded − value · times).
+                let rest = errors[index] + row.recorded - values[constant] * times
+                points.append((Double(row.recorded - rest) / Double(times), Double(abs(times)) / Double(max(1, row.recorded))))
+            }
+            guard !points.isEmpty else { return values[constant] }
+            let sorted = points.sorted { $0.value < $1.value }
+            let half = sorted.reduce(0) { $0 + $1.weight } / 2
+            var running = 0.0
+            var median = sorted.last!.value
+            for point in sorted {
+                running += point.weight
+                if running >= half {
+                    median = point.value
+                    break
+                }
+            }
+            let candidates = [Int(median.rounded(.down)), Int(median.rounded(.up))]
+            func cost(_ candidate: Int) -> Double { sorted.reduce(0) { $0 + $1.weight * abs($1.value - Double(candidate)) } }
+            return cost(candidates[0]) <= cost(candidates[1]) ? candidates[0] : candidates[1]
+        }
+
         /// Applies `moves` (constant, change) when they lower Σ |error| / recorded; whether they did.
         mutating func tryMove(_ moves: [(constant: Int, change: Int)]) -> Bool {
             let moves = moves.filter { $0.change != 0 }
@@ -97,33 +124,6 @@ public enum ChatCountingFit {
             for move in moves { values[move.constant] += move.change }
             return true
         }
-    }
-
-    /// The integer value of one constant that minimises the cost with the others held: the floor
-    /// or ceiling of a weighted median.
-    static func weightedMedian(_ rows: [Row], values: [Int], constant: Int) -> Int {
-        var points: [(value: Double, weight: Double)] = []
-        for row in rows {
-            let times = row.terms.features[constant]
-            guard times != 0 else { continue }
-            let rest = zip(row.terms.features, values).reduce(row.terms.base) { $0 + $1.0 * $1.1 } - values[constant] * times
-            points.append((Double(row.recorded - rest) / Double(times), Double(abs(times)) / Double(max(1, row.recorded))))
-        }
-        guard !points.isEmpty else { return values[constant] }
-        let sorted = points.sorted { $0.value < $1.value }
-        let half = sorted.reduce(0) { $0 + $1.weight } / 2
-        var running = 0.0
-        var median = sorted.last!.value
-        for point in sorted {
-            running += point.weight
-            if running >= half {
-                median = point.value
-                break
-            }
-        }
-        let candidates = [Int(median.rounded(.down)), Int(median.rounded(.up))]
-        func cost(_ candidate: Int) -> Double { sorted.reduce(0) { $0 + $1.weight * abs($1.value - Double(candidate)) } }
-        return cost(candidates[0]) <= cost(candidates[1]) ? candidates[0] : candidates[1]
     }
 
     /// The continuous least-relative-absolute-error constants, by iteratively reweighted least
@@ -190,11 +190,18 @@ public enum ChatCountingFit {
     /// within `limit` (the safe zone's: a larger prompt is refused whatever its estimate).
     public static func margins(heldOut: [(row: Row, estimate: Int)], constants: ChatCountingConstants, limit: Int) -> ChatCountingMargins {
         var worst: [ChatCountingClass: Int] = [:]
-        for (row, estimate) in heldOut where row.recorded <= limit {
-            let under = max(row.recorded - estimate, row.recorded - row.terms.count(with: constants))
+        for (row, under) in underEstimates(heldOut: heldOut, constants: constants, limit: limit) {
             worst[row.requestClass] = max(worst[row.requestClass] ?? 0, under)
         }
         return ChatCountingMargins(plain: worst[.plain] ?? 0, tools: worst[.tools] ?? 0, responseFormat: worst[.responseFormat] ?? 0, other: worst[.other] ?? 0)
+    }
+
+    /// Each request within `limit` with what a margin must cover for it: the larger of its held-out
+    /// under-estimate and its under-estimate with `constants` (negative when over both ways).
+    public static func underEstimates(heldOut: [(row: Row, estimate: Int)], constants: ChatCountingConstants, limit: Int) -> [(row: Row, under: Int)] {
+        heldOut.filter { $0.row.recorded <= limit }.map { entry in
+            (entry.row, max(entry.row.recorded - entry.estimate, entry.row.recorded - entry.row.terms.count(with: constants)))
+        }
     }
 
     /// Each row counted with constants fitted on the other projects' rows.

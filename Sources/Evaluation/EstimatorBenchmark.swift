@@ -30,17 +30,16 @@ public struct EstimatorSample: Sendable {
         self.usageNotAskedFor = usageNotAskedFor
     }
 
-    /// Whether the request is one the cookbook rule covers alone: no tools or functions, no
-    /// response format, and messages of plain text with no tool-call history (the class
-    /// docs/token-counting.md measures as "plain").
-    public var isPlain: Bool { countingClass == .plain }
-
-    /// The class a request belongs to for counting (`ChatPrompt.countingClass`).
-    public var countingClass: ChatCountingClass { ChatPrompt(request: request, model: model).countingClass }
-
-    /// The class's name: `plain`, `tools` (tools or functions), `response_format` (a non-text
-    /// response format, no tools) or `other` (tool-call history or multi-part content, no tools).
-    public var requestClass: String { countingClass.rawValue }
+    /// The project the sample was recorded by: the first folder below the one of `roots` (the
+    /// cassette folders given) its file was found under, else the file's folder.
+    public func project(under roots: [String]) -> String {
+        let path = String(source.prefix { $0 != "#" })
+        for root in roots {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count).prefix { $0 != "/" }) }
+        }
+        return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+    }
 
     /// Successful requests to the other APIs the cassettes hold, by API: what `samples(from:)`
     /// does not measure (yet), so that a count says where the rest of a folder went.
@@ -175,7 +174,7 @@ public struct EstimatorBenchmark: Sendable {
         public var skippedByReason: [String: Int] = [:]
         /// The `chat` row over plain requests only (no tools, no response format).
         public var plainChat: EstimatorRow?
-        /// The `chat` row per request class (`EstimatorSample.requestClass`), sorted by class.
+        /// The `chat` row per request class (`ChatPrompt.countingClass`), sorted by class.
         public var chatByClass: [String: EstimatorRow] = [:]
         /// The `chat` estimator's largest errors, worst first (at most `worstCount`).
         public var chatWorst: [Miss] = []
@@ -190,7 +189,7 @@ public struct EstimatorBenchmark: Sendable {
         public var source: String
         /// The model.
         public var model: String
-        /// `EstimatorSample.requestClass`.
+        /// `ChatPrompt.countingClass`, by name.
         public var requestClass: String
         /// What the server recorded.
         public var recorded: Int

@@ -8,10 +8,11 @@ import Tokenization
 struct ChatCountingFitTests {
     /// A row of `project` whose server count is `base` + 7 per tools definition + 3 per tool call.
     static func row(_ project: String, base: Int, calls: Int, truth: (Int, Int) = (7, 3)) -> ChatCountingFit.Row {
-        var features = [Int](repeating: 0, count: ChatCountingConstants.names.count)
-        features[0] = 1
-        features[3] = calls
-        return ChatCountingFit.Row(terms: ChatCountTerms(base: base, features: features), recorded: base + truth.0 + truth.1 * calls,
+        var terms = ChatCountTerms.none
+        terms.base = base
+        terms[.toolsDefined] = 1
+        terms[.toolCall] = calls
+        return ChatCountingFit.Row(terms: terms, recorded: base + truth.0 + truth.1 * calls,
                                    project: project, requestClass: .tools, source: "\(project)#\(base)")
     }
 

@@ -53,13 +53,7 @@ struct EstimatorBenchmarkTests {
         try #require((try? store.verify(.o200kBase).get()) != nil && (try? store.verify(.cl100kBase).get()) != nil, "make encodings")
         let cassettes = try CassetteLoader.load(paths: [root.path, more.path], strict: false).cassettes
             .filter { cassette in !Self.handWritten.contains { cassette.path.hasSuffix($0) } }
-        let rows = try EstimatorBenchmark(store: store).countingRows(EstimatorSample.samples(from: cassettes)) { sample in
-            let path = String(sample.source.prefix { $0 != "#" })
-            for folder in [root.path, more.path] where path.hasPrefix(folder + "/") {
-                return String(path.dropFirst(folder.count + 1).prefix { $0 != "/" })
-            }
-            return path
-        }
+        let rows = try EstimatorBenchmark(store: store).countingRows(EstimatorSample.samples(from: cassettes)) { $0.project(under: [root.path, more.path]) }
         #expect(rows.count >= 1_590)
         #expect(ChatCountingFit.fit(rows) == ChatCountingConstants.fitted, "run `docharness bench estimators --fit` and update ChatCountingConstants.fitted and docs/token-counting.md")
         let heldOut = ChatCountingFit.heldOutEstimates(rows)

@@ -20,9 +20,7 @@ struct EmptyParameterDescription: Rule {
         for item in docstring.parameters + docstring.attributes {
             guard let name = item.name else { continue }
             let bare = ParameterName.normalize(name).lowercased()
-            let words = SymbolContext.words(item.description)
-            let meaningful = words.filter { !["the", "a", "an", bare].contains($0) && !$0.isEmpty }
-            if meaningful.isEmpty {
+            if ContentFreeDescription.isEmptyOrName(item.description, name: name) {
                 let what = item.description.isEmpty ? "has no description" : "is described only by its name"
                 violations.append(Violation(line: context.line(item.line),
                                             message: "`\(name)` \(what); say what it is for and which values it takes",

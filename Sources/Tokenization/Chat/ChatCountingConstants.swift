@@ -49,9 +49,14 @@ public struct ChatCountingConstants: Sendable, Hashable, Codable {
         self.toolChoiceRequired = toolChoiceRequired
     }
 
+    /// What each constant multiplies, by its position in `values` and `ChatCountTerms.features`.
+    public enum Term: Int, CaseIterable, Sendable {
+        case toolsDefined, toolsWithSystem, gpt5Tools, toolCall, parallelToolCallTurn, gpt5ToolCall,
+             gpt5Assistant, responseFormat, responseFormatWithTools, responseFormatReasoning, toolChoiceNamed, toolChoiceRequired
+    }
+
     /// The constants' names, in `values` order.
-    public static let names = ["toolsDefined", "toolsWithSystem", "gpt5Tools", "toolCall", "parallelToolCallTurn", "gpt5ToolCall",
-                               "gpt5Assistant", "responseFormat", "responseFormatWithTools", "responseFormatReasoning", "toolChoiceNamed", "toolChoiceRequired"]
+    public static let names = Term.allCases.map { "\($0)" }
 
     /// The values, in `names` order.
     public var values: [Int] {
@@ -86,6 +91,15 @@ public struct ChatCountTerms: Sendable, Hashable {
     public var base: Int
     /// How many times each constant applies.
     public var features: [Int]
+
+    /// Terms that apply no constant yet.
+    public static var none: ChatCountTerms { ChatCountTerms(base: 0, features: [Int](repeating: 0, count: ChatCountingConstants.Term.allCases.count)) }
+
+    /// How many times the constant of `term` applies.
+    public subscript(term: ChatCountingConstants.Term) -> Int {
+        get { features[term.rawValue] }
+        set { features[term.rawValue] = newValue }
+    }
 
     /// Creates terms.
     public init(base: Int, features: [Int]) {

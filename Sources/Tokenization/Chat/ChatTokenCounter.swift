@@ -57,12 +57,13 @@ public struct ChatTokenCounter: Sendable {
     /// The prompt's count before the fitted constants: the rendered text and known framing, and
     /// how many times each constant applies.
     public func terms(_ prompt: ChatPrompt) -> ChatCountTerms {
-        var features = [Int](repeating: 0, count: ChatCountingConstants.names.count)
+        var terms = ChatCountTerms.none
         let base = Self.baseName(prompt.model)
         // The search-preview models count the messages' text alone: no per-message framing, no
         // priming (exact on both recorded search requests, which were 7 over before).
         if base.contains("search-preview") {
-            return ChatCountTerms(base: prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + encoding.count($1) } }, features: features)
+            terms.base = prompt.messages.reduce(0) { $0 + $1.text.reduce(0) { $0 + encoding.count($1) } }
+            return terms
         }
         // gpt-3.5-turbo-0301 frames each message with 4 tokens and a name replaces the role
         // (the cookbook's rule for that snapshot: tokens_per_message 4, tokens_per_name -1).
@@ -76,7 +77,7 @@ public struct ChatTokenCounter: Sendable {
         let reasoning = Self.isReasoning(baseName: base)
         for message in prompt.messages {
             total += (legacy ? 4 : Self.tokensPerMessage) + encoding.count(message.author ?? message.role)
-            if gpt5, message.role == "assistant" { features[6] += 1 }
+            if gpt5, message.role == "assistant" { terms[.gpt5Assistant] += 1 }
             if legacy, message.name != nil { total -= 2 }
             if message.role == "system" || message.role == "developer" {
                 hasSystem = true
@@ -90,28 +91,29 @@ public struct ChatTokenCounter: Sendable {
             for part in message.text { total += encoding.count(part) }
             if let name = message.name { total += encoding.count(name) + Self.tokensPerName }
         }
-        features[3] = prompt.toolCallCount
-        features[4] = prompt.parallelToolCallTurns
-        if gpt5 { features[5] = prompt.toolCallCount }
+        terms[.toolCall] = prompt.toolCallCount
+        terms[.parallelToolCallTurn] = prompt.parallelToolCallTurns
+        if gpt5 { terms[.gpt5ToolCall] = prompt.toolCallCount }
         if let functions = prompt.functionsText {
             total += encoding.count(functions)
-            features[0] = 1
-            if hasSystem { features[1] = 1 }
-            if gpt5 { features[2] = 1 }
+            terms[.toolsDefined] = 1
+            if hasSystem { terms[.toolsWithSystem] = 1 }
+            if gpt5 { terms[.gpt5Tools] = 1 }
             if let forced = prompt.forcedFunction {
                 total += encoding.count(" to=functions." + forced)
-                features[10] = 1
+                terms[.toolChoiceNamed] = 1
             }
-            if prompt.toolChoiceRequired { features[11] = 1 }
+            if prompt.toolChoiceRequired { terms[.toolChoiceRequired] = 1 }
         }
         if let format = prompt.responseFormatText {
             total += encoding.count(format)
-            features[7] = 1
-            if prompt.functionsText != nil { features[8] = 1 }
-            if reasoning { features[9] = 1 }
+            terms[.responseFormat] = 1
+            if prompt.functionsText != nil { terms[.responseFormatWithTools] = 1 }
+            if reasoning { terms[.responseFormatReasoning] = 1 }
         }
         // o1-mini is counted as the cookbook says; the other reasoning models one lower.
         if reasoning, !base.hasPrefix("o1-mini") { total -= 1 }
-        return ChatCountTerms(base: total, features: features)
+        terms.base = total
+        return terms
     }
 }

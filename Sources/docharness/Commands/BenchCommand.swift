@@ -78,11 +78,11 @@ struct EstimatorsCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         let result: EstimatorBenchmark.Result
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        let samples = EstimatorSample.samples(from: loaded)
         do {
-            var benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer),
-                                               worstCount: worst, openWeight: try openWeight.load())
+            var benchmark = EstimatorBenchmark(store: store, budget: SafeZoneBudget(buffer: buffer), worstCount: worst, openWeight: try openWeight.load())
             benchmark.keepsChatEstimates = samplesOut != nil
-            let samples = EstimatorSample.samples(from: loaded)
             result = try benchmark.run(samples, commands: estimatorCommands.map(CommandEstimator.init))
             if let samplesOut { try writeSamples(result.chatEstimates, requests: samples, to: samplesOut) }
         } catch {
@@ -90,7 +90,8 @@ struct EstimatorsCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         if byProject || fit {
-            let rows = try countingRows(loaded)
+            // The OpenAI counting rules only: no open-weight tokenizer here.
+            let rows = try EstimatorBenchmark(store: store, budget: SafeZoneBudget(buffer: buffer)).countingRows(samples) { $0.project(under: cassettes) }
             if byProject {
                 let projects = Set(rows.map(\.project)).sorted()
                 if projects.count < 2 {
@@ -107,10 +108,9 @@ struct EstimatorsCommand: ParsableCommand {
                 let margins = ChatCountingFit.margins(heldOut: heldOut, constants: constants, limit: limit)
                 print("chat+margin's margins (largest under-estimate, held out by project or not, requests up to \(limit) tokens): plain \(margins.plain), tools \(margins.tools), response_format \(margins.responseFormat), other \(margins.other)")
                 print("the held-out under-estimates behind them:")
+                let under = ChatCountingFit.underEstimates(heldOut: heldOut, constants: constants, limit: limit).filter { $0.under > 0 }
                 for requestClass in ChatCountingClass.allCases {
-                    let under = heldOut.filter { $0.row.requestClass == requestClass && $0.row.recorded <= limit }
-                        .map { (under: max($0.row.recorded - $0.estimate, $0.row.recorded - $0.row.terms.count(with: constants)), row: $0.row) }
-                    for entry in under.filter({ $0.under > 0 }).sorted(by: { $0.under > $1.under }).prefix(3) {
+                    for entry in under.filter({ $0.row.requestClass == requestClass }).sorted(by: { $0.under > $1.under }).prefix(3) {
                         print("  \(requestClass.rawValue): \(entry.under) under \(entry.row.recorded)  \(entry.row.source)")
                     }
                 }
@@ -145,12 +145,6 @@ struct EstimatorsCommand: ParsableCommand {
         }
     }
 
-    /// The measurable requests as rows to fit chat's constants on.
-    func countingRows(_ loaded: [Cassette]) throws -> [ChatCountingFit.Row] {
-        let benchmark = EstimatorBenchmark(store: VocabularyStore(environment: ProcessInfo.processInfo.environment), budget: SafeZoneBudget(buffer: buffer))
-        return try benchmark.countingRows(EstimatorSample.samples(from: loaded), project: project(of:))
-    }
-
     /// Writes one JSON line per measured sample (atomically: a failed run leaves no half file).
     func writeSamples(_ estimates: [EstimatorBenchmark.Miss], requests samples: [EstimatorSample], to path: String) throws {
         let bySource = Dictionary(samples.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
@@ -158,7 +152,7 @@ struct EstimatorsCommand: ParsableCommand {
         for estimate in estimates {
             guard let sample = bySource[estimate.source] else { continue }
             let line: JSONValue = .object([
-                JSONMember("source", .string(estimate.source)), JSONMember("project", .string(project(of: sample))),
+                JSONMember("source", .string(estimate.source)), JSONMember("project", .string(sample.project(under: cassettes))),
                 JSONMember("model", .string(estimate.model)), JSONMember("class", .string(estimate.requestClass)),
                 JSONMember("recorded", .number(String(estimate.recorded))), JSONMember("chat", .number(String(estimate.estimate))),
                 JSONMember("request", sample.request.json),
@@ -166,15 +160,5 @@ struct EstimatorsCommand: ParsableCommand {
             text += JSONWriter.string(line) + "\n"
         }
         try AtomicFile.write(Array(text.utf8), to: path)
-    }
-
-    /// The project a sample comes from: the first folder below the cassette argument it was found under.
-    func project(of sample: EstimatorSample) -> String {
-        let path = String(sample.source.prefix { $0 != "#" })
-        for root in cassettes {
-            let prefix = root.hasSuffix("/") ? root : root + "/"
-            if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count).prefix { $0 != "/" }) }
-        }
-        return (path as NSString).deletingLastPathComponent
     }
 }
