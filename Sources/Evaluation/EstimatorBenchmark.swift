@@ -21,13 +21,19 @@ public struct EstimatorSample: Sendable {
     /// usage chunk by hand, 1 over the cookbook's count).
     public var usageNotAskedFor = false
 
+    /// Set when the recorded body is not the one sent (`RecordedRequest.alteredBody`): the usage
+    /// describes another text.
+    public var alteredBody: AlteredRequestBody?
+
     /// Creates a sample.
-    public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String, usageNotAskedFor: Bool = false) {
+    public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String, usageNotAskedFor: Bool = false,
+                alteredBody: AlteredRequestBody? = nil) {
         self.request = request
         self.model = model
         self.recordedPromptTokens = recordedPromptTokens
         self.source = source
         self.usageNotAskedFor = usageNotAskedFor
+        self.alteredBody = alteredBody
     }
 
     /// The project the sample was recorded by: the first folder below the one of `roots` (the
@@ -80,7 +86,7 @@ public struct EstimatorSample: Sendable {
                 var notAskedFor = false
                 if case .events = interaction.response.body, !request.includesStreamUsage { notAskedFor = true }
                 samples.append(EstimatorSample(request: request, model: model, recordedPromptTokens: prompt, source: "\(cassette.path)#\(index)",
-                                               usageNotAskedFor: notAskedFor))
+                                               usageNotAskedFor: notAskedFor, alteredBody: interaction.request.alteredBody))
             }
         }
         return samples
@@ -236,6 +242,10 @@ public struct EstimatorBenchmark: Sendable {
             }
             if sample.usageNotAskedFor {
                 usable.skippedByReason["usage in a stream that did not ask for it", default: 0] += 1
+                continue
+            }
+            if sample.alteredBody != nil {
+                usable.skippedByReason["a body edited after it was sent (its length fits none of the Content-Length's forms)", default: 0] += 1
                 continue
             }
             let prompt = ChatPrompt(request: sample.request, model: sample.model)

@@ -117,5 +117,17 @@ struct ChatCountingTests {
         // Mirascope encodes-assistant-message: 22.
         #expect(try count(#"{"model":"gpt-5-mini","messages":[{"role":"user","content":"What is 2+2?"},{"role":"assistant","content":"The answer is"}],"max_completion_tokens":100}"#,
                           model: "gpt-5-mini-2025-08-07") == 22)
+        // dd-trace-py azure_chat_completion: Azure's unversioned gpt-35-turbo counted as 0301 (4
+        // per message): 18. A named message gets the larger framing too: 4 + its name's tokens.
+        let cl100k = ChatTokenCounter(encoding: try BPEEncoding.load(.cl100kBase, from: store))
+        func countCl100k(_ body: String) throws -> Int {
+            cl100k.count(ChatPrompt(request: try ChatCompletionRequest(json: try JSONParser.parse(body)), model: "gpt-35-turbo"))
+        }
+        let azure = #"{"messages": [{"role": "user", "content": "What's the weather like in NYC right now?"}], "model": "gpt-35-turbo", "max_tokens": 20}"#
+        #expect(try countCl100k(azure) == 18)
+        let named = #"{"messages": [{"role": "user", "name": "ada", "content": "What's the weather like in NYC right now?"}], "model": "gpt-35-turbo"}"#
+        let later = cl100k.count(ChatPrompt(request: try ChatCompletionRequest(json: try JSONParser.parse(named)), model: "gpt-35-turbo-0613"))
+        let snapshot0301 = cl100k.count(ChatPrompt(request: try ChatCompletionRequest(json: try JSONParser.parse(named)), model: "gpt-3.5-turbo-0301"))
+        #expect(try countCl100k(named) == max(later, snapshot0301))
     }
 }

@@ -10,13 +10,17 @@ public struct RecordedRequest: Sendable, Hashable {
     public var headers: HeaderFields
     /// The body.
     public var body: RecordedBody
+    /// Set when the body is not the one sent: its length fits none of the ways the client could
+    /// have written it, given the `Content-Length` it declared (edited after recording).
+    public var alteredBody: AlteredRequestBody?
 
     /// Creates a request.
-    public init(method: String, path: String, headers: HeaderFields = HeaderFields(), body: RecordedBody) {
+    public init(method: String, path: String, headers: HeaderFields = HeaderFields(), body: RecordedBody, alteredBody: AlteredRequestBody? = nil) {
         self.method = method.uppercased()
         self.path = path
         self.headers = headers
         self.body = body
+        self.alteredBody = alteredBody
     }
 
     /// The chat-completions route, when the request is one.

@@ -34,6 +34,14 @@ indirect enum CassetteTree {
         }
     }
 
+    /// The text of a string scalar, not of binary data (which may be compressed).
+    var stringScalar: String? {
+        switch self {
+        case .text(let text, _), .literal(let text, _): return text
+        default: return nil
+        }
+    }
+
     /// The JSON the tree stands for: a body a recorder kept as a structure (pydantic-ai's
     /// `parsed_body:`, a test proxy's `RequestBody`, nock's `body`) rather than as text.
     var json: JSONValue {

@@ -98,14 +98,19 @@ enum VCRCassetteReader {
         guard let uri = (request["uri"] ?? request["url"])?.text else { throw broken(file, request, "the request has no uri") }
         let requestHeaders = headers(request["headers"])
         let requestBody = body(request["parsed_body"] ?? request["body"] ?? request["content"], headers: requestHeaders)
+        // A body kept as text can be checked against the length the client declared.
+        let recordedText = request["parsed_body"] == nil ? (request["body"]?["string"] ?? request["body"] ?? request["content"])?.stringScalar : nil
+        let alteredBody = recordedText.flatMap { AlteredRequestBody.check(text: $0, headers: requestHeaders) }
         // `status: {code: 200}` (VCR.py, Ruby VCR), `status_code: 200`, go-vcr's `code: 200` (and
         // its `status: "200 OK"`).
         let statusTree = response["status"] ?? response["status_code"] ?? response["code"]
         let statusText = response["code"]?.text ?? statusTree?["code"]?.text ?? statusTree?.text
         guard let statusText, let status = Int(statusText) ?? Int(statusText.prefix { $0.isNumber }) else { throw broken(file, response, "the response has no status code") }
-        return try make(method: method, uri: uri, requestHeaders: requestHeaders, requestBody: requestBody, status: status, statusLine: statusTree?.line ?? response.line,
-                        responseHeaders: headers(response["headers"]), responseBody: { headers in body(response["parsed_body"] ?? response["body"] ?? response["content"], headers: headers) },
-                        file: file)
+        var made = try make(method: method, uri: uri, requestHeaders: requestHeaders, requestBody: requestBody, status: status, statusLine: statusTree?.line ?? response.line,
+                            responseHeaders: headers(response["headers"]), responseBody: { headers in body(response["parsed_body"] ?? response["body"] ?? response["content"], headers: headers) },
+                            file: file)
+        made.request.alteredBody = alteredBody
+        return made
     }
 
     /// An interaction from a recorder's parts: the status checked, transfer headers dropped

@@ -68,6 +68,12 @@ public struct ChatTokenCounter: Sendable {
         // gpt-3.5-turbo-0301 frames each message with 4 tokens and a name replaces the role
         // (the cookbook's rule for that snapshot: tokens_per_message 4, tokens_per_name -1).
         let legacy = base.hasPrefix("gpt-3.5-turbo-0301")
+        // Azure's `gpt-35-turbo` names no snapshot: deployments of 0301 and of 0613 or later answer
+        // to it alike, and their responses say `gpt-35-turbo` either way. Each message is counted
+        // with the larger of the two framings, so the estimate is under for neither: 4 tokens, and
+        // a name adds its own tokens (0301: 4 − 1, later: 3 + 1). The one recorded Azure request
+        // (dd-trace-py, September 2023) counts as 0301: 1 under with the later framing.
+        let unversionedAzure = base == "gpt-35-turbo"
         var total = Self.replyPriming
         // With tools, the server puts the definitions after the first system message, which then
         // ends with a line break (docs/token-counting.md).
@@ -76,9 +82,10 @@ public struct ChatTokenCounter: Sendable {
         let gpt5 = base.hasPrefix("gpt-5")
         let reasoning = Self.isReasoning(baseName: base)
         for message in prompt.messages {
-            total += (legacy ? 4 : Self.tokensPerMessage) + encoding.count(message.author ?? message.role)
+            total += (legacy || unversionedAzure ? 4 : Self.tokensPerMessage) + encoding.count(message.author ?? message.role)
             if gpt5, message.role == "assistant" { terms[.gpt5Assistant] += 1 }
             if legacy, message.name != nil { total -= 2 }
+            if unversionedAzure, message.name != nil { total -= 1 }
             if message.role == "system" || message.role == "developer" {
                 hasSystem = true
                 if systemNewlinePending, message.text.count == 1 {
