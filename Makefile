@@ -168,10 +168,15 @@ test-real-model: local-model open-weight llama-server
 	  --gguf $(LOCAL_MODEL_GGUF) --cassettes $(LOCAL_CASSETTES)
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
+## Each phase's end is stamped, so a slow CI run says where its time went.
 test: system-deps venv oracle-corpora encodings open-weight
+	@echo "make test: set-up done at $$(date +%T)"
 	$(SWIFT) build --build-tests
+	@echo "make test: tests built at $$(date +%T)"
 	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
+	@echo "make test: tests passed at $$(date +%T)"
 	$(MAKE) fuzz-smoke
+	@echo "make test: fuzz smoke passed at $$(date +%T)"
 
 ## The full oracles: CPython over every file of the standard library and of python3's
 ## site-packages, and tiktoken over all of them too (more than 100 MB per encoding).
