@@ -3,8 +3,8 @@ import Scoring
 /// GitHub Actions workflow commands (`::error file=…,line=…::message`) for findings.
 ///
 /// GitHub shows only the first 10 errors and 10 warnings of a step, so the verdict comes first,
-/// then the most important findings: those on lines changed since `--changed-since`'s revision,
-/// then new ones, then by penalty. Findings of symbols under the gate are errors, the rest
+/// then the most important findings: those on lines changed since `--changed-since`'s revision
+/// (or in a symbol whose `def` line changed), then new ones, then by penalty. Findings of symbols under the gate are errors, the rest
 /// warnings. A final notice says how many findings were not shown.
 public enum GitHubAnnotations {
     /// GitHub's per-step limit for each of errors and warnings.
@@ -21,9 +21,23 @@ public enum GitHubAnnotations {
         }
         let levels = FindingLevels(result)
         let candidates = result.findings.filter { !onlyNew || $0.isNew }
+        // A finding is on a changed line when its own line or its symbol's `def` line changed (a
+        // parameter added to the signature is reported on the docstring).
+        var definitionLines: [String: Int] = [:]
+        if changedLines != nil {
+            for file in result.files {
+                for symbol in file.symbols { definitionLines[file.path + "\0" + symbol.qualname] = symbol.line }
+            }
+        }
+        func onChangedLine(_ finding: Finding) -> Bool {
+            guard let changedLines else { return false }
+            let definition = definitionLines[finding.path + "\0" + finding.symbol] ?? finding.line
+            return changedLines.touches(finding.path, lines: [finding.line ... finding.line, definition ... definition])
+        }
+        let changed = Set(candidates.filter(onChangedLine).map(\.fingerprint))
         let ranked = candidates.sorted { a, b in
-            let aChanged = changedLines?.touches(a.path, lines: [a.line ... a.line]) ?? false
-            let bChanged = changedLines?.touches(b.path, lines: [b.line ... b.line]) ?? false
+            let aChanged = changed.contains(a.fingerprint)
+            let bChanged = changed.contains(b.fingerprint)
             if aChanged != bChanged { return aChanged }
             if a.isNew != b.isNew { return a.isNew }
             if a.penalty != b.penalty { return a.penalty > b.penalty }

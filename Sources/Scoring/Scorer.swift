@@ -59,6 +59,9 @@ public struct Scorer: Sendable {
                 let symbol = results[fileIndex].symbols[symbolIndex]
                 if baseline != nil {
                     results[fileIndex].symbols[symbolIndex].fallsUnderGate = symbol.findings.contains(where: \.isNew)
+                } else if changedLines != nil {
+                    // Clean as you code: a changed symbol with any finding fails the gate.
+                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = !symbol.findings.isEmpty
                 } else if let symbolThreshold, let overall = symbol.overall {
                     results[fileIndex].symbols[symbolIndex].fallsUnderGate = overall < symbolThreshold
                 }
@@ -211,6 +214,11 @@ public struct Scorer: Sendable {
         }
         require(unparsableFiles == 0, "every file parses",
                 "\(unparsableFiles) file\(unparsableFiles == 1 ? "" : "s") could not be read or parsed")
+        if let changedLines {
+            let findings = symbols.flatMap(\.findings)
+            require(findings.isEmpty, "no findings in symbols changed since \(changedLines.revision)",
+                    "\(findings.count) finding\(findings.count == 1 ? "" : "s") in symbols changed since \(changedLines.revision): " + Self.list(findings))
+        }
         let scored = symbols.filter { $0.scores != nil }
         if !scored.isEmpty {
             require(project.overall >= configuration.failUnder, "overall score ≥ \(Self.format(configuration.failUnder))",
@@ -231,6 +239,14 @@ public struct Scorer: Sendable {
                     "\(below) symbol\(below == 1 ? "" : "s") score below \(Self.format(configuration.symbolFailUnder))")
         }
         return GateVerdict(passed: conditions.allSatisfy(\.passed), conditions: conditions)
+    }
+
+    /// "DH101 in `area` (line 4), DH100 in `perimeter` (line 12) and 3 more": the findings
+    /// that failed a gate, named so the summary says which.
+    static func list(_ findings: [Finding], limit: Int = 5) -> String {
+        let named = findings.prefix(limit).map { "\($0.code) in `\($0.symbol)` (\($0.path):\($0.line))" }
+        let more = findings.count > limit ? " and \(findings.count - limit) more" : ""
+        return named.joined(separator: ", ") + more
     }
 
     /// One decimal, without a trailing `.0`.

@@ -206,6 +206,18 @@ import Testing
             let both = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD"], currentDirectory: root)
             #expect(both.status == 1)
             #expect(both.standardOutput.contains("`perimeter` has no docstring"))
+            // Clean as you code: a new undocumented parameter in a changed symbol fails the gate
+            // alone (it used to pass: the symbol's score stayed above the threshold), the summary
+            // names it, and it is the first annotation after the verdict.
+            try Data(old.replacingOccurrences(of: "def area(width, height):", with: "def area(width, height, depth):").utf8)
+                .write(to: root.appendingPathComponent("geo.py"))
+            let added = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD"], currentDirectory: root)
+            #expect(added.status == 1, "\(added.standardOutput)")
+            #expect(added.standardOutput.contains("DH101"))
+            #expect(added.standardOutput.contains("Gate: FAILED: 1 finding in symbols changed since HEAD: DH101 in `area` (geo.py:"), "\(added.standardOutput)")
+            let annotations = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD", "--format", "github"], currentDirectory: root)
+            let lines = annotations.standardOutput.split(separator: "\n")
+            #expect(lines.count >= 2 && lines[0].hasPrefix("::error title=docharness::") && lines[1].contains("title=DH101"), "\(annotations.standardOutput)")
             let unknown = try ProcessRunner.docharness(["check", ".", "--changed-since", "no-such-ref"], currentDirectory: root)
             #expect(unknown.status == 2)
             // Passed to git as an option, this wrote a file (issue 23).
