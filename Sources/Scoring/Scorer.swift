@@ -115,7 +115,8 @@ public struct Scorer: Sendable {
         let fileRules = ignored.isEmpty ? rules : rules.filter { rule in !ignored.contains { rule.code.hasPrefix($0) } }
         let suppressions = Suppression.parse(file)
         var used = [Bool](repeating: false, count: suppressions.count)
-        let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { !suppressions[$0].reason.isEmpty }) { suppressions[$0].line }
+        let requireReason = configuration.requireSuppressionReason
+        let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { suppressions[$0].applies(requireReason: requireReason) }) { suppressions[$0].line }
         let symbols = file.symbols
         let selected = selection(prepared)
         var results: [SymbolResult] = []
@@ -155,11 +156,12 @@ public struct Scorer: Sendable {
         }
         var fileFindings: [Finding] = []
         for (index, suppression) in suppressions.enumerated() {
-            if suppression.reason.isEmpty, configuration.isEnabled(SuppressionFinding.missingReason.code) {
+            if !suppression.applies(requireReason: requireReason), configuration.isEnabled(SuppressionFinding.missingReason.code) {
                 fileFindings.append(Finding(code: SuppressionFinding.missingReason.code, rule: SuppressionFinding.missingReason.name,
                                                    dimension: .completeness, message: "this suppression gives no reason, so it does not apply; write `# docharness: ignore[CODE] why`",
                                                    path: file.path, line: suppression.line, column: 1, symbol: "", subject: "\(suppression.codes)", penalty: 0))
-            } else if !suppression.reason.isEmpty, !used[index], changedLines == nil, configuration.isEnabled(SuppressionFinding.unused.code) {
+            } else if suppression.applies(requireReason: requireReason), suppression.reportsUnused, !used[index], changedLines == nil,
+                      configuration.isEnabled(SuppressionFinding.unused.code) {
                 fileFindings.append(Finding(code: SuppressionFinding.unused.code, rule: SuppressionFinding.unused.name,
                                                    dimension: .completeness, message: "this suppression silences nothing; remove it",
                                                    path: file.path, line: suppression.line, column: 1, symbol: "", subject: "\(suppression.codes)", penalty: 0))

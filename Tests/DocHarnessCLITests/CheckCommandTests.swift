@@ -172,6 +172,51 @@ import Testing
         }
     }
 
+    /// `# noqa` as ruff users write it (issue 21): it was silently ignored.
+    @Test func noqaCommentsAsRuffWritesThem() throws {
+        let source = """
+        \"\"\"Module.\"\"\"
+
+
+        def a(x):  # noqa: DH100
+            return x
+
+
+        def b(x):  # noqa
+            return x
+
+
+        def c(x):  # noqa: E501
+            return x
+
+
+        def d(x):  # type: ignore  # NOQA:DH100
+            return x
+
+
+        def e(x):  # noqa: DH100, E501
+            \"\"\"Return x.\"\"\"
+            return x
+
+
+        def f(x):  # docharness: ignore[DH100]
+            return x
+
+        """
+        try FixtureTree.with(files(["n.py": source])) { root in
+            let strict = try ProcessRunner.docharness(["check", "n.py", "--select", "DH0,DH100"], currentDirectory: root)
+            let lines = strict.standardOutput.split(separator: "\n").filter { $0.hasPrefix("n.py:") }
+            #expect(lines == ["n.py:12:1: DH100 `c` has no docstring; add one that says what it does",
+                              "n.py:20:1: DH021 this suppression silences nothing; remove it",
+                              "n.py:25:1: DH020 this suppression gives no reason, so it does not apply; write `# docharness: ignore[CODE] why`",
+                              "n.py:25:1: DH100 `f` has no docstring; add one that says what it does"], "\(strict.standardOutput)")
+            try Data("require-suppression-reason = false\n".utf8).write(to: root.appendingPathComponent("docharness.toml"))
+            let relaxed = try ProcessRunner.docharness(["check", "n.py", "--select", "DH0,DH100"], currentDirectory: root)
+            let relaxedLines = relaxed.standardOutput.split(separator: "\n").filter { $0.hasPrefix("n.py:") }
+            #expect(relaxedLines.count == 2 && relaxedLines[0].contains("`c`") && relaxedLines[1].contains("DH021"), "\(relaxed.standardOutput)")
+        }
+    }
+
     @Test func githubAnnotationsAreEscaped() throws {
         try FixtureTree.with(files(["bad.py": Self.undocumented])) { root in
             let result = try ProcessRunner.docharness(["check", ".", "--format", "github"], currentDirectory: root)

@@ -27,6 +27,9 @@ struct ConfigurationReader {
         "coverage-fail-under": { reader, node, configuration throws(ConfigurationError) in
             configuration.coverageFailUnder = try reader.percentage(node, key: "coverage-fail-under")
         },
+        "require-suppression-reason": { reader, node, configuration throws(ConfigurationError) in
+            configuration.requireSuppressionReason = try reader.boolean(node, key: "require-suppression-reason")
+        },
         "include": { reader, node, configuration throws(ConfigurationError) in
             configuration.include = try reader.strings(node, key: "include")
         },

@@ -37,6 +37,9 @@ public struct ScoringConfiguration: Sendable, Equatable {
     public var ignore: [String] = []
     /// Rule code prefixes disabled per file glob.
     public var perFileIgnores: [(glob: String, codes: [String])] = []
+    /// Whether a `# docharness: ignore[…]` comment needs a reason to apply (DH020 when it has
+    /// none); `noqa` comments never do.
+    public var requireSuppressionReason = true
     /// Options of individual rules.
     public var rules = RuleOptions()
     /// The directory relative globs are resolved against (the configuration file's).
@@ -51,6 +54,7 @@ public struct ScoringConfiguration: Sendable, Equatable {
             && lhs.coverageFailUnder == rhs.coverageFailUnder && lhs.coverage == rhs.coverage
             && lhs.include == rhs.include && lhs.exclude == rhs.exclude && lhs.select == rhs.select
             && lhs.ignore == rhs.ignore && lhs.rules == rhs.rules && lhs.root == rhs.root
+            && lhs.requireSuppressionReason == rhs.requireSuppressionReason
             && lhs.perFileIgnores.map(\.glob) == rhs.perFileIgnores.map(\.glob)
             && lhs.perFileIgnores.map(\.codes) == rhs.perFileIgnores.map(\.codes)
     }
