@@ -25,6 +25,15 @@ public enum CheckJUnitReport {
                               to: path, suitesPerPiece: suitesPerPiece) { index in index == 0 ? gate : suite(files[index - 1]) }
     }
 
+    /// Writes the report to standard output, streamed as `write(_:timestamp:to:)` streams it.
+    public static func writeToStandardOutput(_ result: CheckResult, timestamp: String? = nil) {
+        let files = result.files
+        let gate = gateSuite(result)
+        JUnitWriter.writeToStandardOutput(name: "docharness check", timestamp: timestamp, counts: counts(result), suiteCount: files.count + 1) { index in
+            index == 0 ? gate : suite(files[index - 1])
+        }
+    }
+
     /// The totals of `report(result)`, counted without making it.
     static func counts(_ result: CheckResult) -> TestCounts {
         var counts = gateSuite(result).counts

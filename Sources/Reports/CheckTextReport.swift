@@ -3,7 +3,8 @@ import Scoring
 /// The human-readable `check` output: ruff-style finding lines, then a summary table.
 public enum CheckTextReport {
     /// `path:line:col: CODE message`, one per finding (new ones only when a baseline is used),
-    /// file by file, sorted by position within a file.
+    /// file by file, sorted by position within a file; several findings of a rule at one place
+    /// of one symbol (fifteen undocumented parameters) are one line naming them all.
     public static func findingLines(_ result: CheckResult, onlyNew: Bool) -> [String] {
         var lines: [String] = []
         write(result, onlyNew: onlyNew) { lines.append(String(decoding: $0.dropLast(), as: UTF8.self)) }
@@ -12,14 +13,29 @@ public enum CheckTextReport {
 
     /// Writes the finding lines as UTF-8, newline-terminated, calling `emit` for each (the fast
     /// path for large outputs: no intermediate strings).
-    public static func write(_ result: CheckResult, onlyNew: Bool, _ emit: ([UInt8]) -> Void) {
+    ///
+    /// With `sourceLine` (the full format, `--show-source`), each finding is followed by the line
+    /// it points at and a caret under its column, as ruff's full format shows them.
+    public static func write(_ result: CheckResult, onlyNew: Bool, sourceLine: ((String, Int) -> String?)? = nil, _ emit: ([UInt8]) -> Void) {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for file in result.files {
             var findings = file.findings
             if onlyNew { findings.removeAll { !$0.isNew } }
             findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
-            for finding in findings {
+            var index = 0
+            while index < findings.count {
+                var finding = findings[index]
+                // Several findings of a grouping rule at one place of one symbol: one line.
+                var end = index + 1
+                while end < findings.count, findings[end].code == finding.code, findings[end].line == finding.line,
+                      findings[end].column == finding.column, findings[end].symbol == finding.symbol { end += 1 }
+                if end - index > 1, let message = RuleCatalog.rule(code: finding.code)?.groupedMessage(findings[index ..< end].map(\.message)) {
+                    finding.message = message
+                } else {
+                    end = index + 1
+                }
+                index = end
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: finding.path.utf8)
                 line.append(0x3A)
@@ -31,8 +47,36 @@ public enum CheckTextReport {
                 line.append(0x20)
                 line.append(contentsOf: finding.message.utf8)
                 line.append(0x0A)
+                if let sourceLine, let text = sourceLine(finding.path, finding.line) {
+                    line.append(contentsOf: excerpt(text, line: finding.line, column: finding.column).utf8)
+                }
                 emit(line)
             }
+        }
+    }
+
+    /// The source line under a finding with a caret at its column:
+    ///
+    ///        |
+    ///      4 |     """Compute the area.
+    ///        |     ^
+    static func excerpt(_ text: String, line: Int, column: Int) -> String {
+        let number = String(line)
+        let gutter = String(repeating: " ", count: number.count + 1) + "|"
+        // The caret lines up under the text: tabs before the column stay tabs.
+        let lead = text.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        return "\(gutter)\n\(number) | \(text)\n\(gutter) \(lead)^\n\n"
+    }
+
+    /// `--statistics`: the findings counted by code, most first (then by code), as
+    /// `count  CODE  name` lines aligned in columns, as ruff prints them.
+    public static func statistics(_ result: CheckResult, onlyNew: Bool) -> [String] {
+        var counts: [String: Int] = [:]
+        for finding in result.findings where !onlyNew || finding.isNew { counts[finding.code, default: 0] += 1 }
+        let sorted = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let width = sorted.map { String($0.value).count }.max() ?? 1
+        return sorted.map { code, count in
+            String(repeating: " ", count: width - String(count).count) + "\(count)  \(code)  \(RuleCatalog.name(code: code))"
         }
     }
 
@@ -58,9 +102,15 @@ public enum CheckTextReport {
         rows.append(["project"] + Dimension.allCases.map { Scorer.format(project.scores[$0]) }
                     + [Scorer.format(project.overall), Scorer.format(project.coverage) + "%"])
         lines += table(rows)
-        let worst = result.files.filter { $0.diagnostics.isEmpty && $0.aggregate.symbols > 0 }
-            .sorted { ($0.aggregate.overall, $0.path) < ($1.aggregate.overall, $1.path) }
+        // Ranked: files with a scored function or class, the lowest overall score first (then
+        // the most findings). A file of no functions or classes (`__init__.py`,
+        // `__version__.py`) scores 0 for its module docstring alone; it is counted apart.
+        let checked = result.files.filter { $0.diagnostics.isEmpty && $0.aggregate.symbols > 0 }
+        let rankable = checked.filter { file in file.symbols.contains { $0.kind != .module && $0.scores != nil } }
+        let worst = rankable
+            .sorted { ($0.aggregate.overall, -$0.aggregate.findings, $0.path) < ($1.aggregate.overall, -$1.aggregate.findings, $1.path) }
             .prefix(worstFiles)
+        let moduleOnly = checked.count - rankable.count
         if result.files.count > 1, !worst.isEmpty {
             lines.append("")
             lines.append("Lowest-scoring files:")
@@ -70,6 +120,9 @@ public enum CheckTextReport {
                                  String(file.aggregate.findings)])
             }
             lines += table(fileRows).map { "  " + $0 }
+            if moduleOnly > 0 {
+                lines.append("  (not ranked: \(moduleOnly) file\(moduleOnly == 1 ? "" : "s") with no scored function or class, such as `__init__.py`)")
+            }
         }
         let count = result.files.reduce(0) { $0 + $1.aggregate.findings }
         lines.append("")

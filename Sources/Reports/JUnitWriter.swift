@@ -44,6 +44,15 @@ public enum JUnitWriter {
         }
     }
 
+    /// Writes a report whose suites are made as they are written to standard output (`check
+    /// --output-format junit`); the same bytes as writing it to a file.
+    public static func writeToStandardOutput(name: String, timestamp: String?, counts: TestCounts, suiteCount: Int,
+                                             suitesPerPiece: Int = 24, suite: @escaping @Sendable (Int) -> TestSuite) {
+        let output = FileDescriptorOutput(descriptor: 1)
+        try? writeDocument(to: output, path: "standard output", name: name, timestamp: timestamp, counts: counts,
+                           suiteCount: suiteCount, suitesPerPiece: suitesPerPiece, suite: suite)
+    }
+
     /// The document, written by libxml2 to `AtomicFile`'s temporary file through a callback.
     private static func writeDocument(to output: FileDescriptorOutput, path: String, name: String, timestamp: String?,
                                       counts: TestCounts, suiteCount: Int, suitesPerPiece: Int,

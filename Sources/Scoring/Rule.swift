@@ -19,6 +19,26 @@ public protocol Rule: Sendable {
     init()
     /// Checks one documented symbol.
     func check(_ context: SymbolContext) -> [Violation]
+    /// The one line that stands for several findings of the rule at one place of one symbol
+    /// (`check`'s text output shows one line for fifteen undocumented parameters; the JSON, SARIF
+    /// and statistics keep every finding), made from their messages; nil when the rule's findings
+    /// are shown one by one.
+    static func groupedMessage(_ messages: [String]) -> String?
+}
+
+extension Rule {
+    /// Findings shown one by one.
+    public static func groupedMessage(_ messages: [String]) -> String? { nil }
+}
+
+/// The first `quoted` name in each message, for grouped messages: "parameter `y` is not
+/// documented" → y.
+public func quotedNames(_ messages: [String]) -> String {
+    let names = messages.map { message -> String in
+        let parts = message.split(separator: "`", omittingEmptySubsequences: false)
+        return parts.count >= 3 ? "`\(parts[1])`" : message
+    }
+    return names.joined(separator: ", ")
 }
 
 /// What a rule reports; the scorer adds the code, path and symbol.

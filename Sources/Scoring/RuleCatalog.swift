@@ -39,6 +39,14 @@ public enum RuleCatalog {
         }
     }
 
+    /// What `docharness rule CODE` prints: `DH101 undocumented-parameter (completeness)`, a blank
+    /// line, then the help; nil for a code that is not one.
+    public static func explanation(code: String) -> String? {
+        guard codes.contains(code) else { return nil }
+        let dimension = rule(code: code).map { " (\($0.dimension.rawValue))" } ?? ""
+        return "\(code) \(name(code: code))\(dimension)\n\n\(help(code: code))"
+    }
+
     /// The first sentence of a code's help.
     public static func summary(code: String) -> String {
         String(help(code: code).split(separator: "\n").first ?? "")

@@ -12,7 +12,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
             3 some input could not be read.
             """,
         version: "0.1.0",
-        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self]
+        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).

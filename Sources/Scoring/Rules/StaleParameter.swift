@@ -16,6 +16,11 @@ struct StaleParameter: Rule {
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 
+    /// Several at one place show as one line naming them all.
+    static func groupedMessage(_ messages: [String]) -> String? {
+        "\(quotedNames(messages)) are documented but are not parameters; remove them or rename them to match the signature"
+    }
+
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.isFunction, let docstring = context.docstring else { return [] }
         let names = Set(context.symbol.parameters.map(\.name))

@@ -15,6 +15,11 @@ struct UndocumentedAttribute: Rule {
         .good("class Config:\n    \"\"\"Settings.\"\"\"\n    retries = 3\n"),
     ]
 
+    /// Several at one place show as one line naming them all.
+    static func groupedMessage(_ messages: [String]) -> String? {
+        "\(messages.count) class attributes are not documented: \(quotedNames(messages))"
+    }
+
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.symbol.kind == .class, let docstring = context.docstring, !docstring.sections.isEmpty else { return [] }
         let documented = Set(docstring.attributes.compactMap(\.name))

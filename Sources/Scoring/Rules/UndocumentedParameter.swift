@@ -18,6 +18,11 @@ struct UndocumentedParameter: Rule {
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
     ]
 
+    /// Several at one place show as one line naming them all.
+    static func groupedMessage(_ messages: [String]) -> String? {
+        "\(messages.count) parameters are not documented: \(quotedNames(messages))"
+    }
+
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks else { return [] }
         let parameters = context.documentableParameters

@@ -11,39 +11,59 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Score docstrings on completeness, clarity, style and complexity match, and gate on the result.",
         discussion: """
-            Prints 'path:line:col: CODE message' for each finding, then a summary. Configuration is read \
-            from [tool.docharness] in pyproject.toml or from docharness.toml (searched upward from the \
-            current folder); flags override it. Rules are described in docs/rules.md, scores in \
-            docs/scoring.md.
+            Prints 'path:line:col: CODE message' for each finding, then a summary; `docharness rule \
+            CODE` explains a rule. Each symbol is scored 0-100 on completeness, clarity, style and \
+            complexity match, weighted into an overall score; the gate fails when the project's \
+            overall score is below --fail-under (default 70) or another configured condition fails. \
+            Configuration is read from [tool.docharness] in pyproject.toml or from docharness.toml \
+            (searched upward from the current folder); flags override it. Inline, `# noqa: DH101` or \
+            `# docharness: ignore[DH101] reason` on a line or a def line silences findings.
 
-            Pull requests: --changed-since REF checks only symbols with lines changed since REF; \
-            --baseline report.json fails only on findings not in an earlier --json report.
+            Pull requests: --changed-since REF checks only symbols with lines changed since REF, and \
+            any finding in them fails the gate; --baseline report.json fails only on findings not in \
+            an earlier --json report.
 
-            Report files (--json, --junit, --markdown, --sarif) are written atomically, all in one \
-            run; docs/reports.md describes them.
+            Report files (--json, --junit, --markdown, --sarif) are written atomically, all in one run.
 
-            Exit codes: 0 the gate passed, 1 it failed, 2 usage or configuration error, 3 some input \
-            could not be read (undecodable, binary or missing files) or a report could not be written.
+            Exit codes: 0 the gate passed (or --exit-zero), 1 it failed, 2 usage or configuration \
+            error, 3 some input could not be read (undecodable, binary or missing files) or a report \
+            could not be written.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github, sarif
+        case text, concise, full, json, github, sarif, junit
     }
 
-    @Argument(help: "Python files or directories to check (default: the current folder).")
+    @Argument(help: "Python files or directories to check.")
     var paths: [String] = ["."]
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(name: .customLong("changed-since"), help: "Check only symbols whose own lines changed since this git revision.")
+    @Option(name: .customLong("changed-since"), help: "Check only symbols whose own lines changed since this git revision; any finding in them fails the gate.")
     var changedSince: String?
 
     @Option(help: "An earlier --json report; fail only on findings not in it.")
     var baseline: String?
 
-    @Option(help: "Output format: text, json, github (workflow annotations) or sarif.")
+    @Option(name: [.customLong("format"), .customLong("output-format")],
+            help: "concise (or text): a line per finding and a summary; full: also the source line and a caret; json; github (workflow annotations); sarif; junit.")
     var format: Format = .text
+
+    @Flag(name: .customLong("show-source"), help: "Show the source line under each finding (the full format).")
+    var showSource = false
+
+    @Flag(help: "Print the number of findings per rule, most first, instead of each finding.")
+    var statistics = false
+
+    @Flag(name: [.short, .long], help: "Print the findings only, no summary.")
+    var quiet = false
+
+    @Flag(name: .customLong("exit-zero"), help: "Exit with 0 even when the gate fails (unreadable input still exits with 3).")
+    var exitZero = false
+
+    @Option(help: ArgumentHelp("Explain a rule (what it checks, why, an example) and exit; `docharness rule` does the same.", valueName: "code"))
+    var explain: String?
 
     @OptionGroup var reports: CheckReportOptions
 
@@ -52,9 +72,16 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let explain, RuleCatalog.explanation(code: explain.uppercased()) == nil {
+            throw ValidationError("'\(explain)' is not a rule code; `docharness rule` lists them")
+        }
     }
 
     func run() throws {
+        if let explain, let text = RuleCatalog.explanation(code: explain.uppercased()) {
+            print(text)
+            return
+        }
         var standardError = StandardError()
         var scorer: Scorer
         do {
@@ -73,24 +100,53 @@ struct CheckCommand: ParsableCommand {
 
         // The report files are written while the findings go to standard output.
         let pendingReports = reports.reportFiles().writeInBackground(result)
-        var output = StandardOutput()
-        switch format {
-        case .json:
-            CheckJSONReport.writeToStandardOutput(result)
-        case .github:
-            for line in GitHubAnnotations.lines(result, onlyNew: scorer.baseline != nil, changedLines: scorer.changedLines) { output.write(line: line) }
-        case .sarif:
-            CheckSARIFReport.writeToStandardOutput(result, toolVersion: DocHarnessCommand.configuration.version)
-        case .text:
-            CheckTextReport.write(result, onlyNew: scorer.baseline != nil) { output.write($0) }
-            output.write(line: CheckTextReport.summary(result))
-        }
-        output.flush()
+        writeOutput(result, scorer: scorer)
         let reportErrors = pendingReports.wait()
         for error in reportErrors { print("error: \(error)", to: &standardError) }
         let unreadable = !problems.isEmpty || result.files.contains { file in file.diagnostics.contains { $0.code != .syntaxError } }
         // Exit here: tearing down a result of a few hundred thousand values would take longer
         // than the rules did.
-        Foundation.exit(unreadable || !reportErrors.isEmpty ? ExitStatus.unreadableInput : result.gate.passed ? ExitStatus.passed : ExitStatus.gateFailed)
+        Foundation.exit(unreadable || !reportErrors.isEmpty ? ExitStatus.unreadableInput
+                        : result.gate.passed || exitZero ? ExitStatus.passed : ExitStatus.gateFailed)
+    }
+
+    /// The findings and summary on standard output, in the format asked for.
+    private func writeOutput(_ result: CheckResult, scorer: Scorer) {
+        let onlyNew = scorer.baseline != nil
+        var output = StandardOutput()
+        switch format {
+        case .json:
+            CheckJSONReport.writeToStandardOutput(result)
+        case .github:
+            for line in GitHubAnnotations.lines(result, onlyNew: onlyNew, changedLines: scorer.changedLines) { output.write(line: line) }
+        case .sarif:
+            CheckSARIFReport.writeToStandardOutput(result, toolVersion: DocHarnessCommand.configuration.version)
+        case .junit:
+            CheckJUnitReport.writeToStandardOutput(result, timestamp: ReportFiles.utcTimestamp())
+        case .text, .concise, .full:
+            if statistics {
+                for line in CheckTextReport.statistics(result, onlyNew: onlyNew) { output.write(line: line) }
+            } else {
+                let source = format == .full || showSource ? SourceLines() : nil
+                CheckTextReport.write(result, onlyNew: onlyNew, sourceLine: source.map { lines in { lines.line($0, $1) } }) { output.write($0) }
+            }
+            if !quiet { output.write(line: CheckTextReport.summary(result)) }
+        }
+        output.flush()
+    }
+}
+
+/// Lines of the files findings point at, each file read once (the full format).
+private final class SourceLines {
+    private var files: [String: [Substring]] = [:]
+
+    /// The 1-based line of a file, without its line break; nil when it cannot be read.
+    func line(_ path: String, _ number: Int) -> String? {
+        if files[path] == nil {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+            files[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = files[path], number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1].dropLast(lines[number - 1].hasSuffix("\r") ? 1 : 0))
     }
 }

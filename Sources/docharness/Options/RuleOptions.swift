@@ -21,6 +21,9 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("select"), help: ArgumentHelp("Enable only these rule codes or prefixes, comma-separated as ruff writes them (repeatable; overrides the configuration).", valueName: "codes"))
     var select: [String] = []
 
+    @Option(name: .customLong("extend-select"), help: ArgumentHelp("Enable these codes or prefixes besides the selected ones (repeatable; added to --select or the configuration's select).", valueName: "codes"))
+    var extendSelect: [String] = []
+
     @Option(name: [.customLong("ignore"), .customLong("extend-ignore")], help: ArgumentHelp("Disable these rule codes or prefixes, comma-separated (repeatable; added to the configuration's).", valueName: "codes"))
     var ignore: [String] = []
 
@@ -28,6 +31,8 @@ struct RuleOptions: ParsableArguments {
     var selectedCodes: [String] { Self.split(select) }
     /// `--ignore` with comma-separated lists split.
     var ignoredCodes: [String] { Self.split(ignore) }
+    /// `--extend-select` with comma-separated lists split.
+    var extendedCodes: [String] { Self.split(extendSelect) }
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
@@ -38,8 +43,8 @@ struct RuleOptions: ParsableArguments {
 
     func validate() throws {
         if let failUnder, !(0 ... 100).contains(failUnder) { throw ValidationError("--fail-under must be between 0 and 100, got \(failUnder)") }
-        for code in selectedCodes + ignoredCodes where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
-            throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; see docs/rules.md)")
+        for code in selectedCodes + ignoredCodes + extendedCodes where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
+            throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; `docharness rule` lists them)")
         }
     }
 
@@ -55,6 +60,8 @@ struct RuleOptions: ParsableArguments {
         if let style { configuration.style = style == .auto ? nil : DocstringStyle(rawValue: style.rawValue) }
         if let failUnder { configuration.failUnder = failUnder }
         if !selectedCodes.isEmpty { configuration.select = selectedCodes }
+        // An empty selection already means every rule; extending it changes nothing.
+        if !configuration.select.isEmpty { configuration.select += extendedCodes }
         configuration.ignore += ignoredCodes
         return configuration
     }
