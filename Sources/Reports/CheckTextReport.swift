@@ -2,9 +2,9 @@ import Scoring
 
 /// The human-readable `check` output: ruff-style finding lines, then a summary table.
 public enum CheckTextReport {
-    /// `path:line:col: CODE message`, one per finding (new ones only when a baseline is used),
-    /// file by file, sorted by position within a file; several findings of a rule at one place
-    /// of one symbol (fifteen undocumented parameters) are one line naming them all.
+    /// `path:line:col: CODE message` lines (new findings only when a baseline is used), file by
+    /// file, sorted by position within a file, grouped as `FindingGroups` says: fewer lines than
+    /// findings, every finding named.
     public static func findingLines(_ result: CheckResult, onlyNew: Bool) -> [String] {
         var lines: [String] = []
         write(result, onlyNew: onlyNew) { lines.append(String(decoding: $0.dropLast(), as: UTF8.self)) }
@@ -15,29 +15,20 @@ public enum CheckTextReport {
     /// path for large outputs: no intermediate strings).
     ///
     /// With `sourceLine` (the full format, `--show-source`), each finding is followed by the line
-    /// it points at and a caret under its column, as ruff's full format shows them.
-    public static func write(_ result: CheckResult, onlyNew: Bool, sourceLine: ((String, Int) -> String?)? = nil, _ emit: ([UInt8]) -> Void) {
+    /// it points at and a caret under its column, as ruff's full format shows them, and only
+    /// findings of one rule at one place are grouped.
+    /// Returns how many finding lines it wrote.
+    @discardableResult
+    public static func write(_ result: CheckResult, onlyNew: Bool, sourceLine: ((String, Int) -> String?)? = nil, _ emit: ([UInt8]) -> Void) -> Int {
+        var written = 0
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for file in result.files {
             var findings = file.findings
             if onlyNew { findings.removeAll { !$0.isNew } }
-            findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
-            var index = 0
-            while index < findings.count {
-                var finding = findings[index]
-                // Several findings of a grouping rule at one place of one symbol: one line.
-                var end = index + 1
-                while end < findings.count, findings[end].code == finding.code, findings[end].line == finding.line,
-                      findings[end].column == finding.column, findings[end].symbol == finding.symbol { end += 1 }
-                if end - index > 1, let message = RuleCatalog.rule(code: finding.code)?.groupedMessage(findings[index ..< end].map(\.message)) {
-                    finding.message = message
-                } else {
-                    end = index + 1
-                }
-                index = end
+            for finding in FindingGroups.lines(findings, merge: sourceLine == nil) {
                 line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: finding.path.utf8)
+                line.append(contentsOf: file.path.utf8)
                 line.append(0x3A)
                 appendNumber(finding.line, to: &line)
                 line.append(0x3A)
@@ -47,12 +38,14 @@ public enum CheckTextReport {
                 line.append(0x20)
                 line.append(contentsOf: finding.message.utf8)
                 line.append(0x0A)
-                if let sourceLine, let text = sourceLine(finding.path, finding.line) {
+                if let sourceLine, let text = sourceLine(file.path, finding.line) {
                     line.append(contentsOf: excerpt(text, line: finding.line, column: finding.column).utf8)
                 }
                 emit(line)
+                written += 1
             }
         }
+        return written
     }
 
     /// The source line under a finding with a caret at its column:
@@ -91,7 +84,10 @@ public enum CheckTextReport {
     }
 
     /// The summary: scores per dimension, coverage, the worst files, and the verdict.
-    public static func summary(_ result: CheckResult, worstFiles: Int = 5) -> String {
+    ///
+    /// `shownLines`: how many lines the findings were printed on; when fewer than the findings,
+    /// the count says so and where each is listed.
+    public static func summary(_ result: CheckResult, shownLines: Int? = nil, worstFiles: Int = 5) -> String {
         var lines: [String] = []
         let project = result.project
         let checkedFiles = result.files.filter { $0.diagnostics.isEmpty }.count
@@ -126,7 +122,10 @@ public enum CheckTextReport {
         }
         let count = result.files.reduce(0) { $0 + $1.aggregate.findings }
         lines.append("")
-        let newNote = count == result.newFindings ? "" : " (\(result.newFindings) new)"
+        var newNote = count == result.newFindings ? "" : " (\(result.newFindings) new)"
+        if let shownLines, shownLines < (count == result.newFindings ? count : result.newFindings) {
+            newNote += " on \(shownLines) line\(shownLines == 1 ? "" : "s") (--output-format full or json lists each)"
+        }
         lines.append("\(count) finding\(count == 1 ? "" : "s")\(newNote). Gate: " +
                      (result.gate.passed ? "passed (\(result.gate.conditions.map(\.requirement).joined(separator: ", ")))"
                                          : "FAILED: " + result.gate.failures.joined(separator: "; ")))

@@ -124,13 +124,14 @@ struct CheckCommand: ParsableCommand {
         case .junit:
             CheckJUnitReport.writeToStandardOutput(result, timestamp: ReportFiles.utcTimestamp())
         case .text, .concise, .full:
+            var shown: Int?
             if statistics {
                 for line in CheckTextReport.statistics(result, onlyNew: onlyNew) { output.write(line: line) }
             } else {
                 let source = format == .full || showSource ? SourceLines() : nil
-                CheckTextReport.write(result, onlyNew: onlyNew, sourceLine: source.map { lines in { lines.line($0, $1) } }) { output.write($0) }
+                shown = CheckTextReport.write(result, onlyNew: onlyNew, sourceLine: source.map { lines in { lines.line($0, $1) } }) { output.write($0) }
             }
-            if !quiet { output.write(line: CheckTextReport.summary(result)) }
+            if !quiet { output.write(line: CheckTextReport.summary(result, shownLines: shown)) }
         }
         output.flush()
     }

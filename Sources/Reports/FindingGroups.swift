@@ -1,0 +1,90 @@
+import Scoring
+
+/// How the text output shows a file's findings: fewer lines than findings, none left unnamed.
+///
+/// Grouping changes what is printed, never what is found: the JSON, SARIF, JUnit and
+/// `--statistics` outputs keep every finding.
+/// - Several findings of one rule at one place of one symbol (fifteen undocumented parameters)
+///   are one line naming them all, in every text format.
+/// - In the concise format, the other findings at that place follow on the same line as
+///   `; also DH104 undocumented-return, DH400 brief-for-complexity` (a summary-only docstring
+///   says at once what it lacks), and a class's (or function's) members without a docstring
+///   are one line at the first of them, naming each with its line.
+enum FindingGroups {
+    /// The code of a symbol without a docstring.
+    static let missingDocstring = "DH100"
+
+    /// One printed line: where, the leading code, and the message.
+    struct Line {
+        var line: Int
+        var column: Int
+        var code: String
+        var message: String
+    }
+
+    /// The lines for one file's findings, sorted by position; `merge` for the concise format.
+    static func lines(_ findings: [Finding], merge: Bool) -> [Line] {
+        var findings = findings
+        findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+        var undocumentedMembers: [String: [Finding]] = [:]
+        if merge {
+            for finding in findings where finding.code == missingDocstring && finding.symbol.contains(".") {
+                undocumentedMembers[parent(of: finding.symbol), default: []].append(finding)
+            }
+            undocumentedMembers = undocumentedMembers.filter { $0.value.count > 1 }
+        }
+        var result: [Line] = []
+        var index = 0
+        while index < findings.count {
+            let first = findings[index]
+            if merge, first.code == missingDocstring, first.symbol.contains("."), let members = undocumentedMembers[parent(of: first.symbol)] {
+                index += 1
+                guard members[0].symbol == first.symbol else { continue }
+                result.append(Line(line: first.line, column: first.column, code: first.code, message: membersMessage(members)))
+                continue
+            }
+            // Everything of this symbol at this place.
+            var end = index + 1
+            while end < findings.count, findings[end].line == first.line, findings[end].column == first.column,
+                  findings[end].symbol == first.symbol { end += 1 }
+            var parts: [(code: String, message: String)] = []
+            var start = index
+            while start < end {
+                var stop = start + 1
+                while stop < end, findings[stop].code == findings[start].code { stop += 1 }
+                let messages = findings[start ..< stop].map(\.message)
+                if stop - start > 1, let grouped = RuleCatalog.rule(code: findings[start].code)?.groupedMessage(messages) {
+                    parts.append((findings[start].code, grouped))
+                } else {
+                    parts += messages.map { (findings[start].code, $0) }
+                }
+                start = stop
+            }
+            if merge, parts.count > 1 {
+                let also = parts.dropFirst().map { "\($0.code) \(RuleCatalog.name(code: $0.code))" }
+                result.append(Line(line: first.line, column: first.column, code: parts[0].code,
+                                   message: parts[0].message + "; also " + also.joined(separator: ", ")))
+            } else {
+                result += parts.map { Line(line: first.line, column: first.column, code: $0.code, message: $0.message) }
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// `Outer.method` → `Outer`; `f.<locals>.g` → `f`.
+    static func parent(of qualname: String) -> String {
+        var parts = qualname.split(separator: ".").dropLast()
+        if parts.last == "<locals>" { parts = parts.dropLast() }
+        return parts.joined(separator: ".")
+    }
+
+    /// "`BasicAuth`: 3 members have no docstring: `__init__` (line 132), `auth_flow` (135), …".
+    static func membersMessage(_ members: [Finding]) -> String {
+        let names = members.enumerated().map { offset, finding in
+            let name = finding.symbol.split(separator: ".").last.map(String.init) ?? finding.symbol
+            return "`\(name)` (\(offset == 0 ? "line " : "")\(finding.line))"
+        }
+        return "\(members.count) members of `\(parent(of: members[0].symbol))` have no docstring: " + names.joined(separator: ", ")
+    }
+}
