@@ -108,4 +108,38 @@ import Testing
         #expect(!help.standardOutput.contains("docs/"))
         #expect(!help.standardOutput.contains("(default: the current folder). (default: .)"))
     }
+
+    /// `--init` (issue 21): day one is green, every new finding fails, and the pyproject's bytes
+    /// are kept.
+    @Test func initMakesDayOneGreenAndNewFindingsFail() throws {
+        let pyproject = "[project]\nname = \"geo\"\n\n[tool.ruff]\nline-length = 100"
+        let source = "def area(w, h):\n    \"\"\"Area.\"\"\"\n    return w * h\n"
+        try FixtureTree.with(["pyproject.toml": Array(pyproject.utf8), "geo.py": Array(source.utf8)]) { root in
+            let before = try check(["."], in: root)
+            #expect(before.status == 1, "\(before.standardOutput)")
+            let initialized = try check([".", "--init"], in: root)
+            #expect(initialized.status == 0, "\(initialized.standardError)")
+            #expect(initialized.standardOutput.hasPrefix("wrote pyproject.toml ([tool.docharness]: style"))
+            let written = try String(contentsOf: root.appendingPathComponent("pyproject.toml"), encoding: .utf8)
+            #expect(written.hasPrefix(pyproject + "\n\n[tool.docharness]\n"), "\(written)")
+            #expect(written.contains("baseline = \".docharness-baseline.json\""))
+            let day1 = try check(["."], in: root)
+            #expect(day1.status == 0, "\(day1.standardOutput)")
+            try Data((source + "\n\ndef volume(w, h, d):\n    return w * h * d\n").utf8).write(to: root.appendingPathComponent("geo.py"))
+            let day2 = try check(["."], in: root)
+            #expect(day2.status == 1 && day2.standardOutput.contains("`volume` has no docstring"), "\(day2.standardOutput)")
+            let again = try check([".", "--init"], in: root)
+            #expect(again.status == 2 && again.standardError.contains("has a [tool.docharness] section already"))
+            let conflicting = try check([".", "--init", "--changed-since", "HEAD"], in: root)
+            #expect(conflicting.status == 2)
+        }
+        // Without a pyproject.toml: a docharness.toml.
+        try FixtureTree.with(["geo.py": Array(source.utf8)]) { root in
+            let initialized = try check(["--init"], in: root)
+            #expect(initialized.status == 0)
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("docharness.toml").path))
+            let day1 = try check([], in: root)
+            #expect(day1.status == 0)
+        }
+    }
 }

@@ -27,6 +27,11 @@ struct ConfigurationReader {
         "coverage-fail-under": { reader, node, configuration throws(ConfigurationError) in
             configuration.coverageFailUnder = try reader.percentage(node, key: "coverage-fail-under")
         },
+        "baseline": { reader, node, configuration throws(ConfigurationError) in
+            let path = try reader.string(node, key: "baseline")
+            guard !path.isEmpty else { throw reader.error(node, "`baseline` is empty; name a report written by `docharness check --json FILE`") }
+            configuration.baseline = path
+        },
         "require-suppression-reason": { reader, node, configuration throws(ConfigurationError) in
             configuration.requireSuppressionReason = try reader.boolean(node, key: "require-suppression-reason")
         },

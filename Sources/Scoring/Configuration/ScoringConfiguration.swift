@@ -37,6 +37,13 @@ public struct ScoringConfiguration: Sendable, Equatable {
     public var ignore: [String] = []
     /// Rule code prefixes disabled per file glob.
     public var perFileIgnores: [(glob: String, codes: [String])] = []
+    /// An earlier JSON report whose findings do not fail the gate (`--baseline`), as written in
+    /// the file: relative to `root` (`check --init` writes one).
+    public var baseline: String?
+    /// `baseline` resolved against `root`.
+    public var baselinePath: String? {
+        baseline.map { $0.hasPrefix("/") ? $0 : (root == "." ? $0 : root + "/" + $0) }
+    }
     /// Whether a `# docharness: ignore[…]` comment needs a reason to apply (DH020 when it has
     /// none); `noqa` comments never do.
     public var requireSuppressionReason = true
@@ -54,7 +61,7 @@ public struct ScoringConfiguration: Sendable, Equatable {
             && lhs.coverageFailUnder == rhs.coverageFailUnder && lhs.coverage == rhs.coverage
             && lhs.include == rhs.include && lhs.exclude == rhs.exclude && lhs.select == rhs.select
             && lhs.ignore == rhs.ignore && lhs.rules == rhs.rules && lhs.root == rhs.root
-            && lhs.requireSuppressionReason == rhs.requireSuppressionReason
+            && lhs.requireSuppressionReason == rhs.requireSuppressionReason && lhs.baseline == rhs.baseline
             && lhs.perFileIgnores.map(\.glob) == rhs.perFileIgnores.map(\.glob)
             && lhs.perFileIgnores.map(\.codes) == rhs.perFileIgnores.map(\.codes)
     }

@@ -62,6 +62,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("exit-zero"), help: "Exit with 0 even when the gate fails (unreadable input still exits with 3).")
     var exitZero = false
 
+    @Flag(name: .customLong("init"), help: "Write a [tool.docharness] section (pyproject.toml, else docharness.toml) with the detected style, a threshold the project meets today and a baseline of today's findings, so the gate passes now and fails on every new finding.")
+    var initialize = false
+
     @Option(help: ArgumentHelp("Explain a rule (what it checks, why, an example) and exit; `docharness rule` does the same.", valueName: "code"))
     var explain: String?
 
@@ -72,6 +75,9 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if initialize, changedSince != nil || baseline != nil {
+            throw ValidationError("--init checks every symbol without a baseline; leave out --changed-since and --baseline")
+        }
         if let explain, RuleCatalog.explanation(code: explain.uppercased()) == nil {
             throw ValidationError("'\(explain)' is not a rule code; `docharness rule` lists them")
         }
@@ -87,7 +93,7 @@ struct CheckCommand: ParsableCommand {
         do {
             scorer = Scorer(configuration: try rules.configuration())
             if let changedSince { scorer.changedLines = try ChangedLines.since(revision: changedSince) }
-            if let baseline { scorer.baseline = try Baseline(reportFile: baseline) }
+            if !initialize, let baseline = baseline ?? scorer.configuration.baselinePath { scorer.baseline = try Baseline(reportFile: baseline) }
         } catch {
             print("error: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.usageError)
@@ -98,6 +104,16 @@ struct CheckCommand: ParsableCommand {
         var result = scorer.check(SourceFileBatch.read(paths: expanded.filter { !filter.isExcluded($0) }, jobs: jobs), jobs: jobs)
         if !problems.isEmpty { result.gate.requireReadablePaths(unreadable: problems.count) }
 
+        if initialize {
+            do {
+                let written = try ProjectInitialization.write(result, in: ".", date: String(ReportFiles.utcTimestamp().prefix(10)))
+                print("wrote \(written.configurationPath) ([tool.docharness]: style \(result.projectStyle.rawValue), fail-under \(written.threshold)) and \(written.baselinePath) (\(result.project.findings) findings); `docharness check` now passes, and fails on any new finding")
+            } catch {
+                print("error: \(error)", to: &standardError)
+                throw ExitCode(ExitStatus.usageError)
+            }
+            return
+        }
         // The report files are written while the findings go to standard output.
         let pendingReports = reports.reportFiles().writeInBackground(result)
         writeOutput(result, scorer: scorer)
