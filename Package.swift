@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "PythonSyntax", dependencies: ["Files"]),
         // Docstring parsing and building: Google, NumPy and reST sections.
         .target(name: "Docstrings"),
-        // The rules, scores, configuration, baseline, suppressions and changed lines of `check`.
+        // The rules, scores, configuration, baseline, suppressions and changed lines of `check`, and the fixes of `check --fix`.
         .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"]),
         // OpenAI wire types (requests, completions, chunks, errors) and a JSON parser and writer.
         .target(name: "ChatWire"),

@@ -31,6 +31,14 @@ extension Rule {
     public static func groupedMessage(_ messages: [String]) -> String? { nil }
 }
 
+/// A rule whose findings `check --fix` can mend: mechanically and with certainty, by editing the
+/// docstring literal's lines and nothing else.
+public protocol FixableRule: Rule {
+    /// The edits that mend every finding of the rule in the symbol's docstring (they do not
+    /// overlap); empty when there is nothing certain to do.
+    func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit]
+}
+
 /// The first `quoted` name in each message, for grouped messages: "parameter `y` is not
 /// documented" → y.
 public func quotedNames(_ messages: [String]) -> String {
@@ -74,6 +82,8 @@ public struct RuleExample: Sendable {
     public var messages: [String]
     /// The project style to check it with (nil: detected).
     public var style: DocstringStyle?
+    /// For a `FixableRule`: the source after `check --fix` (nil: not checked).
+    public var fixed: String?
 
     /// A small Python module: `markedSource` without the markers.
     public var source: String { markedSource.filter { $0 != "↓" } }
@@ -85,7 +95,7 @@ public struct RuleExample: Sendable {
         for character in markedSource {
             if character == "↓" {
                 found.append((line, column))
-            } else if character == "\n" {
+            } else if character == "\n" || character == "\r\n" {
                 line += 1
                 column = 1
             } else {
@@ -95,9 +105,11 @@ public struct RuleExample: Sendable {
         return found
     }
 
-    /// An example the rule must fire on, at each `↓`, with `message`.
-    public static func bad(_ source: String, style: DocstringStyle? = nil, message: String) -> RuleExample {
-        RuleExample(triggers: true, markedSource: source, messages: Array(repeating: message, count: max(1, source.filter { $0 == "↓" }.count)), style: style)
+    /// An example the rule must fire on, at each `↓`, with `message`; `fixed` is what `--fix`
+    /// makes of it.
+    public static func bad(_ source: String, style: DocstringStyle? = nil, message: String, fixed: String? = nil) -> RuleExample {
+        RuleExample(triggers: true, markedSource: source, messages: Array(repeating: message, count: max(1, source.filter { $0 == "↓" }.count)), style: style,
+                    fixed: fixed)
     }
 
     /// An example the rule must fire on, at each `↓`, with these messages in source order.

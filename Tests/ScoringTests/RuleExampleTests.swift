@@ -31,6 +31,27 @@ import Testing
         }
     }
 
+    /// Every `fixed` example of a fixable rule: `--fix` (that rule alone) turns the source into
+    /// it byte for byte, and a second pass changes nothing; every fixable rule shows a fix.
+    @Test func fixesMakeTheFixedExamples() {
+        for rule in RuleCatalog.all {
+            let examples = rule.examples.filter { $0.fixed != nil }
+            guard rule is any FixableRule.Type else {
+                #expect(examples.isEmpty, "\(rule.code) has fixed examples but no fix")
+                continue
+            }
+            #expect(examples.contains { $0.fixed != $0.source }, "\(rule.code) is fixable but no example shows a fix")
+            for example in examples {
+                var configuration = ScoringConfiguration()
+                configuration.select = [rule.code]
+                let fixer = DocstringFixer(configuration: configuration, style: example.style ?? .google)
+                let once = fixer.fix(bytes: Array(example.source.utf8), path: "example.py").bytes
+                #expect(String(decoding: once, as: UTF8.self) == example.fixed, "\(rule.code): --fix made something else of \(example.source.debugDescription)")
+                #expect(fixer.fix(bytes: once, path: "example.py").bytes == once, "\(rule.code): a second --fix changed \(example.source.debugDescription)")
+            }
+        }
+    }
+
     /// A rule file whose rule is missing from `RuleCatalog.all` would never run.
     @Test func everyRuleFileIsInTheCatalog() throws {
         let declared = Set(try RulesReference.docComments(rulesDirectory: RulesReferenceTests.rules).keys)

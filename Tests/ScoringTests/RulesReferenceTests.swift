@@ -100,11 +100,17 @@ enum RulesReference {
             guard let comment = comments[typeName] else { throw ReferenceError.missingComment(typeName) }
             let firstLine = comment.split(separator: "\n").first.map(String.init) ?? ""
             output += "| [\(rule.code)](#\(rule.code.lowercased())) | `\(rule.name)` | \(rule.dimension.rawValue) | \(firstLine.replacingOccurrences(of: "|", with: "\\|")) |\n"
-            sections += "\n## \(rule.code)\n\n`\(rule.name)` · \(rule.dimension.title)\n\n\(comment)\n"
+            let fixable = rule is any FixableRule.Type ? " · fixable with `check --fix`" : ""
+            sections += "\n## \(rule.code)\n\n`\(rule.name)` · \(rule.dimension.title)\(fixable)\n\n\(comment)\n"
             for example in rule.examples {
                 let label = example.triggers ? "Triggers" : "Does not trigger"
                 let style = example.style.map { " (project style: \($0.rawValue))" } ?? ""
                 sections += "\n\(label)\(style):\n\n```python\n\(example.markedSource.hasSuffix("\n") ? example.markedSource : example.markedSource + "\n")```\n"
+                if let fixed = example.fixed {
+                    let shown = fixed.replacingOccurrences(of: "\r\n", with: "\n")
+                    sections += fixed == example.source ? "\n`--fix` leaves it as it is.\n"
+                        : "\n`--fix` makes it:\n\n```python\n\(shown.hasSuffix("\n") ? shown : shown + "\n")```\n"
+                }
             }
         }
         output += """

@@ -7,12 +7,13 @@ import Docstrings
 /// Raises.
 ///
 /// **Example:** `Returns` before `Parameters` in a NumPy docstring.
-struct SectionOrder: Rule {
+struct SectionOrder: FixableRule {
     static let code = "DH303"
     static let name = "section-order"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
     ]
 
@@ -33,5 +34,46 @@ struct SectionOrder: Rule {
                               penalty: 0.1)]
         }
         return []
+    }
+
+    /// Moves whole sections (header to the next header, trailing blank lines left as one
+    /// separator) into the style's order, keeping the order of sections of equal rank. Only when
+    /// every section is of the docstring's style and has a place in its order, the closing quotes
+    /// are on a line of their own, and each section's end is sure: a Google section's lines are
+    /// all indented under its header, a NumPy section has no blank line.
+    func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
+        guard !check(context).isEmpty, let docstring = context.docstring, docstring.layout.lastLineIsBlank else { return [] }
+        let order: [SectionKind] = docstring.style == .google ? SectionNames.googleOrder : SectionNames.numpyOrder
+        let sections = docstring.sections
+        guard !sections.isEmpty, sections.allSatisfy({ $0.style == docstring.style && order.contains($0.kind) }) else { return [] }
+        let end = docstring.lineCount - 1
+        func isBlank(_ offset: Int) -> Bool { lines.content(literal.line(offset)).allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        var blocks: [(rank: Int, lines: [[UInt8]])] = []
+        for (index, section) in sections.enumerated() {
+            var stop = index + 1 < sections.count ? sections[index + 1].line : end
+            while stop > section.line + 1, isBlank(stop - 1) { stop -= 1 }
+            blocks.append((order.firstIndex(of: section.kind)!, (section.line ..< stop).map { lines.content(literal.line($0)) }))
+        }
+        // A line at the header's indentation inside a Google section (a `.. versionadded::`, a
+        // closing paragraph) is not the section's, and a NumPy section has no sure end after a
+        // blank line: such docstrings are left to their author.
+        for block in blocks {
+            let header = block.lines[0]
+            let indent = header.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            for line in block.lines.dropFirst() {
+                let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                if docstring.style == .numpy, blank { return [] }
+                if docstring.style == .google, !blank, line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).count <= indent { return [] }
+            }
+        }
+        let sorted = blocks.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.lines)
+        var contents: [[UInt8]] = []
+        for (index, block) in sorted.enumerated() {
+            if index > 0 { contents.append([]) }
+            contents += block
+        }
+        var last = end
+        while last > sections[sections.count - 1].line + 1, isBlank(last - 1) { last -= 1 }
+        return [LineEdit(start: literal.line(sections[0].line), end: literal.line(last), contents: contents)]
     }
 }

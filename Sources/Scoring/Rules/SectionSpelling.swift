@@ -7,26 +7,32 @@ import Docstrings
 /// others. Consistent spelling also makes docstrings greppable.
 ///
 /// **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----`.
-struct SectionSpelling: Rule {
+struct SectionSpelling: FixableRule {
     static let code = "DH302"
     static let name = "section-spelling"
     static let dimension = Dimension.style
     static let examples: [RuleExample] = [
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    ↓Arguments:\n        x: Factor.\n    \"\"\"\n", message: "write the `Arguments` header as `Args`"),
-        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓-----\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` has 5 dashes; use 10, one per letter"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    ↓Arguments:\n        x: Factor.\n    \"\"\"\n", message: "write the `Arguments` header as `Args`",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n    \"\"\"\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓-----\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` has 5 dashes; use 10, one per letter",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
     ]
+
+    /// The header spellings of a style with sections written as headers (Google, NumPy).
+    static func names(_ style: DocstringStyle) -> [String: (kind: SectionKind, canonical: String)]? {
+        switch style {
+        case .google: SectionNames.google
+        case .numpy: SectionNames.numpy
+        default: nil
+        }
+    }
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard let docstring = context.docstring else { return [] }
         var violations: [Violation] = []
         for section in docstring.sections {
-            let table: [String: (kind: SectionKind, canonical: String)]
-            switch section.style {
-            case .google: table = SectionNames.google
-            case .numpy: table = SectionNames.numpy
-            default: continue
-            }
+            guard let table = Self.names(section.style) else { continue }
             if let entry = table[section.title.lowercased()], entry.canonical != section.title {
                 violations.append(Violation(line: context.line(section.line),
                                             message: "write the `\(section.title)` header as `\(entry.canonical)`",
@@ -39,5 +45,36 @@ struct SectionSpelling: Rule {
             }
         }
         return violations
+    }
+
+    /// Respells each header as the style writes it and sets a NumPy underline to one dash per
+    /// letter of the (respelled) header.
+    func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
+        guard let docstring = context.docstring else { return [] }
+        var edits: [LineEdit] = []
+        for section in docstring.sections {
+            guard let table = Self.names(section.style) else { continue }
+            let title = table[section.title.lowercased()]?.canonical ?? section.title
+            let line = literal.line(section.line)
+            if title != section.title {
+                var content = lines.content(line)
+                guard let range = Self.range(of: Array(section.title.utf8), in: content) else { continue }
+                content.replaceSubrange(range, with: Array(title.utf8))
+                edits.append(LineEdit(start: line, end: line + 1, contents: [content]))
+            }
+            if let length = section.underlineLength, length != title.count {
+                var content = lines.content(line + 1)
+                guard let start = content.firstIndex(of: UInt8(ascii: "-")) else { continue }
+                content.replaceSubrange(start ..< start + length, with: [UInt8](repeating: UInt8(ascii: "-"), count: title.count))
+                edits.append(LineEdit(start: line + 1, end: line + 2, contents: [content]))
+            }
+        }
+        return edits
+    }
+
+    static func range(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        for start in 0 ... bytes.count - needle.count where Array(bytes[start ..< start + needle.count]) == needle { return start ..< start + needle.count }
+        return nil
     }
 }

@@ -7,12 +7,17 @@
 /// one of those keywords, not as a stale parameter.
 ///
 /// **Example:** `def move(x, y):` whose docstring still documents `z`.
-struct StaleParameter: Rule {
+struct StaleParameter: FixableRule {
     static let code = "DH102"
     static let name = "stale-parameter"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
-        .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    ↓z : int\n        Depth.\n    \"\"\"\n", message: "`z` is documented but is not a parameter; remove it or rename it to match the signature"),
+        .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    ↓z : int\n        Depth.\n    \"\"\"\n", message: "`z` is documented but is not a parameter; remove it or rename it to match the signature",
+             fixed: "def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    \"\"\"\n"),
+        .bad("def move(x):\n    \"\"\"Move.\n\n    Args:\n    ↓    y: Vertical,\n            in metres.\n        x: Horizontal.\n    \"\"\"\n", message: "`y` is documented but is not a parameter; remove it or rename it to match the signature",
+             fixed: "def move(x):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n"),
+        .bad("def move(width):\n    \"\"\"Move.\n\n    Args:\n    ↓    wdth: How far.\n    \"\"\"\n", message: "`wdth` is documented but is not a parameter; remove it or rename it to match the signature",
+             fixed: "def move(width):\n    \"\"\"Move.\n\n    Args:\n        wdth: How far.\n    \"\"\"\n"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 
@@ -38,5 +43,30 @@ struct StaleParameter: Rule {
                                         subject: name, penalty: 0.2))
         }
         return violations
+    }
+
+    /// Removes the entries of parameters the signature no longer has: each entry's line and its
+    /// description's, up to the next entry, header or blank line. A section whose every entry is
+    /// stale is left to its author.
+    func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
+        guard let docstring = context.docstring else { return [] }
+        let stale = Set(check(context).map(\.subject))
+        guard !stale.isEmpty else { return [] }
+        let items = docstring.parameters
+        let starts = Set(items.map(\.line) + docstring.sections.map(\.line) + docstring.returns.map(\.line) + docstring.raises.map(\.line)
+            + docstring.yields.map(\.line) + docstring.attributes.map(\.line))
+        var edits: [LineEdit] = []
+        for section in Set(items.map(\.section)) {
+            let entries = items.filter { $0.section == section }
+            let removed = entries.filter { item in item.name.map { !$0.contains(",") && stale.contains(ParameterName.normalize($0)) } ?? false }
+            guard !removed.isEmpty, removed.count < entries.count else { continue }
+            for item in removed {
+                var end = item.line + 1
+                while end < docstring.lineCount - 1, !starts.contains(end),
+                      !lines.content(literal.line(end)).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { end += 1 }
+                edits.append(LineEdit(start: literal.line(item.line), end: literal.line(end), contents: []))
+            }
+        }
+        return edits
     }
 }

@@ -4,12 +4,18 @@
 /// was cut short or is a fragment.
 ///
 /// **Example:** `"""Return the user"""`.
-struct SummaryPunctuation: Rule {
+struct SummaryPunctuation: FixableRule {
     static let code = "DH202"
     static let name = "summary-punctuation"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
-        .bad("def f():\n    ↓\"\"\"Return the user\"\"\"\n", message: "the summary does not end with a period"),
+        .bad("def f():\n    ↓\"\"\"Return the user\"\"\"\n", message: "the summary does not end with a period",
+             fixed: "def f():\n    \"\"\"Return the user.\"\"\"\n"),
+        .bad("def f(x):\r\n    ↓'''Return `x`  \r\n\r\n    Details.\r\n    '''\r\n", message: "the summary does not end with a period",
+             fixed: "def f(x):\r\n    '''Return `x`.  \r\n\r\n    Details.\r\n    '''\r\n"),
+        .bad("def f():\n    ↓\"\"\"Return these:\"\"\"\n", message: "the summary does not end with a period", fixed: "def f():\n    \"\"\"Return these:\"\"\"\n"),
+        .bad("def f():\n    ↓r\"\"\"Match \\d digits\"\"\"\n", message: "the summary does not end with a period", fixed: "def f():\n    r\"\"\"Match \\d digits.\"\"\"\n"),
+        .bad("def f():\n    ↓\"\"\"Match \\\\d digits\"\"\"\n", message: "the summary does not end with a period", fixed: "def f():\n    \"\"\"Match \\\\d digits\"\"\"\n"),
         .good("def f():\n    \"\"\"Return the user.\"\"\"\n"),
     ]
 
@@ -18,5 +24,20 @@ struct SummaryPunctuation: Rule {
               !".?!".contains(last), !summary.text.hasSuffix("::") else { return [] }
         let lastLine = summary.text.split(separator: "\n").count - 1
         return [Violation(line: context.line(summary.line + lastLine), message: "the summary does not end with a period", penalty: 0.1)]
+    }
+
+    /// Adds the period after the summary's last word (before closing quotes on that line). Only
+    /// after a letter, digit, `_`, closing bracket or quote: a summary ending in `:` or `,` goes
+    /// on, and is left to its author.
+    func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
+        guard let summary = context.docstring?.summary, let lastCharacter = summary.text.last,
+              lastCharacter.isLetter || lastCharacter.isNumber || ")]`'\"_".contains(lastCharacter) else { return [] }
+        let line = literal.line(summary.line + summary.text.split(separator: "\n").count - 1)
+        var content = lines.content(line)
+        var end = line == literal.last ? (literal.closingStart(in: lines) ?? content.count) : content.count
+        while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
+        guard end > 0 else { return [] }
+        content.insert(UInt8(ascii: "."), at: end)
+        return [LineEdit(start: line, end: line + 1, contents: [content])]
     }
 }

@@ -62,6 +62,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("exit-zero"), help: "Exit with 0 even when the gate fails (unreadable input still exits with 3).")
     var exitZero = false
 
+    @Flag(help: ArgumentHelp("Mend what is mechanical and certain, in place: stale parameter entries, section header spelling, underlines and order, the blank line after the summary, closing quotes, the summary's period (DH102, DH302, DH303, DH304, DH306, DH202). Only docstring lines change."))
+    var fix = false
+
+    @Flag(help: "Print what --fix would change as a unified diff, and change nothing.")
+    var diff = false
+
     @Flag(name: .customLong("init"), help: "Write a [tool.docharness] section (pyproject.toml, else docharness.toml) with the detected style, a threshold the project meets today and a baseline of today's findings, so the gate passes now and fails on every new finding.")
     var initialize = false
 
@@ -75,6 +81,9 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if initialize, fix || diff {
+            throw ValidationError("--init records the project as it is; run --fix first, then --init")
+        }
         if initialize, changedSince != nil || baseline != nil {
             throw ValidationError("--init checks every symbol without a baseline; leave out --changed-since and --baseline")
         }
@@ -101,7 +110,20 @@ struct CheckCommand: ParsableCommand {
         let filter = PathFilter(configuration: scorer.configuration)
         let (expanded, problems) = PythonFileWalker(excludes: scorer.configuration.effectiveExclude + rules.excludes).expand(paths)
         for problem in problems { print(problem.diagnostic.formatted(path: problem.path), to: &standardError) }
-        var result = scorer.check(SourceFileBatch.read(paths: expanded.filter { !filter.isExcluded($0) }, jobs: jobs), jobs: jobs)
+        let checked = expanded.filter { !filter.isExcluded($0) }
+        var result = scorer.check(SourceFileBatch.read(paths: checked, jobs: jobs), jobs: jobs)
+        if fix || diff {
+            var output = StandardOutput()
+            let fixes = CheckFixRun.run(checked, fixer: DocstringFixer(configuration: scorer.configuration, style: result.projectStyle), write: fix && !diff) {
+                output.write($0.utf8)
+            }
+            output.flush()
+            for problem in fixes.problems { print("error: \(problem)", to: &standardError) }
+            print(fixes.summary(wrote: fix && !diff), to: &standardError)
+            if diff { Foundation.exit(!fixes.problems.isEmpty ? ExitStatus.unreadableInput : fixes.files > 0 ? ExitStatus.gateFailed : ExitStatus.passed) }
+            // What remains after the fixes is what is reported.
+            if fixes.files > 0 { result = scorer.check(SourceFileBatch.read(paths: checked, jobs: jobs), jobs: jobs) }
+        }
         if !problems.isEmpty { result.gate.requireReadablePaths(unreadable: problems.count) }
 
         if initialize {
