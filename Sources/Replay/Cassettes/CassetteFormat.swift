@@ -47,7 +47,7 @@ public enum CassetteFormat {
             throw CassetteError(file: file, line: 1, reason: "cassette format \(version) is newer than this docharness reads (\(Self.version))", fix: "update docharness")
         }
         guard let elements = document["interactions"]?.arrayValue else {
-            throw CassetteError(file: file, line: 1, reason: "\"interactions\" must be an array", fix: "see docs/replay.md for the format")
+            throw CassetteError(file: file, line: 1, reason: "\"interactions\" must be an array", fix: "write {\"version\": 1, \"interactions\": [{\"request\": {\"method\", \"path\", \"body\"}, \"response\": {\"status\", \"headers\", \"body\"}}]}, or re-record it with `docharness serve --record`")
         }
         var interactions: [Interaction] = []
         for (index, element) in elements.enumerated() {
@@ -55,7 +55,7 @@ public enum CassetteFormat {
             do {
                 interactions.append(try interaction(element))
             } catch {
-                throw CassetteError(file: file, line: line, reason: "interactions[\(index)].\(error.path): \(error.reason)", fix: "see docs/replay.md for the format")
+                throw CassetteError(file: file, line: line, reason: "interactions[\(index)].\(error.path): \(error.reason)", fix: "write {\"version\": 1, \"interactions\": [{\"request\": {\"method\", \"path\", \"body\"}, \"response\": {\"status\", \"headers\", \"body\"}}]}, or re-record it with `docharness serve --record`")
             }
         }
         return Cassette(path: file, interactions: interactions, lines: lines.map(Optional.some))

@@ -109,10 +109,10 @@ public struct FaultPlan: Sendable, Equatable {
         do {
             (document, lines) = try JSONParser.parseRecordingLines(bytes, depth: 2)
         } catch {
-            throw CassetteError(file: file, line: error.line, reason: "not valid JSON: \(error.reason)", fix: "see docs/replay.md for the fault plan format")
+            throw CassetteError(file: file, line: error.line, reason: "not valid JSON: \(error.reason)", fix: "a fault plan is a JSON object: {\"seed\", \"requests_per_minute\", \"tokens_per_minute\", \"context_window\", \"context_windows\": {model: tokens}, \"faults\": [{\"status\", \"retry_after_ms\", \"latency_ms\", \"jitter_ms\", \"drop_after_events\", \"probability\", \"first\", \"every\", \"route\", \"model\", \"stream\"}]}")
         }
         func fail(_ reason: String, line: Int? = 1) -> CassetteError {
-            CassetteError(file: file, line: line, reason: reason, fix: "see docs/replay.md for the fault plan format")
+            CassetteError(file: file, line: line, reason: reason, fix: "a fault plan is a JSON object: {\"seed\", \"requests_per_minute\", \"tokens_per_minute\", \"context_window\", \"context_windows\": {model: tokens}, \"faults\": [{\"status\", \"retry_after_ms\", \"latency_ms\", \"jitter_ms\", \"drop_after_events\", \"probability\", \"first\", \"every\", \"route\", \"model\", \"stream\"}]}")
         }
         guard let members = document.objectMembers else { throw fail("a fault plan is a JSON object") }
         var plan = FaultPlan()

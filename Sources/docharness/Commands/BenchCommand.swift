@@ -29,7 +29,7 @@ struct EstimatorsCommand: ParsableCommand {
             estimator sized max_tokens = safe zone − estimate − buffer, how many requests would have crossed the \
             safe zone and how many response tokens over-estimating gave up. Then the chat estimator per request \
             class (plain, tools, response_format, other). Requests for models with no known encoding, through a \
-            router (provider/model), or with image/audio parts are left out and counted. docs/eval.md.
+            router (provider/model), or with image/audio parts are left out and counted.
             """
     )
 

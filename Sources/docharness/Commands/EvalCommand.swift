@@ -20,7 +20,7 @@ struct EvalCommand: AsyncParsableCommand {
             or score below --regenerate-below, scores the generated ones with the same rules, benchmarks every \
             token estimator on the requests made and on the cassettes, and checks that recorded prompt tokens + \
             max_tokens stayed within the safe zone for every request. Reports: reports/junit.xml, \
-            reports/report.md, reports/report.json (docs/eval.md).
+            reports/report.md, reports/report.json.
 
             Re-recording the cassettes (after changing a prompt): make cassettes.
 
@@ -35,7 +35,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
 
-    @Option(help: "A fault plan for the replay server (docs/replay.md).")
+    @Option(help: "A fault plan for the replay server (the format `serve --help` shows under --faults).")
     var faults: String?
 
     @Option(help: "Journal file: a run killed and started again with the same journal re-requests nothing finished.")

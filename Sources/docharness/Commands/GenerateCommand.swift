@@ -14,7 +14,7 @@ struct GenerateCommand: AsyncParsableCommand {
         commandName: "generate",
         abstract: "Generate docstrings for symbols that have none or score low, inside the safe zone.",
         discussion: """
-            Sends one chat-completions request per symbol (structured output: docs/eval.md), sized so that \
+            Sends one chat-completions request per symbol, asking for a JSON answer (a strict json_schema: summary, description, parameters, returns, yields, raises, examples), sized so that \
             prompt + max_tokens ≤ --safe-zone, through a client-side rate limiter with retries. Finished symbols \
             go to the --journal as they finish; run again with the same journal and nothing finished is \
             requested again. Without --diff or --apply it prints each docstring. The API key is read from \

@@ -12,7 +12,7 @@ struct PromptCommand: ParsableCommand {
             Each file holds one request (JSON) or one per line (JSONL). The model's chat template renders the \
             messages and tools, and its tokenizer counts the text with special tokens by id: the server's \
             usage.prompt_tokens. --show prints each prompt; --timing prints the time spent rendering and \
-            tokenizing (to standard error). docs/token-counting.md.
+            tokenizing (to standard error).
             """
     )
 

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             nearest recorded request with a diff of the prompt. Cassettes: DocHarness JSON, VCR.py / \
             pytest-recording YAML, single-interaction JSON. Admin: GET /__admin/health, GET /__admin/stats, \
             POST /__admin/reset. Faults, rate limits and context windows come from --faults FILE \
-            (docs/replay.md) and the flags below. Stops gracefully on SIGINT/SIGTERM.
+            and the flags below. Stops gracefully on SIGINT/SIGTERM.
             """
     )
 

@@ -3,7 +3,7 @@ import Replay
 
 /// What `serve` injects: a fault plan file and the limits that override it.
 struct FaultOptions: ParsableArguments {
-    @Option(help: "Fault plan file: faults, rate limits, context windows (docs/replay.md).")
+    @Option(help: "Fault plan file (JSON): {\"seed\", \"requests_per_minute\", \"tokens_per_minute\", \"context_window\", \"context_windows\": {model: tokens}, \"faults\": [{\"status\", \"retry_after_ms\", \"latency_ms\", \"jitter_ms\", \"drop_after_events\", \"probability\", \"first\", \"every\", \"route\", \"model\", \"stream\"}]}.")
     var faults: String?
 
     @Option(help: "Requests-per-minute limit (429 with Retry-After and x-ratelimit-* headers beyond it).")
