@@ -14,6 +14,10 @@ struct SectionOrder: FixableRule {
     static let examples: [RuleExample] = [
         .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before",
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    ↓Args:\n        x: Factor.\n\n    .. versionadded:: 2.0\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n\n    .. versionadded:: 2.0\n    \"\"\"\n    return x\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    Note that x is scaled.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    Note that x is scaled.\n\n    Args:\n        x: Factor.\n    \"\"\"\n    return x\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
     ]
 
@@ -40,7 +44,8 @@ struct SectionOrder: FixableRule {
     /// separator) into the style's order, keeping the order of sections of equal rank. Only when
     /// every section is of the docstring's style and has a place in its order, the closing quotes
     /// are on a line of their own, and each section's end is sure: a Google section's lines are
-    /// all indented under its header, a NumPy section has no blank line.
+    /// indented under its header (a paragraph after the last one stays at the end), a NumPy
+    /// section has no blank line.
     func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
         guard !check(context).isEmpty, let docstring = context.docstring, docstring.layout.lastLineIsBlank else { return [] }
         let order: [SectionKind] = docstring.style == .google ? SectionNames.googleOrder : SectionNames.numpyOrder
@@ -55,15 +60,23 @@ struct SectionOrder: FixableRule {
             blocks.append((order.firstIndex(of: section.kind)!, (section.line ..< stop).map { lines.content(literal.line($0)) }))
         }
         // A line at the header's indentation inside a Google section (a `.. versionadded::`, a
-        // closing paragraph) is not the section's, and a NumPy section has no sure end after a
-        // blank line: such docstrings are left to their author.
-        for block in blocks {
+        // closing paragraph) is not the section's: after the last section it stays at the end,
+        // between sections the docstring is left to its author. A NumPy section has no sure end
+        // after a blank line.
+        var tail: [[UInt8]] = []
+        for (index, block) in blocks.enumerated() {
             let header = block.lines[0]
             let indent = header.prefix { $0 == 0x20 || $0 == 0x09 }.count
-            for line in block.lines.dropFirst() {
+            for (offset, line) in block.lines.enumerated().dropFirst() {
                 let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 if docstring.style == .numpy, blank { return [] }
-                if docstring.style == .google, !blank, line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).count <= indent { return [] }
+                guard docstring.style == .google, !blank, line.prefix(while: { $0 == 0x20 || $0 == 0x09 }).count <= indent else { continue }
+                guard index == blocks.count - 1 else { return [] }
+                tail = Array(block.lines[offset...])
+                var kept = Array(block.lines[..<offset])
+                while let last = kept.last, last.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { kept.removeLast() }
+                blocks[index].lines = kept
+                break
             }
         }
         let sorted = blocks.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.lines)
@@ -72,6 +85,7 @@ struct SectionOrder: FixableRule {
             if index > 0 { contents.append([]) }
             contents += block
         }
+        if !tail.isEmpty { contents += [[]] + tail }
         var last = end
         while last > sections[sections.count - 1].line + 1, isBlank(last - 1) { last -= 1 }
         return [LineEdit(start: literal.line(sections[0].line), end: literal.line(last), contents: contents)]
