@@ -37,6 +37,14 @@ public protocol FixableRule: Rule {
     /// The edits that mend every finding of the rule in the symbol's docstring (they do not
     /// overlap); empty when there is nothing certain to do.
     func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit]
+    /// Edits that mend what `fix` leaves because they may change what the docstring says
+    /// (`--unsafe-fixes`, as ruff calls them): tried only when `fix` has nothing to do.
+    func unsafeFix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit]
+}
+
+extension FixableRule {
+    /// No unsafe fix.
+    public func unsafeFix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] { [] }
 }
 
 /// The first `quoted` name in each message, for grouped messages: "parameter `y` is not
@@ -84,6 +92,8 @@ public struct RuleExample: Sendable {
     public var style: DocstringStyle?
     /// For a `FixableRule`: the source after `check --fix` (nil: not checked).
     public var fixed: String?
+    /// For a `FixableRule`: the source after `check --fix --unsafe-fixes` (nil: as `fixed`).
+    public var unsafeFixed: String?
 
     /// A small Python module: `markedSource` without the markers.
     public var source: String { markedSource.filter { $0 != "↓" } }
@@ -107,9 +117,9 @@ public struct RuleExample: Sendable {
 
     /// An example the rule must fire on, at each `↓`, with `message`; `fixed` is what `--fix`
     /// makes of it.
-    public static func bad(_ source: String, style: DocstringStyle? = nil, message: String, fixed: String? = nil) -> RuleExample {
+    public static func bad(_ source: String, style: DocstringStyle? = nil, message: String, fixed: String? = nil, unsafeFixed: String? = nil) -> RuleExample {
         RuleExample(triggers: true, markedSource: source, messages: Array(repeating: message, count: max(1, source.filter { $0 == "↓" }.count)), style: style,
-                    fixed: fixed)
+                    fixed: fixed, unsafeFixed: unsafeFixed)
     }
 
     /// An example the rule must fire on, at each `↓`, with these messages in source order.

@@ -172,4 +172,17 @@ import Testing
             }
         }
     }
+
+    /// What may change meaning is fixed only with `--unsafe-fixes`.
+    @Test func unsafeFixesOnlyWhenAsked() throws {
+        let source = "def items():\n    \"\"\"Return these:\"\"\"\n    return []\n"
+        try FixtureTree.with(["m.py": Array(source.utf8)]) { root in
+            let safe = try check(["m.py", "--fix", "--select", "DH202"], in: root)
+            #expect(safe.standardError.contains("fixed 0 findings"))
+            #expect(try String(contentsOf: root.appendingPathComponent("m.py"), encoding: .utf8) == source)
+            let unsafe = try check(["m.py", "--fix", "--unsafe-fixes", "--select", "DH202"], in: root)
+            #expect(unsafe.status == 0 && unsafe.standardError.contains("fixed 1 finding in 1 file: DH202 ×1"), "\(unsafe.standardError)")
+            #expect(try String(contentsOf: root.appendingPathComponent("m.py"), encoding: .utf8) == source.replacingOccurrences(of: "these:", with: "these."))
+        }
+    }
 }

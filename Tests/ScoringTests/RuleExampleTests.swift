@@ -48,6 +48,11 @@ import Testing
                 let once = fixer.fix(bytes: Array(example.source.utf8), path: "example.py").bytes
                 #expect(String(decoding: once, as: UTF8.self) == example.fixed, "\(rule.code): --fix made something else of \(example.source.debugDescription)")
                 #expect(fixer.fix(bytes: once, path: "example.py").bytes == once, "\(rule.code): a second --fix changed \(example.source.debugDescription)")
+                let unsafe = DocstringFixer(configuration: configuration, style: example.style ?? .google, unsafe: true)
+                let unsafeOnce = unsafe.fix(bytes: Array(example.source.utf8), path: "example.py").bytes
+                #expect(String(decoding: unsafeOnce, as: UTF8.self) == (example.unsafeFixed ?? example.fixed),
+                        "\(rule.code): --unsafe-fixes made something else of \(example.source.debugDescription)")
+                #expect(unsafe.fix(bytes: unsafeOnce, path: "example.py").bytes == unsafeOnce, "\(rule.code): a second --unsafe-fixes changed it")
             }
         }
     }

@@ -5,7 +5,8 @@ import PythonSyntax
 /// (each fix lives in its rule's file, `FixableRule`), and leaves every other byte as it was.
 ///
 /// Only findings `check` reports are fixed: the rule is selected, the file not ignored for it,
-/// the finding not suppressed. One rule's edits per docstring per pass; passes repeat on the
+/// the finding not suppressed. With `unsafe`, a rule's `unsafeFix` is tried when its `fix` has
+/// nothing certain to do. One rule's edits per docstring per pass; passes repeat on the
 /// re-parsed file until nothing more is fixed (at most `maximumPasses`), so a second `--fix`
 /// changes nothing.
 public struct DocstringFixer: Sendable {
@@ -14,12 +15,15 @@ public struct DocstringFixer: Sendable {
     public var configuration: ScoringConfiguration
     /// Passes over one file before giving up.
     public var maximumPasses = 25
+    /// Whether fixes that may change what a docstring says are made too (`--unsafe-fixes`).
+    public var unsafe: Bool
 
     /// Creates a fixer for a run whose detected style was `style`.
-    public init(configuration: ScoringConfiguration, style: DocstringStyle) {
+    public init(configuration: ScoringConfiguration, style: DocstringStyle, unsafe: Bool = false) {
         var configuration = configuration
         configuration.style = configuration.style ?? style
         self.configuration = configuration
+        self.unsafe = unsafe
     }
 
     /// The fixable rules, in the order they are tried.
@@ -59,10 +63,17 @@ public struct DocstringFixer: Sendable {
                                             options: configuration.rules, literalIndent: literal.indent.count, docstring: .some(docstring))
                 // The first rule with something certain to do; the others wait for the next pass.
                 for rule in candidates {
-                    let ruleEdits = rule.fix(context, literal: literal, lines: lines)
+                    let code = type(of: rule).code
+                    var ruleEdits = rule.fix(context, literal: literal, lines: lines)
+                    // A safe edit mends one finding; an unsafe one (a whole section) all of the rule's.
+                    var mended = ruleEdits.count
+                    if ruleEdits.isEmpty, unsafe {
+                        ruleEdits = rule.unsafeFix(context, literal: literal, lines: lines)
+                        mended = ruleEdits.isEmpty ? 0 : symbolResult.findings.filter { $0.code == code }.count
+                    }
                     guard !ruleEdits.isEmpty else { continue }
                     edits += ruleEdits
-                    fixed[type(of: rule).code, default: 0] += ruleEdits.count
+                    fixed[code, default: 0] += mended
                     break
                 }
             }

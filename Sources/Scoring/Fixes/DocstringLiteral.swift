@@ -1,8 +1,9 @@
 import Docstrings
 import PythonSyntax
 
-/// A docstring literal `--fix` can edit line by line: triple-quoted, on lines of its own, raw or
-/// without backslashes (so the value's line `i` is the source line `first + i`), in a UTF-8 file.
+/// A docstring literal `--fix` can edit line by line: triple-quoted, on lines of its own, without
+/// a backslash joining lines (so the value's line `i` is the source line `first + i`), in a UTF-8
+/// file. Edits find their places in the source bytes, so escapes within a line are kept.
 public struct DocstringLiteral: Sendable {
     /// The source line of the opening quotes (1-based).
     public var first: Int
@@ -34,7 +35,12 @@ public struct DocstringLiteral: Sendable {
         if rest.starts(with: Array("\"\"\"".utf8)) { quote = Array("\"\"\"".utf8) } else if rest.starts(with: Array("'''".utf8)) { quote = Array("'''".utf8) } else { return nil }
         let last = first + docstring.lineCount - 1
         guard last <= lines.count else { return nil }
-        for line in first ... last where !raw && lines.content(line).contains(UInt8(ascii: "\\")) { return nil }
+        // A backslash ending a line joins two lines of a literal that is not raw: the value's lines
+        // would no longer be the source's. Other escapes stay within their line.
+        for line in first ... last where !raw && lines.content(line).last == UInt8(ascii: "\\") { return nil }
+        // The literal ends on `last` and not before (an escaped line break in the value would
+        // make it look longer than it is).
+        for line in first ..< last where Self.lastRange(of: quote, in: lines.content(line), from: line == first ? index + 3 : 0) != nil { return nil }
         // The closing quotes end the last line (a comment may follow), and no line before has them.
         let closing = lines.content(last)
         guard let end = Self.lastRange(of: quote, in: closing, from: first == last ? index + 3 : 0) else { return nil }

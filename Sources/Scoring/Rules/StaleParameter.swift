@@ -17,7 +17,8 @@ struct StaleParameter: FixableRule {
         .bad("def move(x):\n    \"\"\"Move.\n\n    Args:\n    ↓    y: Vertical,\n            in metres.\n        x: Horizontal.\n    \"\"\"\n", message: "`y` is documented but is not a parameter; remove it or rename it to match the signature",
              fixed: "def move(x):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n"),
         .bad("def move(width):\n    \"\"\"Move.\n\n    Args:\n    ↓    wdth: How far.\n    \"\"\"\n", message: "`wdth` is documented but is not a parameter; remove it or rename it to match the signature",
-             fixed: "def move(width):\n    \"\"\"Move.\n\n    Args:\n        wdth: How far.\n    \"\"\"\n"),
+             fixed: "def move(width):\n    \"\"\"Move.\n\n    Args:\n        wdth: How far.\n    \"\"\"\n",
+             unsafeFixed: "def move(width):\n    \"\"\"Move.\n    \"\"\"\n"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 
@@ -68,5 +69,31 @@ struct StaleParameter: FixableRule {
             }
         }
         return edits
+    }
+
+    /// Removes a section whose every entry is stale, header and all: the parameters may have
+    /// been renamed rather than removed, so what the entries said may be worth keeping.
+    func unsafeFix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
+        guard let docstring = context.docstring else { return [] }
+        let stale = Set(check(context).map(\.subject))
+        func isBlank(_ offset: Int) -> Bool { lines.content(literal.line(offset)).allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        for kind in Set(docstring.parameters.map(\.section)) {
+            let entries = docstring.parameters.filter { $0.section == kind }
+            guard let first = entries.first, entries.allSatisfy({ item in item.name.map { stale.contains(ParameterName.normalize($0)) } ?? false }),
+                  let header = docstring.sections.filter({ $0.kind == kind && $0.line < first.line }).max(by: { $0.line < $1.line }) else { continue }
+            let next = docstring.sections.map(\.line).filter { $0 > header.line }.min()
+            var start = header.line
+            var end: Int
+            if let next {
+                end = next
+            } else {
+                // The last section: up to the closing quotes, with the blank line before it.
+                end = docstring.layout.lastLineIsBlank ? docstring.lineCount - 1 : docstring.lineCount
+                if start > 0, isBlank(start - 1) { start -= 1 }
+                guard docstring.layout.lastLineIsBlank else { return [] }
+            }
+            return [LineEdit(start: literal.line(start), end: literal.line(end), contents: [])]
+        }
+        return []
     }
 }

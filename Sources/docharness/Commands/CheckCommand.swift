@@ -68,6 +68,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print what --fix would change as a unified diff, and change nothing.")
     var diff = false
 
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix or --diff, also make fixes that may change what a docstring says: a summary's closing ':' or ',' becomes '.', a section whose every parameter is gone is removed.")
+    var unsafeFixes = false
+
     @Flag(name: .customLong("init"), help: "Write a [tool.docharness] section (pyproject.toml, else docharness.toml) with the detected style, a threshold the project meets today and a baseline of today's findings, so the gate passes now and fails on every new finding.")
     var initialize = false
 
@@ -114,7 +117,7 @@ struct CheckCommand: ParsableCommand {
         var result = scorer.check(SourceFileBatch.read(paths: checked, jobs: jobs), jobs: jobs)
         if fix || diff {
             var output = StandardOutput()
-            let fixes = CheckFixRun.run(checked, fixer: DocstringFixer(configuration: scorer.configuration, style: result.projectStyle), write: fix && !diff) {
+            let fixes = CheckFixRun.run(checked, fixer: DocstringFixer(configuration: scorer.configuration, style: result.projectStyle, unsafe: unsafeFixes), write: fix && !diff) {
                 output.write($0.utf8)
             }
             output.flush()
