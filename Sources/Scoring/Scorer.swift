@@ -211,7 +211,7 @@ public struct Scorer: Sendable {
         }
         if baseline != nil {
             require(newFindings == 0, "no findings beyond the baseline",
-                    "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline")
+                    "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline — " + Self.list(symbols.flatMap(\.findings).filter(\.isNew)))
             return GateVerdict(passed: conditions.allSatisfy(\.passed), conditions: conditions)
         }
         require(unparsableFiles == 0, "every file parses",
@@ -219,7 +219,7 @@ public struct Scorer: Sendable {
         if let changedLines {
             let findings = symbols.flatMap(\.findings)
             require(findings.isEmpty, "no findings in symbols changed since \(changedLines.revision)",
-                    "\(findings.count) finding\(findings.count == 1 ? "" : "s") in symbols changed since \(changedLines.revision): " + Self.list(findings))
+                    "\(findings.count) finding\(findings.count == 1 ? "" : "s") in symbols changed since \(changedLines.revision) — " + Self.list(findings))
         }
         let scored = symbols.filter { $0.scores != nil }
         if !scored.isEmpty {

@@ -259,7 +259,7 @@ import Testing
             let added = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD"], currentDirectory: root)
             #expect(added.status == 1, "\(added.standardOutput)")
             #expect(added.standardOutput.contains("DH101"))
-            #expect(added.standardOutput.contains("Gate: FAILED: 1 finding in symbols changed since HEAD: DH101 in `area` (geo.py:"), "\(added.standardOutput)")
+            #expect(added.standardOutput.contains("Gate: FAILED: 1 finding in symbols changed since HEAD — DH101 in `area` (geo.py:"), "\(added.standardOutput)")
             let annotations = try ProcessRunner.docharness(["check", ".", "--changed-since", "HEAD", "--format", "github"], currentDirectory: root)
             let lines = annotations.standardOutput.split(separator: "\n")
             #expect(lines.count >= 2 && lines[0].hasPrefix("::error title=docharness::") && lines[1].contains("title=DH101"), "\(annotations.standardOutput)")
