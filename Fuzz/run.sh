@@ -11,9 +11,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
-out=../.build-fuzz
+# FUZZ_BUILD_DIR: where the fuzzers are built (one folder per optimization level);
+# FUZZ_OPTIMIZATION: -O (default, more executions per second) or -Onone (compiles in a fraction of
+# the time: `make fuzz-smoke`, which runs each fuzzer for seconds).
+optimization="${FUZZ_OPTIMIZATION:--O}"
+default_out=../.build-fuzz
+[ "$optimization" = "-Onone" ] && default_out=../.build-fuzz-onone
+out="${FUZZ_BUILD_DIR:-$default_out}"
 mkdir -p "$out"
-swift_flags=(-O -swift-version 6 -parse-as-library)
+swift_flags=("$optimization" -swift-version 6 -parse-as-library)
 
 # newer_than BINARY PATH...: true when BINARY is missing or any PATH (file or folder) has a newer file.
 newer_than() {
