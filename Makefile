@@ -8,6 +8,9 @@ FUZZ_SECONDS ?= 60
 ## The shared data (real cassettes) beside the repository.
 SHARED ?= ../shared
 
+## Stamps the end of a set-up step, so a slow CI run says where its time went.
+STAMP = @echo "make: $@ done at $$(date +%T)"
+
 .PHONY: all build release demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
@@ -30,6 +33,7 @@ $(VENV)/.installed: Tests/Oracles/requirements.txt | system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Oracles/requirements.txt
 	touch $@
+	$(STAMP)
 
 venv: $(VENV)/.installed
 
@@ -44,6 +48,7 @@ $(ORACLE_CORPORA)/.fetched: Tests/Oracles/docstring_oracles.py Tests/Oracles/rep
 	$(ORACLE_PYTHON) Tests/Oracles/report_oracles.py sarif-schema $(ORACLE_CORPORA)
 	$(ORACLE_PYTHON) Tests/Oracles/cassette_usage.py $(SHARED)/data/cassettes $(ORACLE_CORPORA)/cassette-usage.jsonl
 	touch $@
+	$(STAMP)
 
 oracle-corpora: $(ORACLE_CORPORA)/.fetched
 
@@ -52,6 +57,7 @@ oracle-corpora: $(ORACLE_CORPORA)/.fetched
 OPEN_WEIGHT := .cache/open-weight
 $(OPEN_WEIGHT)/.fetched: Tests/Oracles/open_weight_fetch.py
 	$(PYTHON) Tests/Oracles/open_weight_fetch.py $(OPEN_WEIGHT)
+	$(STAMP)
 
 open-weight: $(OPEN_WEIGHT)/.fetched
 
@@ -60,6 +66,7 @@ open-weight: $(OPEN_WEIGHT)/.fetched
 encodings: venv
 	$(SWIFT) build --product docharness
 	$(SWIFT) run -q docharness encodings install --python $(ORACLE_PYTHON)
+	$(STAMP)
 
 build:
 	$(SWIFT) build
