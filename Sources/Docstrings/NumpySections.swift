@@ -37,14 +37,21 @@ extension DocstringBuilder {
         case .raises, .warns:
             var items: [DocstringItem] = []
             for entry in entries {
-                let content = String(entry.head.content)
+                var content = String(entry.head.content)
+                var description = entry.rest.joinedDedented()
+                // `ValueError:` or `ValueError: If n < 0.` — the Google habit in a NumPy section.
+                if let colon = content.firstIndex(of: ":"), Self.isExceptionList(String(content[..<colon])) {
+                    let inline = content[content.index(after: colon)...].trimmingCharacters()
+                    if !inline.isEmpty { description = description.isEmpty ? inline : inline + "\n" + description }
+                    content = String(content[..<colon])
+                }
                 guard Self.isExceptionList(content) else {
                     problem("`\(content)` in `\(section.title)` is not an exception type", line: entry.head.offset)
                     continue
                 }
                 for exception in content.split(separator: ",") {
                     items.append(DocstringItem(name: exception.trimmingCharacters(), type: nil,
-                                               description: entry.rest.joinedDedented(), line: entry.head.offset))
+                                               description: description, line: entry.head.offset))
                 }
             }
             if section.kind == .raises { append(items, to: .raises) }

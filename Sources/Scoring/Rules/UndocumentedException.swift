@@ -14,6 +14,7 @@ struct UndocumentedException: Rule {
         .bad("def load(d, k):\n    ↓\"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n", message: "`KeyError` is raised on line 11 but not documented"),
         .bad("def check(n):\n    ↓\"\"\"Check a digit.\n\n    Args:\n        n: The digit, 0 to 9.\n    \"\"\"\n    if n > 9:\n        raise _DigitError(n)\n", message: "`_DigitError` is raised on line 8 but not documented"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n\n    Raises:\n        ValueError: If n is negative.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
+        .good("def root(n):\n    \"\"\"Take a root.\n\n    Parameters\n    ----------\n    n : float\n        The number.\n\n    Raises\n    ------\n    ValueError:\n        If n is negative.\n    TypeError: If n is not a number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n    raise TypeError(n)\n", style: .numpy),
         .good("class Shape:\n    \"\"\"A shape.\"\"\"\n    def area(self):\n        \"\"\"Return the area.\"\"\"\n        raise NotImplementedError\n"),
     ]
 
