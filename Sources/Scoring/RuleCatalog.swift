@@ -39,6 +39,12 @@ public enum RuleCatalog {
         }
     }
 
+    /// Whether `code` is a rule code or a prefix of one (`DH1`, `DH101`; at least two characters):
+    /// what `--select`, `--ignore` and `docharness rule` accept.
+    public static func isCodeOrPrefix(_ code: String) -> Bool {
+        code.count >= 2 && codes.contains { $0.hasPrefix(code) }
+    }
+
     /// What `docharness rule CODE` prints: `DH101 undocumented-parameter (completeness)`, a blank
     /// line, then the help; nil for a code that is not one.
     public static func explanation(code: String) -> String? {

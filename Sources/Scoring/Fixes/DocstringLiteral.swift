@@ -54,13 +54,7 @@ public struct DocstringLiteral: Sendable {
 
     /// The end of the last occurrence of `needle` in `bytes` starting at or after `from`.
     static func lastRange(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        var start = bytes.count - needle.count
-        while start >= from {
-            if Array(bytes[start ..< start + needle.count]) == needle { return start + needle.count }
-            start -= 1
-        }
-        return nil
+        from <= bytes.count ? bytes[from...].ranges(of: needle).last?.upperBound : nil
     }
 
     /// Where the closing quotes start on the last line.

@@ -58,7 +58,7 @@ struct SectionSpelling: FixableRule {
             let line = literal.line(section.line)
             if title != section.title {
                 var content = lines.content(line)
-                guard let range = Self.range(of: Array(section.title.utf8), in: content) else { continue }
+                guard let range = content.firstRange(of: Array(section.title.utf8)) else { continue }
                 content.replaceSubrange(range, with: Array(title.utf8))
                 edits.append(LineEdit(start: line, end: line + 1, contents: [content]))
             }
@@ -70,11 +70,5 @@ struct SectionSpelling: FixableRule {
             }
         }
         return edits
-    }
-
-    static func range(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        for start in 0 ... bytes.count - needle.count where Array(bytes[start ..< start + needle.count]) == needle { return start ..< start + needle.count }
-        return nil
     }
 }

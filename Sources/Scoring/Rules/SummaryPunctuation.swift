@@ -31,28 +31,29 @@ struct SummaryPunctuation: FixableRule {
     /// after a letter, digit, `_`, closing bracket or quote: a summary ending in `:` or `,` goes
     /// on, and is left to its author.
     func fix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
-        guard let summary = context.docstring?.summary, let lastCharacter = summary.text.last,
-              lastCharacter.isLetter || lastCharacter.isNumber || ")]`'\"_".contains(lastCharacter) else { return [] }
-        let line = literal.line(summary.line + summary.text.split(separator: "\n").count - 1)
-        var content = lines.content(line)
-        var end = line == literal.last ? (literal.closingStart(in: lines) ?? content.count) : content.count
-        while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
-        guard end > 0 else { return [] }
-        content.insert(UInt8(ascii: "."), at: end)
-        return [LineEdit(start: line, end: line + 1, contents: [content])]
+        guard let last = context.docstring?.summary?.text.last, last.isLetter || last.isNumber || ")]`'\"_".contains(last),
+              var end = Self.summaryEnd(context, literal: literal, lines: lines) else { return [] }
+        end.content.insert(UInt8(ascii: "."), at: end.offset)
+        return [LineEdit(start: end.line, end: end.line + 1, contents: [end.content])]
     }
 
     /// Replaces a summary's closing `:`, `,` or `;` with the period: the sentence went on, and
     /// ending it there may change what it says.
     func unsafeFix(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> [LineEdit] {
-        guard let summary = context.docstring?.summary, let lastCharacter = summary.text.last, ":,;".contains(lastCharacter),
-              !summary.text.hasSuffix("::") else { return [] }
+        guard let text = context.docstring?.summary?.text, let last = text.last, ":,;".contains(last), !text.hasSuffix("::"),
+              var end = Self.summaryEnd(context, literal: literal, lines: lines), ":,;".utf8.contains(end.content[end.offset - 1]) else { return [] }
+        end.content[end.offset - 1] = UInt8(ascii: ".")
+        return [LineEdit(start: end.line, end: end.line + 1, contents: [end.content])]
+    }
+
+    /// The source line of the summary's last line, its bytes, and the offset just after its last
+    /// visible byte (before trailing blanks and closing quotes on that line); nil for an empty one.
+    static func summaryEnd(_ context: SymbolContext, literal: DocstringLiteral, lines: SourceLines) -> (line: Int, content: [UInt8], offset: Int)? {
+        guard let summary = context.docstring?.summary else { return nil }
         let line = literal.line(summary.line + summary.text.split(separator: "\n").count - 1)
-        var content = lines.content(line)
+        let content = lines.content(line)
         var end = line == literal.last ? (literal.closingStart(in: lines) ?? content.count) : content.count
         while end > 0, content[end - 1] == 0x20 || content[end - 1] == 0x09 { end -= 1 }
-        guard end > 0, ":,;".utf8.contains(content[end - 1]) else { return [] }
-        content[end - 1] = UInt8(ascii: ".")
-        return [LineEdit(start: line, end: line + 1, contents: [content])]
+        return end > 0 ? (line, content, end) : nil
     }
 }

@@ -17,7 +17,7 @@ struct RuleCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
-        for code in codes where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code.uppercased()) }) || code.count < 2 {
+        for code in codes where !RuleCatalog.isCodeOrPrefix(code.uppercased()) {
             throw ValidationError("'\(code)' is not a rule code or prefix; `docharness rule` lists them")
         }
     }

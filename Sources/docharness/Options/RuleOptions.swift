@@ -43,7 +43,7 @@ struct RuleOptions: ParsableArguments {
 
     func validate() throws {
         if let failUnder, !(0 ... 100).contains(failUnder) { throw ValidationError("--fail-under must be between 0 and 100, got \(failUnder)") }
-        for code in selectedCodes + ignoredCodes + extendedCodes where !RuleCatalog.codes.contains(where: { $0.hasPrefix(code) }) || code.count < 2 {
+        for code in selectedCodes + ignoredCodes + extendedCodes where !RuleCatalog.isCodeOrPrefix(code) {
             throw ValidationError("'\(code)' is not a rule code or prefix (codes look like DH101; `docharness rule` lists them)")
         }
     }
