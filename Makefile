@@ -11,7 +11,7 @@ SHARED ?= ../shared
 ## Stamps the end of a set-up step, so a slow CI run says where its time went.
 STAMP = @echo "make: $@ done at $$(date +%T)"
 
-.PHONY: all build release demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
 
 all: build
 
@@ -71,8 +71,25 @@ encodings: venv
 build:
 	$(SWIFT) build
 
-release:
-	$(SWIFT) build -c release --product docharness
+## The release binary, self-contained: the Swift runtime and Foundation linked statically
+## (--static-swift-stdlib), libxml2, ICU, xz and zlib from their static archives
+## (Packaging/static-link-setup.sh), no RUNPATH, stripped; it needs only glibc and libstdc++.
+## `make bench` measures this binary, and `make dist` ships it.
+STATIC_LINK := .build/static-link
+release: system-deps
+	bash Packaging/static-link-setup.sh $(STATIC_LINK)
+	PKG_CONFIG_PATH=$(abspath $(STATIC_LINK))/pkgconfig $(SWIFT) build -c release --product docharness \
+	  --static-swift-stdlib --disable-local-rpath -Xlinker -s
+	$(STAMP)
+
+## The artefacts a user installs without a Swift toolchain (Packaging/dist.py): in dist/, the
+## tarball (the binary, the licences, a short README) and a wheel carrying the binary, tagged
+## manylinux for the newest glibc symbol it needs. Not part of `make test`; DistributionTests check
+## the artefacts when they exist.
+DIST_VERSION = $(shell sed -n 's/^let docharnessVersion = "\(.*\)"/\1/p' Sources/docharness/DocHarnessVersion.swift)
+dist: release
+	$(PYTHON) Packaging/dist.py --binary .build/release/docharness --version $(DIST_VERSION) --out dist
+	$(STAMP)
 
 ## The main job on the bundled corpora, offline: score, generate through the in-process replay
 ## server answering from a real model's recordings (SmolLM2-135M-Instruct, `make record-local`),
@@ -167,8 +184,7 @@ llama-server: $(LLAMA_SERVER_DIR)/llama-server
 ## usage.prompt_tokens on the recorded requests. Not part of `make test` (it needs the model venv
 ## and the llama-server build).
 DIFFERENTIAL_MB ?= 5
-test-real-model: local-model open-weight llama-server
-	$(SWIFT) build -c release --product docharness
+test-real-model: local-model open-weight llama-server release
 	$(MODEL_VENV)/bin/python Tests/Oracles/llama_differential.py --docharness .build/release/docharness --megabytes $(DIFFERENTIAL_MB) \
 	  $(LOCAL_MODEL_GGUF) $(addprefix $(OPEN_WEIGHT)/llama.cpp/models/ggml-vocab-,$(addsuffix .gguf,command-r deepseek-coder deepseek-llm falcon gpt-2 llama-bpe mpt qwen2 refact starcoder gpt-neox aquila llama-spm phi-3 baichuan))
 	$(PYTHON) Tests/Oracles/llama_server_differential.py --server $(LLAMA_SERVER_DIR)/llama-server --docharness .build/release/docharness \

@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Talking to a model server: endpoints, HTTP transport, rate limiter, retry policy,
+        // Talking to a model server: endpoints, HTTP transport (and plain downloads), rate limiter, retry policy,
         // clocks, streamed-answer assembly.
         .target(
             name: "LLMClient",
@@ -118,8 +118,11 @@ let package = Package(
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization", "Jinja",
                 "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildStamp"]
         ),
+        // Stamps the `docharness` binary with the commit it is built from, for `--version`.
+        .plugin(name: "BuildStamp", capability: .buildTool()),
         .target(
             name: "DocHarnessTestSupport",
             dependencies: ["PythonSyntax", "Tokenization", "Replay", "ReplayServer"],

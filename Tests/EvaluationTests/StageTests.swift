@@ -48,7 +48,7 @@ struct StageTests {
                        Self.entry(f)]
         let compliance = Compliance(targets: [f, f, f], entries: entries, budget: SafeZoneBudget())
         let verdict = Verdict(entries: entries, unmatched: 1, compliance: compliance, safeZone: 22_800)
-        #expect(verdict.failures == ["1 requests had no recording in strict replay (a prompt changed? re-record with `make cassettes`)",
+        #expect(verdict.failures == ["1 request had no recording in strict replay (a prompt changed? record them with `--upstream URL`, which adds what is missing)",
                                      "1 symbols failed to generate: 1 × gave up (HTTP 503)"])
         #expect(Verdict(entries: [Self.entry(f)], unmatched: 0, compliance: Compliance(targets: [f], entries: [Self.entry(f)], budget: SafeZoneBudget()), safeZone: 22_800).passed)
     }

@@ -11,7 +11,7 @@ struct Verdict {
     /// `compliance` under a safe zone of `safeZone`.
     init(entries: [JournalEntry], unmatched: Int, compliance: Compliance, safeZone: Int) {
         let failed = entries.filter { $0.outcome == .failed }
-        if unmatched > 0 { failures.append("\(unmatched) requests had no recording in strict replay (a prompt changed? re-record with `make cassettes`)") }
+        if unmatched > 0 { failures.append("\(unmatched) request\(unmatched == 1 ? "" : "s") had no recording in strict replay (a prompt changed? record them with `--upstream URL`, which adds what is missing)") }
         let others = failed.compactMap(\.failure).filter { !$0.isUnmatchedRecording }
         if !others.isEmpty {
             failures.append("\(others.count) symbols failed to generate: " + Self.grouped(others.map(\.cause)))

