@@ -34,6 +34,13 @@ public struct UnmatchedRequest: Sendable {
     /// The received request's key fingerprint.
     public var fingerprint: String
 
+    /// Creates the description of a miss.
+    public init(nearest: InteractionSource?, diff: String, fingerprint: String) {
+        self.nearest = nearest
+        self.diff = diff
+        self.fingerprint = fingerprint
+    }
+
     /// The OpenAI-shaped error a client gets.
     public var apiError: APIError {
         var message = "DocHarness replay (strict): no recorded response matches this request."
@@ -80,13 +87,16 @@ public final class ReplayEngine: Sendable {
     private let episodes: [RequestKey: [Recorded]]
     private let nearest: NearestRequest.Snapshot
     private let cursors = Mutex<[RequestKey: Int]>([:])
+    /// Recordings served as the nearest match (lenient mode); exact matches are known from the cursors.
+    private let servedAsNearest = Mutex<Set<InteractionSource>>([])
     /// The counts of what happened.
-    public let counters = ReplayCounters()
+    public let counters: ReplayCounters
 
-    /// Creates an engine over cassettes.
-    public init(cassettes: [Cassette], matcher: RequestMatcher = RequestMatcher(), mode: Mode = .strict) {
+    /// Creates an engine over cassettes; engines that share `counters` count into one place.
+    public init(cassettes: [Cassette], matcher: RequestMatcher = RequestMatcher(), mode: Mode = .strict, counters: ReplayCounters = ReplayCounters()) {
         self.matcher = matcher
         self.mode = mode
+        self.counters = counters
         var episodes: [RequestKey: [Recorded]] = [:]
         var entries: [(source: InteractionSource, request: RecordedRequest)] = []
         for cassette in cassettes {
@@ -137,6 +147,7 @@ public final class ReplayEngine: Sendable {
         let lines = PromptView.lines(of: request, matcher: matcher)
         let found = nearest.finder.nearest(to: lines, path: key.path)
         if mode == .lenient, let found, let recorded = episodes.values.lazy.flatMap({ $0 }).first(where: { $0.source == found.source }) {
+            servedAsNearest.withLock { _ = $0.insert(recorded.source) }
             return .matched(recorded.interaction, ReplayMatch(
                 source: found.source, episode: 0, episodes: 1, isNearest: true, responseBody: recorded.responseBody, label: "nearest " + recorded.sourceLabel
             ))
@@ -148,10 +159,30 @@ public final class ReplayEngine: Sendable {
         ))
     }
 
-    /// Starts every episode sequence from the beginning again and zeroes the counters.
-    public func reset() {
+    /// Starts every episode sequence from the beginning again and zeroes the counters (unless
+    /// `counters` is false: a scope's reset leaves the shared counts); what was served is
+    /// forgotten too.
+    public func reset(counters resettingCounters: Bool = true) {
         cursors.withLock { $0.removeAll() }
-        counters.reset()
+        servedAsNearest.withLock { $0.removeAll() }
+        if resettingCounters { counters.reset() }
+    }
+
+    /// Every recording this engine holds, in cassette order.
+    public var sources: [InteractionSource] {
+        episodes.values.flatMap { $0.map(\.source) }.sorted { ($0.file, $0.index) < ($1.file, $1.index) }
+    }
+
+    /// The recordings this engine has served since it started or was last reset: the first
+    /// episodes of each request as far as its cursor went, and the nearest matches of lenient mode.
+    public var servedSources: Set<InteractionSource> {
+        let positions = cursors.withLock { $0 }
+        var served = servedAsNearest.withLock { $0 }
+        for (key, next) in positions {
+            guard let recorded = episodes[key] else { continue }
+            for chosen in recorded.prefix(next) { served.insert(chosen.source) }
+        }
+        return served
     }
 }
 

@@ -28,8 +28,20 @@ public struct ReplayServerConfiguration: Sendable {
     /// The memory the cache of parsed request bodies may hold (`serve --analysis-cache-bytes`,
     /// 256 MiB by default).
     public var analysisCacheBytes = 256 << 20
-    /// Proxy unmatched requests to a real API and record them.
+    /// Proxy unmatched requests to a real API and record them (requests that name no cassette).
     public var recording: RecordingConfiguration?
+    /// The folders and files the cassettes were loaded from: a scope (a request's named cassette,
+    /// `/c/NAME/…` or `x-docharness-cassette`) is a path relative to them, and a scope with no
+    /// cassette yet is recorded into the first.
+    public var cassetteRoots: [String] = []
+    /// Record mode for requests that name their cassette (`serve --record-mode`); nil replays only.
+    public var scopeRecording: ScopeRecording?
+    /// Whether a recording made without streaming may answer a `stream: true` request (and the
+    /// reverse) converted to the other form (`serve --convert-streams`); otherwise such a request
+    /// is refused with a 400 saying why, never answered with an empty stream.
+    public var convertsStreams = false
+    /// How many requests `GET /__admin/log` keeps (`serve --log-capacity`).
+    public var requestLogCapacity = 10_000
     /// Where vocabularies are (for prompt token counts).
     public var vocabularies: VocabularyStore
     /// An open-weight model's counter (`serve --tokenizer`): prompts are counted with its chat
@@ -54,6 +66,21 @@ public struct ReplayServerConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.recording = recording
         self.vocabularies = vocabularies
+    }
+}
+
+/// Record mode for scoped requests: VCR.py's mode, and the upstream, redaction and credentials
+/// every scope's recorder uses (`template.cassetteFile` is replaced by each scope's file).
+public struct ScopeRecording: Sendable {
+    /// When requests are sent upstream and recorded.
+    public var mode: RecordMode
+    /// The recording settings shared by every scope.
+    public var template: RecordingConfiguration
+
+    /// Creates a scope recording.
+    public init(mode: RecordMode, template: RecordingConfiguration) {
+        self.mode = mode
+        self.template = template
     }
 }
 

@@ -10,17 +10,23 @@ import Tokenization
 ///
 /// Routes: `POST /v1/chat/completions` (and any path ending in `/chat/completions`),
 /// `POST /openai/deployments/{name}/chat/completions?api-version=…`, `GET /v1/models`,
-/// `GET /__admin/health`, `GET /__admin/stats`, `POST /__admin/reset`; any other path that a
-/// cassette recorded (embeddings, …) replays too; everything else is a 404 in OpenAI's shape.
+/// `GET /__admin/health`, `GET /__admin/stats`, `POST /__admin/reset`, `GET /__admin/unused`,
+/// `GET /__admin/log`; any other path that a cassette recorded (embeddings, …) replays too;
+/// everything else is a 404 in OpenAI's shape. Any of them behind `/c/NAME` (or with the
+/// `x-docharness-cassette: NAME` header) is scoped to that one cassette (`ReplayScopes`).
 public final class ReplayService: Sendable {
     /// The configuration.
     public let configuration: ReplayServerConfiguration
-    /// The matching engine.
+    /// The matching engine of requests that name no cassette (every cassette, one pool).
     public let engine: ReplayEngine
-    private let faults: FaultInjector
+    /// The per-cassette engines of requests that name one, and the global engine.
+    public let scopes: ReplayScopes
+    private let scopedRecorders: ScopedRecorders?
+    let log: RequestLog
+    let faults: FaultInjector
     private let windows: ContextWindows
     private let tokens: RequestTokenCounter
-    private let buckets: Mutex<RateLimitBuckets>
+    let buckets: Mutex<RateLimitBuckets>
     private let now: @Sendable () -> Double
     private let recorder: UpstreamRecorder?
     private let models: [String]
@@ -30,7 +36,11 @@ public final class ReplayService: Sendable {
     /// Creates the service; `now` is the clock of the rate limits (seconds), injectable for tests.
     public init(configuration: ReplayServerConfiguration, now: (@Sendable () -> Double)? = nil) {
         self.configuration = configuration
-        engine = ReplayEngine(cassettes: configuration.cassettes, matcher: RequestMatcher(ignoredFields: configuration.ignoredFields), mode: configuration.mode)
+        scopes = ReplayScopes(cassettes: configuration.cassettes, roots: configuration.cassetteRoots,
+                              matcher: RequestMatcher(ignoredFields: configuration.ignoredFields), mode: configuration.mode)
+        engine = scopes.global
+        scopedRecorders = configuration.scopeRecording.map { ScopedRecorders(recording: $0) }
+        log = RequestLog(capacity: configuration.requestLogCapacity)
         faults = FaultInjector(plan: configuration.faultPlan)
         var windows = ContextWindows(override: configuration.faultPlan.contextWindow)
         for (prefix, window) in configuration.faultPlan.contextWindows { windows.windows[prefix] = window }
@@ -61,28 +71,63 @@ public final class ReplayService: Sendable {
     /// The counters (matched, unmatched, faulted, …).
     public var counters: ReplayCounters { engine.counters }
 
-    /// Stops the upstream client of record mode.
+    /// Stops the upstream clients of record mode.
     public func shutdown() async {
         await recorder?.shutdown()
+        await scopedRecorders?.shutdown()
     }
 
-    /// Answers one request.
+    /// The recordings no request has been answered with since the server started (or was reset),
+    /// of one scope's cassette or of every cassette.
+    public func unusedRecordings(scope: String? = nil) -> [InteractionSource] {
+        scopes.unused(scope: scope)
+    }
+
+    /// Where a request replays from and records to.
+    struct Scope {
+        /// The cassette the request named, if any.
+        let name: String?
+        /// The engine that matches it.
+        let engine: ReplayEngine
+        /// The recorder of its unmatched requests, if the mode records there.
+        let recorder: UpstreamRecorder?
+        /// Whether recordings are replayed (not in record mode `all`).
+        let replays: Bool
+    }
+
+    private func scope(named name: String?) -> Scope {
+        guard let name else { return Scope(name: nil, engine: engine, recorder: recorder, replays: true) }
+        let cassette = scopes.cassette(named: name)
+        let recorder = scopedRecorders?.recorder(file: scopes.recordingFile(for: name), hasRecordings: cassette?.interactions.isEmpty == false)
+        let replays = !(recorder != nil && scopedRecorders?.recording.mode == .all)
+        return Scope(name: name, engine: scopes.engine(for: name), recorder: recorder, replays: replays)
+    }
+
+    /// Answers one request, and logs what it was answered with (`GET /__admin/log`).
     public func answer(_ request: ServerRequest) async -> ServerAnswer {
+        if request.method == "POST", request.path == "/v1/chat/completions", !request.bodyTooLarge, request.headers[CassetteScope.header] == nil {
+            return logged(await chatCompletion(request, route: .openAI, scope: scope(named: nil)), request: request, scope: nil)
+        }
+        switch CassetteScope.parse(request) {
+        case .failure(let error):
+            counters.add(.rejected)
+            return logged(.error(400, error), request: request, scope: nil)
+        case .success(let (name, path)):
+            var scoped = request
+            scoped.path = path
+            let answer = await answer(scoped, scope: scope(named: name))
+            if scoped.path.hasPrefix("/__admin/") { return answer }
+            return logged(answer, request: scoped, scope: name)
+        }
+    }
+
+    private func answer(_ request: ServerRequest, scope: Scope) async -> ServerAnswer {
         if request.method == "POST", request.path == "/v1/chat/completions", !request.bodyTooLarge {
-            return await chatCompletion(request, route: .openAI)
+            return await chatCompletion(request, route: .openAI, scope: scope)
         }
         let pathOnly = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+        if pathOnly.hasPrefix("/__admin/"), let answer = adminAnswer(request, path: pathOnly, scope: scope) { return answer }
         switch (request.method, pathOnly) {
-        case ("GET", "/__admin/health"):
-            return .json(200, .object([JSONMember("status", "ok"), JSONMember("interactions", .integer(engine.interactionCount))]))
-        case ("GET", "/__admin/stats"):
-            let counts = counters.snapshot
-            return .json(200, .object(ReplayCounters.Event.allCases.map { JSONMember($0.rawValue, .integer(counts[$0] ?? 0)) }))
-        case ("POST", "/__admin/reset"):
-            engine.reset()
-            faults.reset()
-            buckets.withLock { $0 = RateLimitBuckets(requestsPerMinute: configuration.faultPlan.requestsPerMinute, tokensPerMinute: configuration.faultPlan.tokensPerMinute) }
-            return .json(200, .object([JSONMember("status", "reset")]))
         case ("GET", "/v1/models"), ("GET", "/models"):
             return .json(200, .object([
                 JSONMember("object", "list"),
@@ -98,11 +143,11 @@ public final class ReplayService: Sendable {
             return .error(413, APIError(message: "The request body is larger than the \(configuration.maximumBodyBytes)-byte limit of this replay server (docharness serve --max-body-bytes).", type: "invalid_request_error", code: "request_too_large"))
         }
         if request.method == "POST", let route = ChatRoute(pathAndQuery: request.path) {
-            return await chatCompletion(request, route: route)
+            return await chatCompletion(request, route: route, scope: scope)
         }
-        if engine.hasRecordings(onPath: request.path) {
+        if scope.engine.hasRecordings(onPath: request.path) || (scope.recorder != nil && engine.hasRecordings(onPath: request.path)) {
             let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: RecordedBody(decoded: request.body))
-            return await replayOrRecord(recorded, key: engine.matcher.key(for: recorded), original: request, rateHeaders: [])
+            return await replayOrRecord(recorded, key: engine.matcher.key(for: recorded), original: request, rateHeaders: [], scope: scope, stream: nil)
         }
         counters.add(.rejected)
         return .error(404, APIError(message: "Invalid URL (\(request.method) \(pathOnly))", type: "invalid_request_error"))
@@ -119,10 +164,10 @@ public final class ReplayService: Sendable {
     /// threads of a two-core machine, delaying `/__admin/health` (issue 23).
     static let offloadedBodyBytes = 256 << 10
 
-    private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute) async -> Result<ChatRequestAnalysis, Refusal> {
-        guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route) }
+    private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute, scope: Scope) async -> Result<ChatRequestAnalysis, Refusal> {
+        guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route, scope: scope) }
         let service = self
-        return await Self.onBlockingPool { service.analyse(request, route: route) }
+        return await Self.onBlockingPool { service.analyse(request, route: route, scope: scope) }
     }
 
     /// Runs CPU-heavy work on NIO's blocking-work thread pool, so that the Swift concurrency
@@ -134,7 +179,7 @@ public final class ReplayService: Sendable {
 
     /// The request's analysis (parsed body, typed request, key, model, window, prompt tokens when a
     /// limit needs them), from the cache or made and cached.
-    private func analyse(_ request: ServerRequest, route: ChatRoute) -> Result<ChatRequestAnalysis, Refusal> {
+    private func analyse(_ request: ServerRequest, route: ChatRoute, scope: Scope) -> Result<ChatRequestAnalysis, Refusal> {
         let normalizedPath = route.canonicalPath
         if let cached = analyses.analysis(path: normalizedPath, body: request.body) { return .success(cached) }
         // A body that is not a valid request is still answered by a recording of that very body
@@ -143,7 +188,7 @@ public final class ReplayService: Sendable {
         do {
             value = try JSONParser.parse(request.body)
         } catch {
-            if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body)) { return .failure(Refusal(answer: recorded)) }
+            if let recorded = recordedAnswer(request, body: RecordedBody(decoded: request.body), engine: scope.engine) { return .failure(Refusal(answer: recorded)) }
             counters.add(.rejected)
             return .failure(Refusal(answer: .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))))
         }
@@ -151,7 +196,7 @@ public final class ReplayService: Sendable {
         do {
             chat = try ChatCompletionRequest(json: value)
         } catch {
-            if let recorded = recordedAnswer(request, body: .json(value)) { return .failure(Refusal(answer: recorded)) }
+            if let recorded = recordedAnswer(request, body: .json(value), engine: scope.engine) { return .failure(Refusal(answer: recorded)) }
             counters.add(.rejected)
             return .failure(Refusal(answer: .error(400, APIError(message: "Invalid request body: \(error)", type: "invalid_request_error", param: error.path.isEmpty ? nil : error.path))))
         }
@@ -174,9 +219,9 @@ public final class ReplayService: Sendable {
         return .success(analysis)
     }
 
-    private func chatCompletion(_ request: ServerRequest, route: ChatRoute) async -> ServerAnswer {
+    private func chatCompletion(_ request: ServerRequest, route: ChatRoute, scope: Scope) async -> ServerAnswer {
         let analysis: ChatRequestAnalysis
-        switch await analyseOffTheTaskPool(request, route: route) {
+        switch await analyseOffTheTaskPool(request, route: route, scope: scope) {
         case .success(let analysed): analysis = analysed
         case .failure(let refusal): return refusal.answer
         }
@@ -213,7 +258,8 @@ public final class ReplayService: Sendable {
             counters.add(.faulted)
             return injectedError(status, retryAfterMilliseconds: decision.retryAfterMilliseconds, model: model, rateHeaders: rateHeaders)
         }
-        var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(analysis.value)), key: analysis.key, original: request, rateHeaders: rateHeaders)
+        var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(analysis.value)), key: analysis.key, original: request, rateHeaders: rateHeaders,
+                                          scope: scope, stream: StreamRequest(stream: stream, includeUsage: analysis.value["stream_options"]?["include_usage"]?.boolValue == true))
         if let drop = decision.dropAfterEvents, answer.status == 200 {
             counters.add(.faulted)
             switch answer.body {
@@ -226,7 +272,7 @@ public final class ReplayService: Sendable {
     }
 
     /// The recorded answer to exactly this request, if the cassettes hold one (no nearest match).
-    private func recordedAnswer(_ request: ServerRequest, body: RecordedBody) -> ServerAnswer? {
+    private func recordedAnswer(_ request: ServerRequest, body: RecordedBody, engine: ReplayEngine) -> ServerAnswer? {
         let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: body)
         let key = engine.matcher.key(for: recorded)
         guard engine.hasRecording(key), case .matched(let interaction, let match) = engine.replay(recorded, key: key) else { return nil }
@@ -239,29 +285,56 @@ public final class ReplayService: Sendable {
     /// search for the nearest recording and its diff (a 4,000-message request took 2.3 s), which
     /// runs on NIO's blocking-work thread pool so that the Swift concurrency threads — two on a
     /// two-core machine — keep answering other requests and `/__admin/health` meanwhile.
-    private func replayOffTheTaskPool(_ recorded: RecordedRequest, key: RequestKey) async -> ReplayOutcome {
-        let engine = engine
+    private func replayOffTheTaskPool(_ recorded: RecordedRequest, key: RequestKey, engine: ReplayEngine) async -> ReplayOutcome {
         if engine.hasRecording(key) { return engine.replay(recorded, key: key) }
         return await Self.onBlockingPool { engine.replay(recorded, key: key) }
     }
 
-    private func replayOrRecord(_ recorded: RecordedRequest, key: RequestKey, original: ServerRequest, rateHeaders: [(String, String)]) async -> ServerAnswer {
-        switch await replayOffTheTaskPool(recorded, key: key) {
-        case .matched(let interaction, let match):
+    /// Whether a chat request asks for a stream, and for the usage chunk.
+    struct StreamRequest {
+        let stream: Bool
+        let includeUsage: Bool
+    }
+
+    private func replayOrRecord(
+        _ recorded: RecordedRequest, key: RequestKey, original: ServerRequest, rateHeaders: [(String, String)], scope: Scope, stream: StreamRequest?
+    ) async -> ServerAnswer {
+        let outcome: ReplayOutcome
+        if scope.replays {
+            outcome = await replayOffTheTaskPool(recorded, key: key, engine: scope.engine)
+        } else {
+            outcome = .unmatched(UnmatchedRequest(nearest: nil, diff: "", fingerprint: key.fingerprint))
+        }
+        switch outcome {
+        case .matched(var interaction, let match):
+            var body = match.responseBody
+            if let stream {
+                switch StreamForm.reconcile(interaction.response, body: body, stream: stream, label: match.label, converting: configuration.convertsStreams) {
+                case .unchanged: break
+                case .converted(let response, let bytes):
+                    interaction.response = response
+                    body = bytes
+                case .refused(let error):
+                    counters.add(.rejected)
+                    return .error(400, error)
+                }
+            }
             var headers = interaction.response.headers
             for (name, value) in rateHeaders {
                 headers.remove(name)
                 headers.append(name, value)
             }
             headers.append("x-docharness-replay", match.label)
-            return Self.answer(for: interaction.response, body: match.responseBody, headers: headers, paced: configuration.replayTiming)
+            return Self.answer(for: interaction.response, body: body, headers: headers, paced: configuration.replayTiming)
         case .unmatched(let unmatched):
-            if let recorder {
+            if let recorder = scope.recorder {
                 do {
                     let (interaction, recording) = try await recorder.forward(original)
                     var headers = interaction.response.headers
                     switch recording {
-                    case .recorded: counters.add(.recorded)
+                    case .recorded:
+                        counters.add(.recorded)
+                        headers.append("x-docharness-recorded", String(recorder.configuration.cassetteFile.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init)))
                     case .notRecordable: counters.add(.upstreamFailed)
                     case .notWritten(let error):
                         counters.add(.notWritten)
@@ -277,6 +350,12 @@ public final class ReplayService: Sendable {
             }
             var headers = HeaderFields(rateHeaders.map { HeaderFields.Field($0.0, $0.1) })
             headers.append("x-docharness-unmatched", unmatched.fingerprint)
+            if let name = scope.name, scopes.cassette(named: name) == nil {
+                let folder = scopes.roots.first ?? "."
+                return .error(400, APIError(
+                    message: "DocHarness replay (strict): the cassette `\(name)` has no recordings (no \(name).json, .yaml or .yml in \(folder)). Record it: docharness serve --record-mode once --upstream URL.",
+                    type: "invalid_request_error", code: "unmatched_request"), headers: headers)
+            }
             return .error(400, unmatched.apiError, headers: headers)
         }
     }

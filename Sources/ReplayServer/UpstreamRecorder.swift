@@ -11,12 +11,16 @@ import Replay
 final class UpstreamRecorder: Sendable {
     let configuration: RecordingConfiguration
     private let client: HTTPClient
+    private let ownsClient: Bool
     private let writer: CassetteWriter?
     private let openError: CassetteError?
 
-    init(configuration: RecordingConfiguration) {
+    /// Creates a recorder writing to `configuration.cassetteFile`, over its own HTTP client or a
+    /// shared one (`client`, which the caller shuts down).
+    init(configuration: RecordingConfiguration, client shared: HTTPClient? = nil) {
         self.configuration = configuration
-        client = HTTPClient(eventLoopGroupProvider: .singleton)
+        client = shared ?? HTTPClient(eventLoopGroupProvider: .singleton)
+        ownsClient = shared == nil
         do {
             writer = try CassetteWriter(path: configuration.cassetteFile, redaction: configuration.redaction, sortedByRequest: configuration.sortedByRequest,
                                          replacing: configuration.replacesCassette)
@@ -28,7 +32,7 @@ final class UpstreamRecorder: Sendable {
     }
 
     func shutdown() async {
-        try? await client.shutdown()
+        if ownsClient { try? await client.shutdown() }
     }
 
     /// Headers not forwarded: the ones that describe this hop.

@@ -27,6 +27,13 @@ struct ServeCommandTests {
         let negative = try ProcessRunner.docharness(["serve", "--cassettes", ".", "--max-body-bytes=-1"])
         #expect(negative.status == 2)
         #expect(negative.standardError.contains("--max-body-bytes must be 1…1073741824"))
+        let both = try ProcessRunner.docharness(["serve", "--cassettes", ".", "--record", "--record-mode", "once", "--upstream", "http://127.0.0.1:9"])
+        #expect(both.status == 2 && both.standardError.contains("give --record or --record-mode MODE, not both"), "\(both.standardError)")
+        let noUpstream = try ProcessRunner.docharness(["serve", "--cassettes", ".", "--record-mode", "new_episodes"])
+        #expect(noUpstream.status == 2 && noUpstream.standardError.contains("--record-mode new_episodes needs --upstream URL"), "\(noUpstream.standardError)")
+        let unknownMode = try ProcessRunner.docharness(["serve", "--cassettes", ".", "--record-mode", "sometimes"])
+        #expect(unknownMode.status == 2)
+        #expect(try ProcessRunner.docharness(["serve", "--cassettes", ".", "--log-capacity", "0"]).status == 2)
     }
 
     @Test("serves on a free port, answers, and stops gracefully on SIGTERM with its counts")

@@ -4,8 +4,10 @@ replay server and checks that the answer is the recorded one: same status, same 
 the same server-sent events. The cassettes are read here independently of DocHarness (PyYAML
 with a loader that never executes tags), in the order the server reads them (sorted paths).
 
-  replay_oracle.py CASSETTE_DIR BASE_URL
-Prints one JSON object: counts, and the first mismatches.
+  replay_oracle.py CASSETTE_DIR BASE_URL [--api chat|responses|messages]
+Prints one JSON object: counts, and the first mismatches. For `responses` (OpenAI's Responses API,
+`…/responses`) and `messages` (Anthropic's Messages API, `…/v1/messages`) a stream is compared
+event by event, name and data.
 """
 import base64
 import gzip
@@ -79,18 +81,27 @@ def interactions(path):
     return []
 
 
-def events(text):
-    found, data = [], []
+def events(text, named=False):
+    found, data, name = [], [], None
     for line in text.replace("\r\n", "\n").split("\n"):
         if line == "":
             if data:
-                found.append("\n".join(data))
-            data = []
+                found.append((name, "\n".join(data)) if named else "\n".join(data))
+            data, name = [], None
         elif line.startswith("data:"):
             data.append(line[5:][1:] if line[5:].startswith(" ") else line[5:])
+        elif line.startswith("event:"):
+            name = line[6:].strip()
     if data:
-        found.append("\n".join(data))
+        found.append((name, "\n".join(data)) if named else "\n".join(data))
     return found
+
+
+ROUTES = {
+    "chat": lambda path: "chat/completions" in path,
+    "responses": lambda path: path.rstrip("/").endswith("/responses"),
+    "messages": lambda path: path.rstrip("/").endswith("/v1/messages"),
+}
 
 
 class Replayer:
@@ -120,6 +131,8 @@ class Replayer:
 
 def main():
     root, base = sys.argv[1], sys.argv[2]
+    api = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--api" else "chat"
+    wanted = ROUTES[api]
     replayer = Replayer(base)
     files = sorted(os.path.join(d, n) for d, _, names in os.walk(root) for n in names
                    if n.endswith((".json", ".yaml", ".yml")) and not n.startswith("."))
@@ -129,10 +142,10 @@ def main():
         for index, interaction in enumerate(interactions(path)):
             request, response = interaction["request"], interaction["response"]
             uri = str(request.get("uri") or request.get("url"))
-            if "chat/completions" not in uri or str(request.get("method")).upper() != "POST":
+            parsed = urllib.parse.urlparse(uri)
+            if not wanted(parsed.path) or str(request.get("method")).upper() != "POST":
                 continue
             counts["chat"] += 1
-            parsed = urllib.parse.urlparse(uri)
             route = parsed.path + ("?" + parsed.query if parsed.query else "")
             sent = body_bytes(request.get("body"), request.get("headers"))
             status = response.get("status")
@@ -152,7 +165,8 @@ def main():
             except Exception:
                 text = recorded.decode("utf-8", "replace")
                 if text.lstrip().startswith(("data:", "event:")):
-                    ok, kind = events(text) == events(got.decode("utf-8", "replace")), "events"
+                    named = api != "chat"
+                    ok, kind = events(text, named) == events(got.decode("utf-8", "replace"), named), "events"
                 else:
                     ok = recorded == got
             ok = ok and answer_status == int(status)

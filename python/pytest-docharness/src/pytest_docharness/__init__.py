@@ -1,0 +1,1 @@
+"""pytest-docharness: each test replays (and records) its own cassette through `docharness serve`."""
