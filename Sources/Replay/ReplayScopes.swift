@@ -62,9 +62,10 @@ public final class ReplayScopes: Sendable {
         return name
     }
 
-    /// Checks a scope name a client sent: a relative path of plain segments (letters, digits,
-    /// `_ - . [ ] = ,` and spaces), no `..`, at most 512 bytes. One pass over the bytes: it runs
-    /// on every scoped request.
+    /// Checks a scope name a client sent: a relative path of printable characters (test names
+    /// hold `[`, `+`, `:`, quotes and more; not `\`, `?`, `#` or control characters), no empty,
+    /// `.` or `..` segment, at most 512 bytes. One pass over the bytes: it runs on every scoped
+    /// request.
     public static func validate(_ name: String) throws(InvalidName) {
         var count = 0
         var segmentLength = 0
@@ -73,7 +74,7 @@ public final class ReplayScopes: Sendable {
         for byte in name.utf8 {
             count += 1
             guard allowedBytes[Int(byte)] else {
-                throw InvalidName(name: name, description: "cassette name `\(name.prefix(80))` must be 1–512 characters of letters, digits, `_ - . [ ] = ,`, spaces and `/`")
+                throw InvalidName(name: name, description: "cassette name `\(name.prefix(80))` must be 1–512 printable characters, without `\\`, `?` or `#`")
             }
             if byte == UInt8(ascii: "/") {
                 if segmentLength == 0 || segmentLength == segmentDots && segmentDots <= 2 { badSegment = true }
@@ -86,19 +87,17 @@ public final class ReplayScopes: Sendable {
         }
         if segmentLength == 0 || segmentLength == segmentDots && segmentDots <= 2 { badSegment = true }
         guard count > 0, count <= 512 else {
-            throw InvalidName(name: name, description: "cassette name `\(name.prefix(80))` must be 1–512 characters of letters, digits, `_ - . [ ] = ,`, spaces and `/`")
+            throw InvalidName(name: name, description: "cassette name `\(name.prefix(80))` must be 1–512 printable characters, without `\\`, `?` or `#`")
         }
         if badSegment {
             throw InvalidName(name: name, description: "cassette name `\(name.prefix(80))` must be a relative path without empty, `.` or `..` segments")
         }
     }
 
-    /// The bytes a scope name may hold.
-    private static let allowedBytes: [Bool] = {
-        var allowed = [Bool](repeating: false, count: 256)
-        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.[]=, /".utf8 { allowed[Int(byte)] = true }
-        return allowed
-    }()
+    /// The bytes a scope name may hold: printable ASCII but `\`, `?` and `#`, and UTF-8 beyond ASCII.
+    private static let allowedBytes: [Bool] = (0 ..< 256).map { byte in
+        (0x20 ..< 0x7F).contains(byte) && !"\\?#".utf8.contains(UInt8(byte)) || byte >= 0x80
+    }
 
     /// The cassette a scope names, if one was loaded.
     public func cassette(named name: String) -> Cassette? {

@@ -13,26 +13,38 @@ enum CassetteScope {
     /// The scope a request names, if any, and the path without the `/c/NAME` prefix; an error when
     /// the name is not acceptable or the prefix and the header disagree. The path is scanned once,
     /// as bytes: this runs on every scoped request.
-    static func parse(_ request: ServerRequest) -> Result<(scope: String?, path: String), APIError> {
+    ///
+    /// A cassette's own path may hold a `v1` or `openai` folder (`llms/openai/testdata/x.yaml`),
+    /// and a base URL may put more before `v1` (`/api/v1`): the name is then the shortest prefix
+    /// that names a loaded cassette (`isLoaded`), else it ends at the first route segment.
+    static func parse(_ request: ServerRequest, isLoaded: (String) -> Bool = { _ in false }) -> Result<(scope: String?, path: String), APIError> {
         var scope: String?
         var path = request.path
         if path.utf8.starts(with: "/c/".utf8) {
             let bytes = Array(path.utf8)
             let routeEnd = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
-            var nameEnd: Int?
+            var candidates: [Int] = []
+            var boundaries: [Int] = []
             var segmentStart = 3
             var index = 3
             while index <= routeEnd {
                 if index == routeEnd || bytes[index] == UInt8(ascii: "/") {
-                    if isRouteSegment(bytes[segmentStart ..< index]) {
-                        nameEnd = segmentStart - 1
-                        break
+                    if segmentStart > 4 {
+                        boundaries.append(segmentStart - 1)
+                        if isRouteSegment(bytes[segmentStart ..< index]) { candidates.append(segmentStart - 1) }
                     }
                     segmentStart = index + 1
                 }
                 index += 1
             }
-            guard let nameEnd, nameEnd > 3 else {
+            func loaded(_ end: Int) -> Bool { isLoaded(percentDecoded(String(decoding: bytes[3 ..< end], as: UTF8.self)) ?? "") }
+            // The usual case costs one lookup; a base URL with more before `v1` (OpenRouter's
+            // `/api/v1`) is found by the loaded cassette its prefix names.
+            var nameEnd = candidates.first
+            if let first = nameEnd, candidates.count > 1 || boundaries.first != first, !loaded(first) {
+                nameEnd = boundaries.first(where: loaded) ?? first
+            }
+            guard let nameEnd else {
                 let route = String(decoding: bytes[..<routeEnd].prefix(200), as: UTF8.self)
                 return .failure(APIError(message: "A /c/NAME/ path must go on with /v1/…, /openai/… or /__admin/… (got \(route)); set the client's base URL to http://HOST:PORT/c/NAME/v1.", type: "invalid_request_error", code: "invalid_cassette_scope"))
             }

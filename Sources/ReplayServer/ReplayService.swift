@@ -108,7 +108,7 @@ public final class ReplayService: Sendable {
         if request.method == "POST", request.path == "/v1/chat/completions", !request.bodyTooLarge, request.headers[CassetteScope.header] == nil {
             return logged(await chatCompletion(request, route: .openAI, scope: scope(named: nil)), request: request, scope: nil)
         }
-        switch CassetteScope.parse(request) {
+        switch CassetteScope.parse(request, isLoaded: { [scopes] in scopes.cassette(named: $0) != nil }) {
         case .failure(let error):
             counters.add(.rejected)
             return logged(.error(400, error), request: request, scope: nil)

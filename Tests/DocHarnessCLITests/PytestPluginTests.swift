@@ -19,6 +19,7 @@ struct PytestPluginTests {
         let install = try #require(result["install"] as? [String: Any])
         try #require(install["status"] as? Int == 0, "pip could not install the plugin: \(install["output"] ?? "")")
         #expect(result["cassettes"] as? [String] == ["shared/colour.json", "test_colours/test_first.json", "test_colours/test_fixture.json",
+                                                     "test_colours/test_parametrized[a+b_c].json", "test_colours/test_parametrized[dark red].json",
                                                      "test_colours/test_second.json", "test_colours/test_streamed.json"])
         let runs = try #require(result["runs"] as? [String: [String: Any]])
         func check(_ name: String, status: Int, upstream: Int, contains texts: [String] = []) {
@@ -28,10 +29,10 @@ struct PytestPluginTests {
             #expect(entry["upstream_requests"] as? Int == upstream, "\(name): requests that reached the API")
             for text in texts { #expect(output.contains(text), "\(name) should say \(text): \(output)") }
         }
-        check("record", status: 0, upstream: 5, contains: ["5 passed", "recorded 5"])
-        check("replay", status: 0, upstream: 0, contains: ["5 passed", "0 of 5 recordings never served"])
+        check("record", status: 0, upstream: 7, contains: ["7 passed", "recorded 7"])
+        check("replay", status: 0, upstream: 0, contains: ["7 passed", "0 of 7 recordings never served"])
         check("replay_one", status: 0, upstream: 0, contains: ["1 passed"])
-        check("replay_unused", status: 1, upstream: 0, contains: ["4 of 5 recordings never served", "unused: ", "test_second.json:"])
+        check("replay_unused", status: 1, upstream: 0, contains: ["6 of 7 recordings never served", "unused: ", "test_second.json:"])
         check("replay_missing", status: 1, upstream: 0, contains: ["the cassette `test_colours/test_first` has no recordings"])
     }
 }

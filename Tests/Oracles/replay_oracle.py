@@ -4,8 +4,10 @@ replay server and checks that the answer is the recorded one: same status, same 
 the same server-sent events. The cassettes are read here independently of DocHarness (PyYAML
 with a loader that never executes tags), in the order the server reads them (sorted paths).
 
-  replay_oracle.py CASSETTE_DIR BASE_URL [--api chat|responses|messages]
-Prints one JSON object: counts, and the first mismatches. For `responses` (OpenAI's Responses API,
+  replay_oracle.py CASSETTE_DIR BASE_URL [--api chat|responses|messages] [--scoped]
+Prints one JSON object: counts, and the first mismatches. With --scoped each request is sent
+under `/c/FILE/` (the cassette's path under CASSETTE_DIR), so it replays from its own file only:
+identical requests recorded in several files then get their own file's answer. For `responses` (OpenAI's Responses API,
 `…/responses`) and `messages` (Anthropic's Messages API, `…/v1/messages`) a stream is compared
 event by event, name and data.
 """
@@ -131,7 +133,9 @@ class Replayer:
 
 def main():
     root, base = sys.argv[1], sys.argv[2]
-    api = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--api" else "chat"
+    options = sys.argv[3:]
+    api = options[options.index("--api") + 1] if "--api" in options else "chat"
+    scoped = "--scoped" in options
     wanted = ROUTES[api]
     replayer = Replayer(base)
     files = sorted(os.path.join(d, n) for d, _, names in os.walk(root) for n in names
@@ -149,9 +153,16 @@ def main():
             route = parsed.path + ("?" + parsed.query if parsed.query else "")
             sent = body_bytes(request.get("body"), request.get("headers"))
             status = response.get("status")
-            status = status.get("code") if isinstance(status, dict) else response.get("status_code")
+            status = status.get("code") if isinstance(status, dict) else response.get("status_code") or response.get("code") or status
+            try:
+                status = int(str(status).split()[0])
+            except (ValueError, IndexError):
+                counts["unreadable"] = counts.get("unreadable", 0) + 1
+                continue
             recorded = body_bytes(response.get("body", response.get("content")), response.get("headers"))
             where = {"file": os.path.relpath(path, root), "interaction": index, "route": route}
+            if scoped:
+                route = "/c/" + urllib.parse.quote(os.path.relpath(path, root), safe="/") + route
             try:
                 answer_status, got = replayer.post(route, sent)
             except (OSError, http.client.HTTPException) as error:

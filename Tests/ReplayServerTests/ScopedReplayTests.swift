@@ -75,10 +75,24 @@ struct ScopedReplayTests {
         #expect(global[0].2.headers["x-docharness-replay"]?.hasPrefix("/cassettes/a.json") == true)
     }
 
+    @Test("a cassette under an `openai` or `v1` folder is still one scope; a test name's punctuation is kept")
+    func routeNamedFolders() async throws {
+        let root = "/cassettes"
+        let nested = Cassette(path: root + "/llms/openai/v1/c.yaml", interactions: [Self.interaction("violet")])
+        let punctuated = Cassette(path: root + "/Future-House+ldp/test_call[Anthropic-model: 'x'].yaml", interactions: [Self.interaction("teal")])
+        var configuration = ReplayServerConfiguration(cassettes: [nested, punctuated], vocabularies: VocabularyStore(environment: [:]))
+        configuration.cassetteRoots = [root]
+        let service = ReplayService(configuration: configuration)
+        #expect(Self.text(await Self.post(service, "/c/llms/openai/v1/c.yaml/v1/chat/completions").1) == "violet")
+        #expect(Self.text(await Self.post(service, "/c/llms/openai/v1/c/openai/v1/chat/completions").1) == "violet", "Azure's v1 path")
+        #expect(Self.text(await Self.post(service, "/c/Future-House%2Bldp/test_call%5BAnthropic-model%3A%20%27x%27%5D.yaml/v1/chat/completions").1) == "teal")
+        #expect(Self.text(await Self.post(service, "/c/llms/openai/v1/c.yaml/api/v1/chat/completions").1) == "violet", "OpenRouter's /api/v1")
+    }
+
     @Test("a bad or unknown scope is a 400 that says why; traversal is refused")
     func badScopes() async throws {
         let service = Self.service()
-        for path in ["/c/../etc/v1/chat/completions", "/c//v1/chat/completions", "/c/a/b", "/c/%zz/v1/chat/completions", "/c/a;rm/v1/chat/completions"] {
+        for path in ["/c/../etc/v1/chat/completions", "/c//v1/chat/completions", "/c/a/b", "/c/%zz/v1/chat/completions", "/c/a%0Arm/v1/chat/completions", "/c/a%5Cb/v1/chat/completions", "/c/sub/./b/v1/chat/completions"] {
             let (status, body, _) = await Self.post(service, path)
             #expect(status == 400, "\(path)")
             #expect(body?["error"]?["code"]?.stringValue == "invalid_cassette_scope", "\(path): \(String(describing: body))")

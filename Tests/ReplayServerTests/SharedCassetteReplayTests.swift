@@ -1,6 +1,7 @@
 import DocHarnessTestSupport
 import Foundation
 import Replay
+import Synchronization
 import ReplayServer
 import Testing
 import Tokenization
@@ -8,7 +9,10 @@ import Tokenization
 /// Every chat-completions interaction of `../shared/data/cassettes`, sent back over HTTP as it was
 /// recorded, is answered with the recorded response: the same JSON value or the same events.
 /// The requests and the expected answers are read by `Tests/Oracles/replay_oracle.py` with PyYAML,
-/// independently of DocHarness's own reader.
+/// independently of DocHarness's own reader. In `../shared/data/cassettes-more` every Responses API
+/// and Messages API interaction (and every chat completion) that reader can read replays the same
+/// way, each from its own file (`/c/FILE/`): identical requests recorded in several files no longer
+/// answer for one another.
 @Suite("Shared cassettes over HTTP")
 struct SharedCassetteReplayTests {
     @Test("all 1,092 recorded chat completions replay byte-equivalent", .requires(.oraclePython, .sharedCassettes))
@@ -27,4 +31,39 @@ struct SharedCassetteReplayTests {
         #expect(counts["events_equal"] == 74)
         print("replay over HTTP: \(counts)")
     }
+
+    @Test("every Responses, Messages and chat interaction of cassettes-more replays byte-equivalent, each from its own file",
+          .requires(.oraclePython, .sharedCassettes), arguments: [("responses", 572, 223), ("messages", 679, 298), ("chat", 950, 272)])
+    func moreInteractionsScoped(api: String, interactions: Int, streams: Int) async throws {
+        let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)").deletingLastPathComponent().appendingPathComponent("cassettes-more")
+        try #require(FileManager.default.fileExists(atPath: root.path), "\(root.path) is missing (../shared/data/cassettes-more)")
+        let service = try Self.moreService(root: root.path)
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/replay_oracle.py").path
+        let result = try await InProcessReplayServer.with(service) { baseURL in
+            try await ProcessRunner.runDetached(python, [script, root.path, baseURL, "--api", api, "--scoped"])
+        }
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let counts = try #require(output["counts"] as? [String: Int])
+        print("\(api) over HTTP, scoped: \(counts)")
+        #expect(counts["chat"] == interactions)
+        #expect(counts["events_equal"] == streams, "streams compared event by event, names included")
+        #expect(counts["mismatch"] == 0, "\(output["mismatches"] ?? "")")
+    }
+
+    /// One service over cassettes-more for the three runs (loading 2,255 files once).
+    static func moreService(root: String) throws -> ReplayService {
+        try moreServiceCache.withLock { cache in
+            if let service = cache { return service }
+            var configuration = ReplayServerConfiguration(cassettes: try CassetteLoader.load(paths: [root]),
+                                                          vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
+            configuration.cassetteRoots = [root]
+            let service = ReplayService(configuration: configuration)
+            cache = service
+            return service
+        }
+    }
+
+    static let moreServiceCache = Mutex<ReplayService?>(nil)
 }

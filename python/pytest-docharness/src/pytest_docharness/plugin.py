@@ -16,6 +16,7 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -54,19 +55,19 @@ class DocharnessServer:
 
     def scope_url(self, cassette: str) -> str:
         """The base URL that scopes requests to `cassette` (its path under the cassette folder)."""
-        return f"{self.url}/c/{cassette}"
+        return f"{self.url}/c/{quote(cassette, safe='/')}"
 
 
 _BANNER = re.compile(r"listening on (http://[^\s]+)")
-_UNSAFE = re.compile(r"[^A-Za-z0-9_\-.\[\]=, /]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\\?#%/]")
 
 
 def cassette_name(item: pytest.Item) -> str:
-    """``{module}/{test}``: the test file's stem and the test's name (parameters kept, other
-    characters a cassette name cannot hold replaced by ``_``)."""
+    """``{module}/{test}``: the test file's stem and the test's name with its parameters; the
+    few characters a cassette name cannot hold (``/ \\ ? # %``, control characters) become ``_``."""
     module = Path(str(item.fspath)).stem
     name = item.name if item.cls is None else f"{item.cls.__name__}.{item.name}"
-    return _UNSAFE.sub("_", f"{module}/{name}")
+    return f"{_UNSAFE.sub('_', module)}/{_UNSAFE.sub('_', name)}"
 
 
 @pytest.fixture(scope="session")

@@ -46,3 +46,10 @@ def test_fixture(docharness_cassette):
     assert docharness_cassette == "test_colours/test_fixture"
     answer = OpenAI().chat.completions.create(model="gpt-4o-mini", messages=PROMPT)
     assert answer.choices[0].message.content == "answer 5"
+
+
+@pytest.mark.docharness
+@pytest.mark.parametrize("colour", ["dark red", "a+b/c"])
+def test_parametrized(colour):
+    answer = OpenAI().chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": f"Is {colour} a colour?"}])
+    assert answer.choices[0].message.content == {"dark red": "answer 6", "a+b/c": "answer 7"}[colour]
