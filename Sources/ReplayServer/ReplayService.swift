@@ -366,8 +366,17 @@ public final class ReplayService: Sendable {
     }
 
     /// The answer for a recorded response whose body bytes are already serialized.
+    ///
+    /// Framing is this server's own (`content-length`, `transfer-encoding` recorded from another
+    /// connection are dropped), and the cassette readers inflate gzip and deflate bodies, so a
+    /// recorded `content-encoding` is dropped for a body served as JSON, events or text: clients
+    /// would otherwise try to inflate plain JSON (dd-trace-js recordings say `gzip` over bodies
+    /// stored decoded). Raw bytes (brotli, say) keep theirs.
     static func answer(for response: RecordedResponse, body: [UInt8], headers: HeaderFields, paced: Bool) -> ServerAnswer {
         var headers = headers
+        headers.remove("content-length")
+        headers.remove("transfer-encoding")
+        if case .bytes = response.body {} else { headers.remove("content-encoding") }
         switch response.body {
         case .events(let events):
             headers.remove("content-type")

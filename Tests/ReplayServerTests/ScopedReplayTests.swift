@@ -89,6 +89,19 @@ struct ScopedReplayTests {
         #expect(Self.text(await Self.post(service, "/c/llms/openai/v1/c.yaml/api/v1/chat/completions").1) == "violet", "OpenRouter's /api/v1")
     }
 
+    @Test("a body the reader decoded is served without the recorded content-encoding and framing headers")
+    func decodedBodyHeaders() async throws {
+        var response = Self.completion("amber")
+        response.headers = HeaderFields([HeaderFields.Field("Content-Encoding", "gzip"), HeaderFields.Field("Content-Length", "3"),
+                                         HeaderFields.Field("Transfer-Encoding", "chunked"), HeaderFields.Field("x-request-id", "req_1")])
+        let cassette = Cassette(path: "/cassettes/a.json", interactions: [Interaction(request: Self.interaction("amber").request, response: response)])
+        let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: [cassette], vocabularies: VocabularyStore(environment: [:])))
+        let (status, body, answer) = await Self.post(service, "/v1/chat/completions")
+        #expect(status == 200 && Self.text(body) == "amber")
+        #expect(answer.headers["content-encoding"] == nil && answer.headers["content-length"] == nil && answer.headers["transfer-encoding"] == nil)
+        #expect(answer.headers["x-request-id"] == "req_1")
+    }
+
     @Test("a bad or unknown scope is a 400 that says why; traversal is refused")
     func badScopes() async throws {
         let service = Self.service()
