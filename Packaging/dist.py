@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import base64
 import csv
+import gzip
 import hashlib
 import io
 import os
@@ -25,6 +26,7 @@ import struct
 import subprocess
 import sys
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -189,7 +191,7 @@ def write_wheel(out: Path, binary: bytes, version: str, platform: str, readme: s
 
 
 def zip_time(epoch: int) -> tuple[int, ...]:
-    import time
+    """The ZIP timestamp of `epoch` (ZIP cannot hold times before 1980)."""
     return tuple(time.gmtime(max(epoch, 315532800))[:6])
 
 
@@ -200,7 +202,6 @@ def write_tarball(out: Path, binary: bytes, version: str, readme: str, licence: 
     temporary = path.with_suffix(".gz.partial")
     entries = [("docharness", binary, 0o755), ("LICENSE", licence.encode(), 0o644),
                ("THIRD_PARTY_LICENSES.md", notices.encode(), 0o644), ("README.md", readme.encode(), 0o644)]
-    import gzip
     with open(temporary, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=epoch, filename="") as compressed, \
             tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as archive:
         directory = tarfile.TarInfo(folder)

@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import NIOCore
 
-/// One plain HTTP GET over AsyncHTTPClient (NIO and BoringSSL, linked into the binary), so a
-/// download needs no system HTTP library: `docharness encodings install` fetches OpenAI's
-/// vocabulary files with it.
+/// One plain HTTP GET over AsyncHTTPClient's shared client (NIO and BoringSSL, linked into the
+/// binary), so a download needs no system HTTP library: `docharness encodings install` fetches
+/// OpenAI's vocabulary files with it.
 public enum HTTPDownload {
     /// Why a download failed.
     public struct Failure: Error, CustomStringConvertible {
@@ -12,21 +12,14 @@ public enum HTTPDownload {
     }
 
     /// The body of `url`, at most `maximumBytes` long, when it answers 200 within `timeout` seconds.
-    public static func get(_ url: String, timeout: Double, maximumBytes: Int) async throws -> [UInt8] {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+    public static func get(_ url: String, timeout: Double, maximumBytes: Int) async throws(Failure) -> [UInt8] {
         do {
-            let response = try await client.execute(HTTPClientRequest(url: url), timeout: .milliseconds(Int64(timeout * 1000)))
-            guard response.status.code == 200 else {
-                try? await client.shutdown()
-                throw Failure(description: "HTTP \(response.status.code)")
-            }
-            let body = try await response.body.collect(upTo: maximumBytes)
-            try? await client.shutdown()
-            return Array(body.readableBytesView)
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .milliseconds(Int64(timeout * 1000)))
+            guard response.status.code == 200 else { throw Failure(description: "HTTP \(response.status.code)") }
+            return Array(try await response.body.collect(upTo: maximumBytes).readableBytesView)
         } catch let failure as Failure {
             throw failure
         } catch {
-            try? await client.shutdown()
             throw Failure(description: String(describing: error))
         }
     }

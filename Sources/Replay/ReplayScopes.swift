@@ -104,19 +104,35 @@ public final class ReplayScopes: Sendable {
         byName[name] ?? byName[Self.withoutExtension(name)]
     }
 
-    /// The file a scope's recordings go to: its cassette's, else `NAME.json` (or `NAME` when it has
-    /// an extension) in the first folder the cassettes were loaded from.
-    public func recordingFile(for name: String) -> String {
-        if let cassette = cassette(named: name) { return cassette.path }
-        let folder = roots.first ?? "."
-        let file = Self.withoutExtension(name) == name ? name + ".json" : name
-        return (folder.hasSuffix("/") ? folder : folder + "/") + file
+    /// One scope, looked up once: its cassette if loaded, the engine that matches it, and the
+    /// file its recordings go to.
+    public struct Resolved: Sendable {
+        /// The cassette the name names, if one was loaded.
+        public var cassette: Cassette?
+        /// The scope's engine.
+        public var engine: ReplayEngine
+        /// Its cassette's file, else `NAME.json` (or `NAME` when it has an extension) in the first
+        /// folder the cassettes were loaded from.
+        public var recordingFile: String
+    }
+
+    /// Looks a scope up: one search of the names, the engine built on first use.
+    public func resolve(_ name: String) -> Resolved {
+        guard let cassette = cassette(named: name) else {
+            let folder = roots.first ?? "."
+            let file = Self.withoutExtension(name) == name ? name + ".json" : name
+            return Resolved(cassette: nil, engine: empty, recordingFile: (folder.hasSuffix("/") ? folder : folder + "/") + file)
+        }
+        return Resolved(cassette: cassette, engine: engine(of: cassette), recordingFile: cassette.path)
     }
 
     /// The engine of one scope (built on first use, one per loaded cassette); every scope with no
     /// cassette shares one engine with no recordings, so names a client makes up cost no memory.
     public func engine(for name: String) -> ReplayEngine {
-        guard let cassette = cassette(named: name) else { return empty }
+        cassette(named: name).map(engine(of:)) ?? empty
+    }
+
+    private func engine(of cassette: Cassette) -> ReplayEngine {
         let key = cassette.path
         if let engine = engines.withLock({ $0[key] }) { return engine }
         let built = ReplayEngine(cassettes: [cassette], matcher: matcher, mode: mode, counters: global.counters)

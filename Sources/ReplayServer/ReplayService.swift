@@ -93,14 +93,16 @@ public final class ReplayService: Sendable {
         let recorder: UpstreamRecorder?
         /// Whether recordings are replayed (not in record mode `all`).
         let replays: Bool
+        /// Whether the named cassette was loaded (false for unscoped requests).
+        let cassetteLoaded: Bool
     }
 
     private func scope(named name: String?) -> Scope {
-        guard let name else { return Scope(name: nil, engine: engine, recorder: recorder, replays: true) }
-        let cassette = scopes.cassette(named: name)
-        let recorder = scopedRecorders?.recorder(file: scopes.recordingFile(for: name), hasRecordings: cassette?.interactions.isEmpty == false)
+        guard let name else { return Scope(name: nil, engine: engine, recorder: recorder, replays: true, cassetteLoaded: false) }
+        let resolved = scopes.resolve(name)
+        let recorder = scopedRecorders?.recorder(file: resolved.recordingFile, hasRecordings: resolved.cassette?.interactions.isEmpty == false)
         let replays = !(recorder != nil && scopedRecorders?.recording.mode == .all)
-        return Scope(name: name, engine: scopes.engine(for: name), recorder: recorder, replays: replays)
+        return Scope(name: name, engine: resolved.engine, recorder: recorder, replays: replays, cassetteLoaded: resolved.cassette != nil)
     }
 
     /// Answers one request, and logs what it was answered with (`GET /__admin/log`).
@@ -334,12 +336,12 @@ public final class ReplayService: Sendable {
                     switch recording {
                     case .recorded:
                         counters.add(.recorded)
-                        headers.append("x-docharness-recorded", String(recorder.configuration.cassetteFile.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init)))
+                        headers.append("x-docharness-recorded", Self.headerValue(recorder.configuration.cassetteFile))
                     case .notRecordable: counters.add(.upstreamFailed)
                     case .notWritten(let error):
                         counters.add(.notWritten)
                         let warning = "not recorded: \(error.file) \(error.reason)"
-                        headers.append("x-docharness-warning", String(warning.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init)))
+                        headers.append("x-docharness-warning", Self.headerValue(warning))
                         Self.warn("docharness serve: \(error); the upstream's answer was passed on with an x-docharness-warning header, "
                             + "and the recording is kept in memory until a later write succeeds")
                     }
@@ -350,7 +352,7 @@ public final class ReplayService: Sendable {
             }
             var headers = HeaderFields(rateHeaders.map { HeaderFields.Field($0.0, $0.1) })
             headers.append("x-docharness-unmatched", unmatched.fingerprint)
-            if let name = scope.name, scopes.cassette(named: name) == nil {
+            if let name = scope.name, !scope.cassetteLoaded {
                 let folder = scopes.roots.first ?? "."
                 return .error(400, APIError(
                     message: "DocHarness replay (strict): the cassette `\(name)` has no recordings (no \(name).json, .yaml or .yml in \(folder)). Record it: docharness serve --record-mode once --upstream URL.",
@@ -358,6 +360,11 @@ public final class ReplayService: Sendable {
             }
             return .error(400, unmatched.apiError, headers: headers)
         }
+    }
+
+    /// Text safe as a header value: printable ASCII only (a file name or an error may hold more).
+    static func headerValue(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init))
     }
 
     /// Writes a line to standard error (the server's own log is for requests).

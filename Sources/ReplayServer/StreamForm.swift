@@ -48,7 +48,6 @@ enum StreamForm {
                                      type: "invalid_request_error", code: "stream_mismatch"))
         }
         converted.headers.remove("content-type")
-        converted.headers.remove("content-length")
         return .converted(converted, converted.body.wireBytes)
     }
 }

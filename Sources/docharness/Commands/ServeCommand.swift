@@ -91,9 +91,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("analysis-cache-bytes"), help: "Memory for remembering parsed request bodies (a resent body is not parsed again); about 12× each body is counted (default 268435456, 256 MiB).")
     var analysisCacheBytes = 256 << 20
 
+    /// Whether anything is sent upstream and recorded: `--record`, or a mode other than `none`.
+    var records: Bool { record || (recordMode.map { $0 != .none } ?? false) }
+
     func validate() throws {
         if record, recordMode != nil { throw ValidationError("give --record or --record-mode MODE, not both (--record is --record-mode new_episodes into --record-to alone)") }
-        let records = record || (recordMode.map { $0 != .none } ?? false)
         if records, upstream == nil { throw ValidationError("--record\(recordMode.map { "-mode \($0.rawValue)" } ?? "") needs --upstream URL (the real API to record from)") }
         if upstream != nil, !records { throw ValidationError("--upstream is only used with --record or --record-mode once|new_episodes|all") }
         if cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay, and where new cassettes go)") }
@@ -109,7 +111,6 @@ struct ServeCommand: AsyncParsableCommand {
         var loaded: [Cassette] = []
         var recordFile = recordTo
         do {
-            let records = record || (recordMode.map { $0 != .none } ?? false)
             for path in cassettes {
                 if records, !FileManager.default.fileExists(atPath: path) {
                     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
