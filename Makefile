@@ -11,7 +11,7 @@ SHARED ?= ../shared
 ## Stamps the end of a set-up step, so a slow CI run says where its time went.
 STAMP = @echo "make: $@ done at $$(date +%T)"
 
-.PHONY: all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv clean-venv local-model
+.PHONY: all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv sdk-venv clean-venv local-model
 
 all: build
 
@@ -36,6 +36,19 @@ $(VENV)/.installed: Tests/Oracles/requirements.txt | system-deps
 	$(STAMP)
 
 venv: $(VENV)/.installed
+
+## The official SDKs (openai, anthropic) and pytest, for the replay tests that drive them: a venv
+## of their own, because anthropic's dependency docstring-parser replaces the module that
+## pydoclint's docstring_parser_fork installs and breaks the pydoclint oracle.
+SDK_VENV := .cache/sdk-venv
+SDK_PYTHON := $(abspath $(SDK_VENV))/bin/python
+$(SDK_VENV)/.installed: Tests/Oracles/requirements-sdk.txt | system-deps
+	$(PYTHON) -m venv $(SDK_VENV)
+	$(SDK_VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Oracles/requirements-sdk.txt
+	touch $@
+	$(STAMP)
+
+sdk-venv: $(SDK_VENV)/.installed
 
 ## Real code the docstring oracles run on: the standard library without its tests, and two
 ## projects from PyPI (xarray, NumPy style; absl-py, Google style); and the SARIF 2.1.0 schema
@@ -192,11 +205,11 @@ test-real-model: local-model open-weight llama-server release
 
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 ## Each phase's end is stamped, so a slow CI run says where its time went.
-test: system-deps venv oracle-corpora encodings open-weight
+test: system-deps venv sdk-venv oracle-corpora encodings open-weight
 	@echo "make test: set-up done at $$(date +%T)"
 	$(SWIFT) build --build-tests
 	@echo "make test: tests built at $$(date +%T)"
-	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
+	DOCHARNESS_ORACLE_PYTHON=$(ORACLE_PYTHON) DOCHARNESS_SDK_PYTHON=$(SDK_PYTHON) DOCHARNESS_REQUIRE_ORACLES=1 $(SWIFT) test
 	@echo "make test: tests passed at $$(date +%T)"
 	$(MAKE) fuzz-smoke
 	@echo "make test: fuzz smoke passed at $$(date +%T)"

@@ -7,6 +7,8 @@ import Tokenization
 public enum OracleRequirement: Sendable, CaseIterable {
     /// The oracle virtualenv's Python (CPython's `ast`, tiktoken, pydoclint, the SDKs…).
     case oraclePython
+    /// The SDK virtualenv's Python (the `openai` and `anthropic` SDKs, pytest).
+    case sdkPython
     /// `../shared/data/cassettes`.
     case sharedCassettes
     /// `.cache/oracle-corpora` (the standard library tree, xarray, absl-py, the cassettes' usage).
@@ -23,6 +25,7 @@ public enum OracleRequirement: Sendable, CaseIterable {
     public var isAvailable: Bool {
         switch self {
         case .oraclePython: TestEnvironment.oraclePython != nil
+        case .sdkPython: TestEnvironment.sdkPython != nil
         case .sharedCassettes: TestEnvironment.sharedCassettes != nil
         case .oracleCorpora: FileManager.default.fileExists(atPath: TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora/.fetched").path)
         case .vocabularies: Self.vocabulariesInstalled
@@ -34,6 +37,7 @@ public enum OracleRequirement: Sendable, CaseIterable {
     public var reason: String {
         switch self {
         case .oraclePython: "the oracle virtualenv (.venv) is missing: run `make venv`"
+        case .sdkPython: "the SDK virtualenv (.cache/sdk-venv) is missing: run `make sdk-venv`"
         case .sharedCassettes: "../shared/data/cassettes is missing (set DOCHARNESS_SHARED to the shared folder)"
         case .oracleCorpora: "the oracle corpora are missing: run `make oracle-corpora`"
         case .vocabularies: "the BPE vocabularies are not installed: run `make encodings`"

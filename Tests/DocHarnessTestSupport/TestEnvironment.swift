@@ -33,6 +33,15 @@ public enum TestEnvironment {
         return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
     }
 
+    /// The SDK virtualenv's Python (`$DOCHARNESS_SDK_PYTHON`, else `.cache/sdk-venv/bin/python`):
+    /// the official `openai` and `anthropic` SDKs and pytest, apart from the oracle venv because
+    /// anthropic's `docstring-parser` replaces the module pydoclint's fork installs. Nil when missing.
+    public static var sdkPython: URL? {
+        let path = ProcessInfo.processInfo.environment["DOCHARNESS_SDK_PYTHON"]
+            ?? packageRoot.appendingPathComponent(".cache/sdk-venv/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+    }
+
     /// Whether a missing oracle must fail the run (`make test` sets `DOCHARNESS_REQUIRE_ORACLES=1`).
     public static var oraclesRequired: Bool {
         ProcessInfo.processInfo.environment["DOCHARNESS_REQUIRE_ORACLES"] == "1"

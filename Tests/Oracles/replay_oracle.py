@@ -60,13 +60,22 @@ def body_bytes(body, headers):
     for key, value in (headers or {}).items():
         if str(key).lower() == "content-encoding":
             encoding = str(value[0] if isinstance(value, list) else value).lower()
-    if data[:2] == b"\x1f\x8b" or "gzip" in encoding or "deflate" in encoding:
-        for attempt in (lambda d: gzip.decompress(d), lambda d: zlib.decompress(d), lambda d: zlib.decompress(d, -15)):
+    # The bytes decide, not the header alone: some recorders keep the decoded body beside
+    # `Content-Encoding: gzip` (dd-trace-js), and raw-inflating that JSON yields one garbage byte.
+    declared = "gzip" in encoding or "deflate" in encoding
+    zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
+    try:
+        if data[:2] == b"\x1f\x8b":
+            return gzip.decompress(data)
+        if declared and zlib_header:
+            return zlib.decompress(data)
+        if "deflate" in encoding:
             try:
-                data = attempt(data)
-                break
-            except Exception:
-                continue
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                return zlib.decompress(data, -15)
+    except Exception:
+        pass
     return data
 
 

@@ -10,16 +10,15 @@ recorded request body is sent through the SDK — its own keyword arguments, the
 with the recording: the parsed object's JSON for a plain answer, the sequence of event types (and
 the final response or message) for a stream. Prints JSON counts and the first mismatches.
 
-Not yet part of `make test` (issue 18 goes on): it needs the `anthropic` SDK, which cannot live in
-the oracle venv — its dependency `docstring-parser` replaces the module of pydoclint's
-`docstring_parser_fork` and breaks pydoclint. Run it from a venv of its own (`pip install
-openai==3.54.0 anthropic==2.16.0 PyYAML==6.0.2`) against a fresh `docharness serve --cassettes
+Part of `make test` (SharedCassetteReplayTests, against a fresh in-process server): it runs from
+the SDK venv (`make sdk-venv`, Tests/Oracles/requirements-sdk.txt), apart from the oracle venv
+because anthropic's dependency `docstring-parser` replaces the module of pydoclint's
+`docstring_parser_fork`. Run by hand against a fresh `docharness serve --cassettes
 ../shared/data/cassettes-more` (episodes advance: a second run against the same server differs).
-Measured (stop 30): Messages 672 of 672 (anthropic SDK, streams included), Responses 526 of 553
-(openai SDK); the 27 misses are dd-trace-js recordings whose headers say `Content-Encoding: gzip`
-over a body stored decoded, which the VCR reader (and replay_oracle.py's) raw-inflates into one
-byte. With that fixed in both readers all 553 matched, but the fix changes which chat requests
-`bench estimators` reads, so it must land with a refit of ChatCountingConstants and the margins.
+Measured: Responses 553 of 553 (openai SDK), Messages 672 of 672 (anthropic SDK), 514 of them
+streams. Before the cassette readers let the bytes decide whether a body is compressed, 27
+dd-trace-js Responses recordings (`Content-Encoding: gzip` over a body stored decoded) came back
+as one byte.
 """
 
 import inspect
@@ -59,7 +58,13 @@ def main():
     mismatches = []
     files = sorted(os.path.join(d, n) for d, _, names in os.walk(root) for n in names
                    if n.endswith((".json", ".yaml", ".yml")) and not n.startswith("."))
+    # One connection pool for every client: an SDK client made per interaction loads the CA store
+    # each time (40 s of a 100 s run).
+    http = openai.DefaultHttpxClient(timeout=600)
     for path in files:
+        with open(path, "rb") as handle:
+            if b"/v1/responses" not in (raw := handle.read()) and b"/v1/messages" not in raw:
+                continue  # no interaction of either API: not worth a YAML parse
         scope = base + "/c/" + urllib.parse.quote(os.path.relpath(path, root), safe="/")
         for index, interaction in enumerate(interactions(path)):
             request, response = interaction["request"], interaction["response"]
@@ -80,10 +85,10 @@ def main():
             stream = bool(body.get("stream"))
             try:
                 if api == "responses":
-                    client = openai.OpenAI(base_url=scope + "/v1", api_key="sk-replay", max_retries=0, timeout=600)
+                    client = openai.OpenAI(base_url=scope + "/v1", api_key="sk-replay", max_retries=0, http_client=http)
                     result = client.responses.create(**split_arguments(client.responses.create, body))
                 else:
-                    client = anthropic.Anthropic(base_url=scope, api_key="sk-ant-replay", max_retries=0, timeout=600)
+                    client = anthropic.Anthropic(base_url=scope, api_key="sk-ant-replay", max_retries=0, http_client=http)
                     # Recorded through the beta client (`/v1/messages?beta=true`): sent the same way.
                     # The JS SDK's beta client adds `?beta=true`; Python's sends a header instead, so
                     # the query is added to send what was recorded.

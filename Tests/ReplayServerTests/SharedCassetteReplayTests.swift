@@ -12,7 +12,8 @@ import Tokenization
 /// independently of DocHarness's own reader. In `../shared/data/cassettes-more` every Responses API
 /// and Messages API interaction (and every chat completion) that reader can read replays the same
 /// way, each from its own file (`/c/FILE/`): identical requests recorded in several files no longer
-/// answer for one another.
+/// answer for one another. The official SDKs read the Responses and Messages answers back as their
+/// callers would (`Tests/Oracles/sdk_replay_new_apis.py`, from the SDK venv).
 @Suite("Shared cassettes over HTTP")
 struct SharedCassetteReplayTests {
     @Test("all 1,092 recorded chat completions replay byte-equivalent", .requires(.oraclePython, .sharedCassettes))
@@ -52,18 +53,53 @@ struct SharedCassetteReplayTests {
         #expect(counts["mismatch"] == 0, "\(output["mismatches"] ?? "")")
     }
 
-    /// One service over cassettes-more for the three runs (loading 2,255 files once).
+    @Test("the official openai (responses) and anthropic (messages) SDKs get every recorded answer back, streams event by event",
+          .requires(.sdkPython, .sharedCassettes))
+    func officialSDKsOnNewAPIs() async throws {
+        let python = try #require(TestEnvironment.sdkPython, "\(OracleRequirement.sdkPython.reason)")
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)").deletingLastPathComponent().appendingPathComponent("cassettes-more")
+        try #require(FileManager.default.fileExists(atPath: root.path), "\(root.path) is missing (../shared/data/cassettes-more)")
+        // A service of its own: the replay oracle's runs advance the shared one's episodes.
+        let service = try Self.service(root: root.path)
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/sdk_replay_new_apis.py").path
+        let result = try await InProcessReplayServer.with(service) { baseURL in
+            try await ProcessRunner.runDetached(python, [script, root.path, baseURL])
+        }
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let counts = try #require(output["counts"] as? [String: Int])
+        print("official SDKs over HTTP, scoped: \(counts)")
+        #expect(counts["responses"] == 553)
+        #expect(counts["responses_equal"] == 553)
+        #expect(counts["messages"] == 672)
+        #expect(counts["messages_equal"] == 672)
+        #expect(counts["streams"] == 514)
+        #expect(counts["mismatch"] == 0, "\(output["mismatches"] ?? "")")
+    }
+
+    /// One service over cassettes-more for the three runs of the replay oracle.
     static func moreService(root: String) throws -> ReplayService {
         try moreServiceCache.withLock { cache in
             if let service = cache { return service }
-            var configuration = ReplayServerConfiguration(cassettes: try CassetteLoader.load(paths: [root]),
-                                                          vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
-            configuration.cassetteRoots = [root]
-            let service = ReplayService(configuration: configuration)
+            let service = try Self.service(root: root)
             cache = service
             return service
         }
     }
 
+    /// A new service over cassettes-more (the 2,255 files are loaded once).
+    static func service(root: String) throws -> ReplayService {
+        let cassettes = try moreCassettes.withLock { cache in
+            if let cassettes = cache { return cassettes }
+            let cassettes = try CassetteLoader.load(paths: [root])
+            cache = cassettes
+            return cassettes
+        }
+        var configuration = ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
+        configuration.cassetteRoots = [root]
+        return ReplayService(configuration: configuration)
+    }
+
     static let moreServiceCache = Mutex<ReplayService?>(nil)
+    static let moreCassettes = Mutex<[Cassette]?>(nil)
 }

@@ -69,6 +69,29 @@ struct CassetteTests {
         #expect(events.map(\.data) == [#"{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hi"}}]}"#, "[DONE]"])
     }
 
+    @Test("a body stored decoded under Content-Encoding: gzip stays as recorded; compressed bodies inflate")
+    func contentEncodingOverDecodedBody() throws {
+        let json = #"{"id":"resp_1","object":"response","output":[]}"#
+        // dd-trace-js keeps the decoded body beside the server's header: raw-inflating it used to
+        // "succeed" with one byte.
+        #expect(Gzip.decodedBody(Array(json.utf8), contentEncoding: "gzip") == Array(json.utf8))
+        #expect(Gzip.decodedBody(Array(json.utf8), contentEncoding: "deflate") == Array(json.utf8))
+        #expect(Gzip.decodedBody(Array("x plain".utf8), contentEncoding: "br") == Array("x plain".utf8))
+        let gzipped = try gzip(json)
+        #expect(Gzip.decodedBody(gzipped, contentEncoding: "") == Array(json.utf8))
+        #expect(Gzip.decodedBody(gzipped, contentEncoding: "gzip") == Array(json.utf8))
+        // zlib-wrapped deflate (what HTTP's `deflate` means): the gzip member's deflate data with a
+        // zlib header and an Adler-32 trailer.
+        let deflate = Array(gzipped[10..<(gzipped.count - 8)])
+        var adlerA: UInt32 = 1, adlerB: UInt32 = 0
+        for byte in json.utf8 { adlerA = (adlerA + UInt32(byte)) % 65_521; adlerB = (adlerB + adlerA) % 65_521 }
+        let adler = adlerB << 16 | adlerA
+        let zlibbed: [UInt8] = [0x78, 0x9C] + deflate + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: adler >> $0) }
+        #expect(Gzip.decodedBody(zlibbed, contentEncoding: "deflate") == Array(json.utf8))
+        #expect(Gzip.decodedBody(deflate, contentEncoding: "deflate") == Array(json.utf8))
+        #expect(Gzip.decodedBody(deflate, contentEncoding: "") == deflate)
+    }
+
     @Test("our format round-trips and never writes credentials")
     func ownFormatRoundTrip() throws {
         let interaction = Interaction(

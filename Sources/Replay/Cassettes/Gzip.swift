@@ -7,6 +7,28 @@ enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
+    /// Whether bytes start with a zlib header (RFC 1950: compression method 8, check bits).
+    static func isZlib(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] & 0x0F == 8 && (Int(bytes[0]) << 8 | Int(bytes[1])) % 31 == 0
+    }
+
+    /// The body a recorder kept, inflated when it is compressed. The bytes decide, not the
+    /// recorded `Content-Encoding` alone: recorders (dd-trace-js, some VCR.py set-ups) store the
+    /// decoded body beside the server's `Content-Encoding: gzip`, and raw-inflating that JSON
+    /// "succeeds" with one byte of garbage. gzip needs its magic number, zlib its header; raw
+    /// deflate is tried only when the header says `deflate` and the bytes are not UTF-8 text.
+    static func decodedBody(_ bytes: [UInt8], contentEncoding: String) -> [UInt8] {
+        let encoding = contentEncoding.lowercased()
+        let declared = encoding.contains("gzip") || encoding.contains("deflate")
+        if isGzip(bytes) || (declared && isZlib(bytes)) {
+            return decompress(bytes) ?? bytes
+        }
+        if encoding.contains("deflate"), String(validating: bytes, as: UTF8.self) == nil {
+            return decompress(bytes, raw: true) ?? bytes
+        }
+        return bytes
+    }
+
     /// Inflates gzip (or zlib, or raw deflate when `raw`) data; nil when it is not valid.
     static func decompress(_ input: [UInt8], raw: Bool = false) -> [UInt8]? {
         guard !input.isEmpty else { return [] }

@@ -201,7 +201,7 @@ enum VCRCassetteReader {
     }
 
     /// A recorded body from a recorder's tree: text, `{string | base64_string}`, a structure, or
-    /// bytes; gzip and deflate decoded.
+    /// bytes; gzip and deflate decoded (`Gzip.decodedBody`).
     static func body(_ tree: CassetteTree?, headers: HeaderFields) -> RecordedBody {
         guard var tree else { return .empty }
         if case .mapping(let members, _) = tree {
@@ -230,11 +230,7 @@ enum VCRCassetteReader {
             bytes = Array(text.utf8)
             if text.hasPrefix("H4sI"), let decoded = Base64.decode(text), Gzip.isGzip(decoded) { bytes = decoded }
         }
-        let encoding = headers["content-encoding"]?.lowercased() ?? ""
-        if Gzip.isGzip(bytes) || encoding.contains("gzip") || encoding.contains("deflate") {
-            if let inflated = Gzip.decompress(bytes) ?? Gzip.decompress(bytes, raw: true) { bytes = inflated }
-        }
-        return RecordedBody(decoded: bytes)
+        return RecordedBody(decoded: Gzip.decodedBody(bytes, contentEncoding: headers["content-encoding"] ?? ""))
     }
 
     private static func yamlLine(of error: any Error, in text: String) -> Int? {

@@ -79,9 +79,9 @@ public struct ChatCountingConstants: Sendable, Hashable, Codable {
                                   toolChoiceNamed: 0, toolChoiceRequired: 0)
 
     /// The values fitted on both data folders (docs/token-counting.md).
-    public static let fitted = Self(toolsDefined: 8, toolsWithSystem: -4, gpt5Tools: 86, toolCall: 2, parallelToolCallTurn: -12, gpt5ToolCall: 4,
-                                    gpt5Assistant: 2, responseFormat: 7, responseFormatWithTools: -6, responseFormatReasoning: -3,
-                                    toolChoiceNamed: 4, toolChoiceRequired: -1)
+    public static let fitted = Self(toolsDefined: 9, toolsWithSystem: -5, gpt5Tools: 86, toolCall: 2, parallelToolCallTurn: -12, gpt5ToolCall: 4,
+                                    gpt5Assistant: 2, responseFormat: 7, responseFormatWithTools: -7, responseFormatReasoning: -3,
+                                    toolChoiceNamed: 3, toolChoiceRequired: -1)
 }
 
 /// A prompt's count split into what is rendered and counted exactly (`base`) and how many times
