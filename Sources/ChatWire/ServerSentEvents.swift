@@ -18,6 +18,26 @@ public struct ServerSentEvent: Sendable, Hashable, Codable {
     /// Whether this is the `[DONE]` terminator.
     public var isDone: Bool { data == "[DONE]" }
 
+    /// The event's type: the `event:` field, else the data's JSON `type` (Responses and Messages
+    /// events carry both; chat chunks neither).
+    public var type: String? {
+        if let event { return event }
+        guard data.hasPrefix("{"), let value = try? JSONParser.parse(Array(data.utf8)) else { return nil }
+        return value["type"]?.stringValue
+    }
+
+    /// Whether this event ends a complete answer of one of the three APIs: chat's `[DONE]`, the
+    /// Messages API's `message_stop`, the Responses API's `response.completed` or
+    /// `response.incomplete` (stopped by a limit, still an answer). `error`, `response.failed` and
+    /// a stream cut short end none.
+    public var completesStream: Bool {
+        if data.split(whereSeparator: { $0 == " " || $0 == "\t" }) == ["[DONE]"] { return true }
+        switch type {
+        case "message_stop", "response.completed", "response.incomplete": return true
+        default: return false
+        }
+    }
+
     /// The event in wire form, ending with the blank line: `data: {...}\n\n`.
     public var wireText: String {
         var text = ""

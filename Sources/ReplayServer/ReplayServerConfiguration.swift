@@ -88,6 +88,12 @@ public struct ScopeRecording: Sendable {
 public struct RecordingConfiguration: Sendable {
     /// The real API's base URL (`https://api.openai.com`, `https://NAME.openai.azure.com`).
     public var upstream: String
+    /// The base URL for Anthropic Messages API requests (`/v1/messages…`), when it is not
+    /// `upstream` (`https://api.anthropic.com`); nil sends them to `upstream` (a local server
+    /// speaking both APIs).
+    public var messagesUpstream: String? {
+        didSet { if let url = messagesUpstream, url.hasSuffix("/") { messagesUpstream = String(url.dropLast()) } }
+    }
     /// The cassette file new interactions are written to (created or extended).
     public var cassetteFile: String
     /// Headers never written.
@@ -109,6 +115,13 @@ public struct RecordingConfiguration: Sendable {
     /// Whether the cassette keeps interactions in request order instead of finishing order
     /// (`CassetteWriter`); a run that records concurrently then writes the same file each time.
     public var sortedByRequest = false
+
+    /// The base URL a request for `path` is sent to: `messagesUpstream` for the Messages API.
+    public func upstream(for path: String) -> String {
+        guard let messagesUpstream else { return upstream }
+        let route = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return route == "/v1/messages" || route.hasPrefix("/v1/messages/") ? messagesUpstream : upstream
+    }
 
     /// Creates a configuration.
     public init(upstream: String, cassetteFile: String, redaction: HeaderRedaction = .standard, timeoutSeconds: Int64 = 600) {

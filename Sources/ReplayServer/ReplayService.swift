@@ -147,7 +147,14 @@ public final class ReplayService: Sendable {
         if request.method == "POST", let route = ChatRoute(pathAndQuery: request.path) {
             return await chatCompletion(request, route: route, scope: scope)
         }
-        if scope.engine.hasRecordings(onPath: request.path) || (scope.recorder != nil && engine.hasRecordings(onPath: request.path)) {
+        // Any path with recordings replays; recording forwards the API's own paths (the Responses
+        // and Messages APIs, embeddings, Azure's) even before the first one is recorded; and a
+        // request to a known API that nothing answers is unmatched (naming an empty cassette),
+        // not an unknown URL.
+        let apiPath = pathOnly.hasPrefix("/v1/") || pathOnly.hasPrefix("/openai/")
+        if scope.engine.hasRecordings(onPath: request.path) || (scope.recorder != nil && (apiPath || engine.hasRecordings(onPath: request.path)))
+            || (request.method == "POST" && Self.knownAPIPaths.contains(pathOnly))
+        {
             let recorded = RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: RecordedBody(decoded: request.body))
             return await replayOrRecord(recorded, key: engine.matcher.key(for: recorded), original: request, rateHeaders: [], scope: scope, stream: nil)
         }
@@ -361,6 +368,9 @@ public final class ReplayService: Sendable {
             return .error(400, unmatched.apiError, headers: headers)
         }
     }
+
+    /// The POST routes of the APIs this server replays besides chat completions.
+    static let knownAPIPaths: Set<String> = ["/v1/responses", "/openai/v1/responses", "/v1/messages", "/v1/embeddings", "/openai/v1/embeddings"]
 
     /// Text safe as a header value: printable ASCII only (a file name or an error may hold more).
     static func headerValue(_ text: String) -> String {

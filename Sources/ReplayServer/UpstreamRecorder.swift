@@ -7,7 +7,8 @@ import Replay
 
 /// Record mode: sends a request to the real API, returns its answer, and appends the interaction
 /// (credentials redacted) to the cassette, one write at a time — only when it succeeded: an
-/// error status or a stream cut before `[DONE]` is passed on to the client and never recorded.
+/// error status or a stream cut before its end (`[DONE]`, `message_stop`, `response.completed`)
+/// is passed on to the client and never recorded.
 final class UpstreamRecorder: Sendable {
     let configuration: RecordingConfiguration
     private let client: HTTPClient
@@ -53,7 +54,7 @@ final class UpstreamRecorder: Sendable {
     /// Forwards `request`; returns the upstream's interaction and whether it was recorded.
     func forward(_ request: ServerRequest) async throws -> (interaction: Interaction, recording: Recording) {
         if let openError { throw openError }
-        var outgoing = HTTPClientRequest(url: configuration.upstream + request.path)
+        var outgoing = HTTPClientRequest(url: configuration.upstream(for: request.path) + request.path)
         outgoing.method = HTTPMethod(rawValue: request.method)
         let replaced = Set(configuration.upstreamHeaders.map { $0.0.lowercased() })
         for field in request.headers where !Self.hopHeaders.contains(field.name.lowercased()) && !replaced.contains(field.name.lowercased()) {
@@ -108,10 +109,11 @@ final class UpstreamRecorder: Sendable {
         return (interaction, .recorded)
     }
 
-    /// Whether an answer is worth keeping: a success status, and a stream that reached `[DONE]`.
+    /// Whether an answer is worth keeping: a success status, and a stream that reached its end
+    /// (`[DONE]`, `message_stop`, `response.completed`: `ServerSentEvent.completesStream`).
     static func isRecordable(_ response: RecordedResponse) -> Bool {
         guard (200 ..< 300).contains(response.status) else { return false }
-        if case .events(let events) = response.body { return events.last?.data.trimmingCharacters(in: .whitespaces) == "[DONE]" }
+        if case .events(let events) = response.body { return events.last?.completesStream ?? false }
         return true
     }
 

@@ -22,6 +22,38 @@ struct RecordModeTests {
         return (ReplayService(configuration: ReplayServerConfiguration(cassettes: [fixture], mode: .lenient, vocabularies: store)), store)
     }
 
+    @Test("a stream is recorded only when it reached its API's end: [DONE], message_stop, response.completed or incomplete")
+    func streamEnds() {
+        func response(_ events: [ServerSentEvent], status: Int = 200) -> RecordedResponse {
+            RecordedResponse(status: status, headers: HeaderFields(), body: .events(events))
+        }
+        let chunk = ServerSentEvent(data: #"{"object":"chat.completion.chunk","choices":[]}"#)
+        #expect(UpstreamRecorder.isRecordable(response([chunk, ServerSentEvent(data: "[DONE]")])))
+        #expect(!UpstreamRecorder.isRecordable(response([chunk])))
+        #expect(!UpstreamRecorder.isRecordable(response([chunk, ServerSentEvent(data: "[DONE]")], status: 429)))
+        let start = ServerSentEvent(event: "message_start", data: #"{"type":"message_start","message":{}}"#)
+        #expect(UpstreamRecorder.isRecordable(response([start, ServerSentEvent(event: "message_stop", data: #"{"type":"message_stop"}"#)])))
+        // An overloaded_error mid-stream, or a cut after message_delta: passed on, never recorded.
+        #expect(!UpstreamRecorder.isRecordable(response([start, ServerSentEvent(event: "error", data: #"{"type":"error","error":{"type":"overloaded_error"}}"#)])))
+        #expect(!UpstreamRecorder.isRecordable(response([start, ServerSentEvent(event: "message_delta", data: #"{"type":"message_delta"}"#)])))
+        // Responses: the type in the data alone is enough (some servers send no event: lines).
+        #expect(UpstreamRecorder.isRecordable(response([ServerSentEvent(data: #"{"type": "response.completed", "response": {}}"#)])))
+        #expect(UpstreamRecorder.isRecordable(response([ServerSentEvent(event: "response.incomplete", data: "{}")])))
+        #expect(!UpstreamRecorder.isRecordable(response([ServerSentEvent(event: "response.failed", data: #"{"type":"response.failed"}"#)])))
+    }
+
+    @Test("Messages API requests go to --anthropic-upstream, everything else to --upstream")
+    func messagesUpstream() {
+        var configuration = RecordingConfiguration(upstream: "https://api.openai.com/", cassetteFile: "c.json")
+        #expect(configuration.upstream(for: "/v1/messages") == "https://api.openai.com")
+        configuration.messagesUpstream = "https://api.anthropic.com/"
+        #expect(configuration.upstream(for: "/v1/messages") == "https://api.anthropic.com")
+        #expect(configuration.upstream(for: "/v1/messages?beta=true") == "https://api.anthropic.com")
+        #expect(configuration.upstream(for: "/v1/messages/count_tokens") == "https://api.anthropic.com")
+        #expect(configuration.upstream(for: "/v1/responses") == "https://api.openai.com")
+        #expect(configuration.upstream(for: "/v1/messagesx") == "https://api.openai.com")
+    }
+
     @Test("proxies, redacts, records concurrent requests atomically, and the recording replays")
     func recordThenReplay() async throws {
         let (upstreamService, store) = try Self.lenientUpstream()

@@ -8,9 +8,10 @@ import Tokenization
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve recorded OpenAI / Azure OpenAI chat completions from cassettes (a mock server for any client).",
+        abstract: "Serve recorded OpenAI / Azure OpenAI chat completions, Responses and Anthropic Messages answers from cassettes (a mock server for any client).",
         discussion: """
-            Point any OpenAI client at http://HOST:PORT/v1 (Azure: azure_endpoint=http://HOST:PORT). A request \
+            Point any OpenAI client at http://HOST:PORT/v1 (Azure: azure_endpoint=http://HOST:PORT; Anthropic: \
+            base_url=http://HOST:PORT). A request \
             matches a recording by method, route and canonical JSON body; identical requests replay their \
             recorded episodes in order. In strict mode (the default) an unmatched request gets a 400 naming the \
             nearest recorded request with a diff of the prompt. Cassettes: DocHarness JSON, VCR.py / \
@@ -48,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The real API for --record (https://api.openai.com, https://NAME.openai.azure.com).")
     var upstream: String?
+
+    @Option(name: .customLong("anthropic-upstream"), help: "Where Anthropic Messages API requests (/v1/messages) are recorded from, when not --upstream (https://api.anthropic.com).")
+    var anthropicUpstream: String?
 
     @Option(name: .customLong("record-mode"), help: "VCR.py's record mode, for every cassette: none (replay only), once (record a cassette that does not exist yet), new_episodes (record what is missing), all (record everything again, replacing the cassette). Needs --upstream unless none. Requests that name a cassette record into it (a new one is NAME.json in the first --cassettes folder); the others into --record-to.")
     var recordMode: RecordMode?
@@ -98,6 +102,7 @@ struct ServeCommand: AsyncParsableCommand {
         if record, recordMode != nil { throw ValidationError("give --record or --record-mode MODE, not both (--record is --record-mode new_episodes into --record-to alone)") }
         if records, upstream == nil { throw ValidationError("--record\(recordMode.map { "-mode \($0.rawValue)" } ?? "") needs --upstream URL (the real API to record from)") }
         if upstream != nil, !records { throw ValidationError("--upstream is only used with --record or --record-mode once|new_episodes|all") }
+        if anthropicUpstream != nil, upstream == nil { throw ValidationError("--anthropic-upstream goes with --upstream URL (where the other APIs are recorded from)") }
         if cassettes.isEmpty { throw ValidationError("give --cassettes DIR (cassette files or folders to replay, and where new cassettes go)") }
         if !(1 ... 1_000_000).contains(logCapacity) { throw ValidationError("--log-capacity must be 1…1000000, got \(logCapacity)") }
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
@@ -128,6 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 var template = RecordingConfiguration(upstream: upstream, cassetteFile: recordFile!, redaction: HeaderRedaction(names: HeaderRedaction.standard.names + redactedHeaders))
                 template.redactedBodyFields = redactedBodyFields
+                template.messagesUpstream = anthropicUpstream
                 if let mode = recordMode {
                     // VCR.py's rules for the unscoped file too; every scope gets its own file.
                     scopeRecording = ScopeRecording(mode: mode, template: template)

@@ -31,6 +31,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="the cassette folder (default: tests/cassettes under the root directory; ini: docharness_cassettes)")
     group.addoption("--docharness-upstream", default=None,
                     help="the real API to record from (default: $DOCHARNESS_UPSTREAM, else https://api.openai.com)")
+    group.addoption("--docharness-anthropic-upstream", default=None,
+                    help="where Anthropic Messages requests are recorded from (default: $DOCHARNESS_ANTHROPIC_UPSTREAM, "
+                         "else https://api.anthropic.com; a local server speaking both APIs: give it to both options)")
     group.addoption("--docharness-binary", default=None,
                     help="the docharness executable (default: $DOCHARNESS_BINARY, else docharness on PATH)")
     group.addoption("--docharness-fail-on-unused", action="store_true", default=False,
@@ -70,6 +73,17 @@ def cassette_name(item: pytest.Item) -> str:
     return f"{_UNSAFE.sub('_', module)}/{_UNSAFE.sub('_', name)}"
 
 
+def upstream_url(config: pytest.Config) -> str:
+    """Where OpenAI (and OpenAI-compatible) requests are recorded from."""
+    return config.getoption("docharness_upstream") or os.environ.get("DOCHARNESS_UPSTREAM") or "https://api.openai.com"
+
+
+def anthropic_upstream_url(config: pytest.Config) -> str:
+    """Where Messages API requests (``/v1/messages``) are recorded from."""
+    return (config.getoption("docharness_anthropic_upstream") or os.environ.get("DOCHARNESS_ANTHROPIC_UPSTREAM")
+            or "https://api.anthropic.com")
+
+
 @pytest.fixture(scope="session")
 def docharness_server(request: pytest.FixtureRequest):
     """Starts `docharness serve` on a free loopback port for the session, and stops it after."""
@@ -83,7 +97,7 @@ def docharness_server(request: pytest.FixtureRequest):
     mode = config.getoption("docharness_record_mode") or "none"
     command = [binary, "serve", "--cassettes", str(cassettes), "--port", "0", "--record-mode", mode]
     if mode != "none":
-        command += ["--upstream", config.getoption("docharness_upstream") or os.environ.get("DOCHARNESS_UPSTREAM") or "https://api.openai.com"]
+        command += ["--upstream", upstream_url(config), "--anthropic-upstream", anthropic_upstream_url(config)]
     if config.getoption("docharness_fail_on_unused"):
         command.append("--fail-on-unused")
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
