@@ -25,6 +25,13 @@ public struct EstimatorSample: Sendable {
     /// describes another text.
     public var alteredBody: AlteredRequestBody?
 
+    /// The API the request was sent to; `request` is its chat-completions form.
+    public var api: WireAPI = .chatCompletions
+
+    /// Why a Responses or Messages request has no chat form (a built-in tool, a conversation
+    /// stored on the server…): it is left out for this reason.
+    public var untranslatable: String?
+
     /// Creates a sample.
     public init(request: ChatCompletionRequest, model: String, recordedPromptTokens: Int, source: String, usageNotAskedFor: Bool = false,
                 alteredBody: AlteredRequestBody? = nil) {
@@ -155,6 +162,15 @@ public struct EstimatorBenchmark: Sendable {
     /// Whether a result keeps the `chat` estimate of every measured sample (`Result.chatEstimates`).
     public var keepsChatEstimates = false
 
+    /// The encoding that stands in for Claude's tokenizer (not public) on Messages API requests.
+    public var messagesEncoding = Defaults.messagesEncoding
+
+    /// Defaults shared with the commands that describe them.
+    public enum Defaults {
+        /// The stand-in for Claude's tokenizer.
+        public static let messagesEncoding = EncodingName.o200kBase
+    }
+
     /// Creates a benchmark.
     /// An open-weight model's counter (`--tokenizer`): it gets a row (`model`), and requests for
     /// models OpenAI does not serve are measured (the OpenAI-encoding rows count them with o200k_base).
@@ -234,8 +250,14 @@ public struct EstimatorBenchmark: Sendable {
     func usable(_ samples: [EstimatorSample]) throws -> Usable {
         var usable = Usable()
         for sample in samples {
+            if let reason = sample.untranslatable {
+                usable.skippedByReason[reason, default: 0] += 1
+                continue
+            }
             // A provider/model name (`openai/gpt-4o` through a router) is counted by someone else's server.
-            let known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
+            var known = sample.model.contains("/") ? nil : ModelEncodings.encoding(forModel: sample.model)
+            // Claude's tokenizer is not public: its requests are estimated with a stand-in.
+            if sample.api == .messages, known == nil { known = messagesEncoding }
             guard let name = known ?? (openWeight == nil ? nil : .o200kBase) else {
                 usable.skippedByReason[sample.model.contains("/") ? "a router's provider/model name" : "a model with no known encoding", default: 0] += 1
                 continue
@@ -248,7 +270,8 @@ public struct EstimatorBenchmark: Sendable {
                 usable.skippedByReason["a body edited after it was sent (its length fits none of the Content-Length's forms)", default: 0] += 1
                 continue
             }
-            let prompt = ChatPrompt(request: sample.request, model: sample.model)
+            var prompt = ChatPrompt(request: sample.request, model: sample.model)
+            prompt.api = sample.api
             if prompt.messages.contains(where: \.hasNonTextParts) {
                 usable.skippedByReason[Self.nonTextParts(sample.request), default: 0] += 1
                 continue

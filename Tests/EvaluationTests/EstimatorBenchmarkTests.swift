@@ -1,3 +1,4 @@
+import ChatWire
 import DocHarnessTestSupport
 import Foundation
 import Evaluation
@@ -70,5 +71,42 @@ struct EstimatorBenchmarkTests {
             let estimate = row.terms.count(with: .fitted) + ChatCountingMargins.fitted.margin(for: row.requestClass)
             #expect(estimate >= row.recorded, "\(row.source): chat+margin \(estimate) < \(row.recorded)")
         }
+    }
+
+    /// The Responses and Messages APIs, counted in their chat form: the constants and margins in
+    /// the code are the documented fit; Responses plain requests count as chat's do (≥ 94%
+    /// exact), and the Messages estimate (Claude's tokenizer stood in for) is reported, not exact.
+    @Test("Responses and Messages: their constants and margins are the fit; Responses plain counts as chat", .requires(.sharedCassettes, .vocabularies),
+          arguments: [WireAPI.responses, .messages])
+    func otherAPIs(api: WireAPI) throws {
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
+        let more = root.deletingLastPathComponent().appendingPathComponent("cassettes-more")
+        try #require(FileManager.default.fileExists(atPath: more.path), "../shared/data/cassettes-more is missing")
+        let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
+        let cassettes = try CassetteLoader.load(paths: [root.path, more.path], strict: false).cassettes
+        let samples = EstimatorSample.samples(from: cassettes, api: api)
+        let rows = try EstimatorBenchmark(store: store).countingRows(samples) { $0.project(under: [root.path, more.path]) }
+        #expect(rows.count >= 590)
+        let constants = ChatCountingFit.fit(rows)
+        #expect(constants == ChatCountingConstants.fitted(for: api), "run `docharness bench estimators --fit` and update ChatCountingConstants.\(api == .responses ? "responsesFitted" : "messagesFitted")")
+        #expect(ChatCountingFit.margins(heldOut: ChatCountingFit.heldOutEstimates(rows), constants: constants, limit: 22_800) == ChatCountingMargins.fitted(for: api))
+        let result = try EstimatorBenchmark(store: store).run(samples)
+        let chat = try #require(result.rows.first { $0.estimator == "chat" })
+        let plain = try #require(result.chatByClass["plain"])
+        print("\(api.rawValue): chat \(chat.count) requests, \(chat.exact) exact, MAPE \(chat.meanAbsolutePercentError)%; plain \(plain.exact)/\(plain.count)")
+        switch api {
+        case .responses:
+            #expect(Double(plain.exact) / Double(plain.count) >= 0.94)
+            #expect(chat.meanAbsolutePercentError < 4)
+        default:
+            #expect(chat.meanAbsolutePercentError < 20)
+        }
+        // chat+margin, the API's margins: never under within the safe zone.
+        let margin = try #require(result.rows.first { $0.estimator == "chat+margin" })
+        for row in rows where row.recorded <= 22_800 {
+            let estimate = row.terms.count(with: constants) + ChatCountingMargins.fitted(for: api).margin(for: row.requestClass)
+            #expect(estimate >= row.recorded, "\(row.source): chat+margin \(estimate) < \(row.recorded)")
+        }
+        #expect(margin.count == chat.count)
     }
 }

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// The constants of chat counting that are fitted rather than known: what the server adds around
 /// tool definitions, tool calls and response formats beyond the text DocHarness renders for them.
 ///
@@ -78,10 +80,33 @@ public struct ChatCountingConstants: Sendable, Hashable, Codable {
                                   gpt5Assistant: 0, responseFormat: 0, responseFormatWithTools: 0, responseFormatReasoning: 0,
                                   toolChoiceNamed: 0, toolChoiceRequired: 0)
 
+    /// The values fitted for an API's requests in their chat form: chat completions (`fitted`),
+    /// the Responses API (`responsesFitted`), the Messages API (`messagesFitted`, an estimate:
+    /// Claude's tokenizer is stood in for).
+    public static func fitted(for api: WireAPI) -> Self {
+        switch api {
+        case .chatCompletions: fitted
+        case .responses: responsesFitted
+        case .messages: messagesFitted
+        }
+    }
+
     /// The values fitted on both data folders (docs/token-counting.md).
     public static let fitted = Self(toolsDefined: 9, toolsWithSystem: -5, gpt5Tools: 86, toolCall: 2, parallelToolCallTurn: -12, gpt5ToolCall: 4,
                                     gpt5Assistant: 2, responseFormat: 7, responseFormatWithTools: -7, responseFormatReasoning: -3,
                                     toolChoiceNamed: 3, toolChoiceRequired: -1)
+
+    /// The values fitted on the Responses API requests of both data folders, in their chat form
+    /// (docs/token-counting.md).
+    public static let responsesFitted = Self(toolsDefined: 3, toolsWithSystem: -1, gpt5Tools: 6, toolCall: 2, parallelToolCallTurn: -23, gpt5ToolCall: 2,
+                                             gpt5Assistant: 2, responseFormat: 1, responseFormatWithTools: 0, responseFormatReasoning: -1,
+                                             toolChoiceNamed: 3, toolChoiceRequired: 8)
+
+    /// The values fitted on the Messages API requests of both data folders, in their chat form
+    /// counted with the stand-in encoding (docs/token-counting.md).
+    public static let messagesFitted = Self(toolsDefined: 472, toolsWithSystem: -71, gpt5Tools: 0, toolCall: 64, parallelToolCallTurn: -89, gpt5ToolCall: 0,
+                                            gpt5Assistant: 0, responseFormat: 134, responseFormatWithTools: 103, responseFormatReasoning: 0,
+                                            toolChoiceNamed: -78, toolChoiceRequired: 34)
 }
 
 /// A prompt's count split into what is rendered and counted exactly (`base`) and how many times

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// What `chat+margin` adds to the `chat` count, per request class: the largest under-estimate
 /// `chat` made on projects it was not fitted to (leave-one-project-out), so that an estimate with
 /// the margin is allowed to be high but is not lower than the server's count on traffic like the
@@ -35,6 +37,23 @@ public struct ChatCountingMargins: Sendable, Hashable, Codable {
     public var summary: String {
         "plain \(plain), tools \(tools), response_format \(responseFormat), other \(other) tokens"
     }
+
+    /// The margins fitted for an API's requests (see `ChatCountingConstants.fitted(for:)`).
+    public static func fitted(for api: WireAPI) -> Self {
+        switch api {
+        case .chatCompletions: fitted
+        case .responses: responsesFitted
+        case .messages: messagesFitted
+        }
+    }
+
+    /// The margins `docharness bench estimators --fit` derives from the Responses API requests.
+    public static let responsesFitted = Self(plain: 18, tools: 217, responseFormat: 0, other: 14)
+
+    /// The margins `docharness bench estimators --fit` derives from the Messages API requests:
+    /// large, because Claude's tokenizer is stood in for and splits some text very differently
+    /// (a system prompt of one repeated word was 2,073 tokens, about twice the estimate).
+    public static let messagesFitted = Self(plain: 1021, tools: 2788, responseFormat: 130, other: 1195)
 
     /// The margins `docharness bench estimators --fit` derives from both data folders.
     public static let fitted = Self(plain: 0, tools: 22, responseFormat: 5, other: 19)

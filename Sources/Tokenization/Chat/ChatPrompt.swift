@@ -31,6 +31,9 @@ public struct ChatPrompt: Sendable, Hashable {
     /// The wire request it was made from, for counters that render a chat template over its
     /// messages and tools as sent (`ChatTemplateCounter`); nil for a prompt made by hand.
     public var request: ChatCompletionRequest?
+    /// The API the request goes to (its chat form when not chat completions): the fitted
+    /// constants and margins are the API's own (`ChatCountingConstants.fitted(for:)`).
+    public var api: WireAPI = .chatCompletions
 
     /// Creates a prompt.
     public init(model: String, messages: [ChatPromptMessage], hasTools: Bool = false, hasResponseFormat: Bool = false) {

@@ -23,7 +23,8 @@ public struct ChatTokenCounter: Sendable {
     /// Tokens priming the reply.
     public static let replyPriming = 3
 
-    /// The fitted constants it counts with (`ChatCountingConstants.fitted` unless given).
+    /// The fitted constants it counts chat-completions prompts with (`ChatCountingConstants.fitted`
+    /// unless given); prompts for the Responses and Messages APIs get their API's fitted ones.
     public var constants: ChatCountingConstants
 
     /// Creates a counter for an encoding with other constants (a fit's candidate).
@@ -51,7 +52,7 @@ public struct ChatTokenCounter: Sendable {
 
     /// The prompt's token count.
     public func count(_ prompt: ChatPrompt) -> Int {
-        terms(prompt).count(with: constants)
+        terms(prompt).count(with: prompt.api == .chatCompletions ? constants : .fitted(for: prompt.api))
     }
 
     /// The prompt's count before the fitted constants: the rendered text and known framing, and

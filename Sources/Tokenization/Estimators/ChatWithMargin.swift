@@ -8,7 +8,8 @@ public struct ChatWithMargin: TokenEstimator {
     }
 
     let counter: ChatTokenCounter
-    /// The margins added.
+    /// The margins added to chat-completions prompts (the Responses and Messages APIs' prompts
+    /// get their API's fitted margins).
     public let margins: ChatCountingMargins
 
     /// Creates the estimator for an encoding, with the fitted margins unless given.
@@ -28,6 +29,6 @@ public struct ChatWithMargin: TokenEstimator {
     }
 
     public func estimate(prompt: ChatPrompt) -> Int {
-        counter.count(prompt) + margins.margin(for: prompt.countingClass)
+        counter.count(prompt) + (prompt.api == .chatCompletions ? margins : .fitted(for: prompt.api)).margin(for: prompt.countingClass)
     }
 }

@@ -57,7 +57,7 @@ struct EstimatorsCommand: ParsableCommand {
     @Option(name: .customLong("estimator-command"), help: "Also measure your own estimator: a shell command that reads one request per line (compact JSON) on standard input and writes one token count per line (repeatable).")
     var estimatorCommands: [String] = []
 
-    @Option(name: .customLong("samples-out"), help: ArgumentHelp("Also write every measured request to this file, one JSON object per line: source (file#index), project, model, class, recorded prompt_tokens, the chat estimate and the request, for your own analysis.", valueName: "file.jsonl"))
+    @Option(name: .customLong("samples-out"), help: ArgumentHelp("Also write every measured request to this file, one JSON object per line: source (file#index), project, api, model, class, recorded prompt_tokens (input_tokens), the chat estimate and the request (its chat form), for your own analysis.", valueName: "file.jsonl"))
     var samplesOut: String?
 
     @OptionGroup(title: "Open-weight models") var openWeight: OpenWeightOptions
@@ -78,13 +78,23 @@ struct EstimatorsCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         let result: EstimatorBenchmark.Result
+        var otherAPIs: [(api: WireAPI, result: EstimatorBenchmark.Result, samples: [EstimatorSample])] = []
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         let samples = EstimatorSample.samples(from: loaded)
         do {
             var benchmark = EstimatorBenchmark(store: store, budget: SafeZoneBudget(buffer: buffer), worstCount: worst, openWeight: try openWeight.load())
             benchmark.keepsChatEstimates = samplesOut != nil
             result = try benchmark.run(samples, commands: estimatorCommands.map(CommandEstimator.init))
-            if let samplesOut { try writeSamples(result.chatEstimates, requests: samples, to: samplesOut) }
+            // The Responses and Messages APIs, counted in their chat form, measured on their own.
+            var plain = EstimatorBenchmark(store: store, budget: SafeZoneBudget(buffer: buffer), worstCount: worst)
+            plain.keepsChatEstimates = samplesOut != nil
+            for api in [WireAPI.responses, .messages] {
+                let samples = EstimatorSample.samples(from: loaded, api: api)
+                if !samples.isEmpty { otherAPIs.append((api, try plain.run(samples), samples)) }
+            }
+            if let samplesOut {
+                try writeSamples([(WireAPI.chatCompletions, result, samples)] + otherAPIs, to: samplesOut)
+            }
         } catch {
             print("docharness bench estimators: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)
@@ -114,6 +124,15 @@ struct EstimatorsCommand: ParsableCommand {
                         print("  \(requestClass.rawValue): \(entry.under) under \(entry.row.recorded)  \(entry.row.source)")
                     }
                 }
+                for api in [WireAPI.responses, .messages] {
+                    let apiRows = try EstimatorBenchmark(store: store, budget: SafeZoneBudget(buffer: buffer))
+                        .countingRows(EstimatorSample.samples(from: loaded, api: api)) { $0.project(under: cassettes) }
+                    guard !apiRows.isEmpty else { continue }
+                    let apiConstants = ChatCountingFit.fit(apiRows)
+                    print("\(api.rawValue) API constants fitted on \(apiRows.count) requests: " + zip(ChatCountingConstants.names, apiConstants.values).map { "\($0) \($1)" }.joined(separator: ", "))
+                    let apiMargins = ChatCountingFit.margins(heldOut: ChatCountingFit.heldOutEstimates(apiRows), constants: apiConstants, limit: limit)
+                    print("\(api.rawValue) API margins: plain \(apiMargins.plain), tools \(apiMargins.tools), response_format \(apiMargins.responseFormat), other \(apiMargins.other)")
+                }
                 print("")
             }
         }
@@ -127,9 +146,9 @@ struct EstimatorsCommand: ParsableCommand {
         if !result.skippedByReason.isEmpty {
             print("left out: " + result.skippedByReason.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
-        let otherAPIs = EstimatorSample.otherAPIRequests(in: loaded)
-        if !otherAPIs.isEmpty {
-            print("not measured here: " + otherAPIs.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        let unmeasured = EstimatorSample.otherAPIRequests(in: loaded).filter { !$0.key.hasPrefix("Responses") && !$0.key.hasPrefix("Anthropic") }
+        if !unmeasured.isEmpty {
+            print("not measured here: " + unmeasured.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         for line in EvaluationReports.estimatorTable(result.rows, buffer: buffer) { print(line) }
         print("chat by request class:")
@@ -143,21 +162,40 @@ struct EstimatorsCommand: ParsableCommand {
         if let plain = result.plainChat, plain.count > 0 {
             print("chat on plain requests (no tools, no response_format): \(plain.exact)/\(plain.count) exact (\(String(format: "%.2f", Double(plain.exact) / Double(max(1, plain.count)) * 100))%), worst under-estimate \(plain.worstUnderEstimate)")
         }
+        for (api, other, _) in otherAPIs {
+            print("")
+            print("\(api.rawValue) API: \(other.measured) requests with usage (input_tokens) measured (\(other.skipped) left out)"
+                  + (api == .messages ? "; Claude's tokenizer is not public: counted with \(EstimatorBenchmark.Defaults.messagesEncoding.rawValue) and the chat framing, an estimate" : ""))
+            if !other.skippedByReason.isEmpty {
+                print("left out: " + other.skippedByReason.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            }
+            for line in EvaluationReports.estimatorTable(other.rows, buffer: buffer) { print(line) }
+            for (name, row) in other.chatByClass.sorted(by: { $0.key < $1.key }) {
+                print("  chat, \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(row.count) requests, \(row.exact) exact, MAPE \(String(format: "%.2f", row.meanAbsolutePercentError))%, bias \(String(format: "%+.2f", row.signedBiasPercent))%, worst under-estimate \(row.worstUnderEstimate)")
+            }
+            if !other.chatWorst.isEmpty { print("chat's largest misses (estimate − recorded):") }
+            for miss in other.chatWorst {
+                print("  \(miss.estimate - miss.recorded > 0 ? "+" : "")\(miss.estimate - miss.recorded) of \(miss.recorded)  \(miss.model)  \(miss.requestClass)  \(miss.source)")
+            }
+        }
     }
 
     /// Writes one JSON line per measured sample (atomically: a failed run leaves no half file).
-    func writeSamples(_ estimates: [EstimatorBenchmark.Miss], requests samples: [EstimatorSample], to path: String) throws {
-        let bySource = Dictionary(samples.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+    func writeSamples(_ runs: [(api: WireAPI, result: EstimatorBenchmark.Result, samples: [EstimatorSample])], to path: String) throws {
         var text = ""
-        for estimate in estimates {
-            guard let sample = bySource[estimate.source] else { continue }
-            let line: JSONValue = .object([
-                JSONMember("source", .string(estimate.source)), JSONMember("project", .string(sample.project(under: cassettes))),
-                JSONMember("model", .string(estimate.model)), JSONMember("class", .string(estimate.requestClass)),
-                JSONMember("recorded", .number(String(estimate.recorded))), JSONMember("chat", .number(String(estimate.estimate))),
-                JSONMember("request", sample.request.json),
-            ])
-            text += JSONWriter.string(line) + "\n"
+        for run in runs {
+            let bySource = Dictionary(run.samples.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+            for estimate in run.result.chatEstimates {
+                guard let sample = bySource[estimate.source] else { continue }
+                let line: JSONValue = .object([
+                    JSONMember("source", .string(estimate.source)), JSONMember("project", .string(sample.project(under: cassettes))),
+                    JSONMember("api", .string(run.api.rawValue)),
+                    JSONMember("model", .string(estimate.model)), JSONMember("class", .string(estimate.requestClass)),
+                    JSONMember("recorded", .number(String(estimate.recorded))), JSONMember("chat", .number(String(estimate.estimate))),
+                    JSONMember("request", sample.request.json),
+                ])
+                text += JSONWriter.string(line) + "\n"
+            }
         }
         try AtomicFile.write(Array(text.utf8), to: path)
     }
