@@ -147,6 +147,9 @@ public final class ReplayService: Sendable {
         if request.method == "POST", let route = ChatRoute(pathAndQuery: request.path) {
             return await chatCompletion(request, route: route, scope: scope)
         }
+        if request.method == "POST", let api = WireAPI(path: pathOnly), api != .chatCompletions {
+            return Self.shaped(await chatCompletion(request, route: .openAI, api: api, scope: scope), for: api)
+        }
         // Any path with recordings replays; recording forwards the API's own paths (the Responses
         // and Messages APIs, embeddings, Azure's) even before the first one is recorded; and a
         // request to a known API that nothing answers is unmatched (naming an empty cassette),
@@ -173,10 +176,10 @@ public final class ReplayService: Sendable {
     /// threads of a two-core machine, delaying `/__admin/health` (issue 23).
     static let offloadedBodyBytes = 256 << 10
 
-    private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute, scope: Scope) async -> Result<ChatRequestAnalysis, Refusal> {
-        guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route, scope: scope) }
+    private func analyseOffTheTaskPool(_ request: ServerRequest, route: ChatRoute, api: WireAPI, scope: Scope) async -> Result<ChatRequestAnalysis, Refusal> {
+        guard request.body.count >= Self.offloadedBodyBytes else { return analyse(request, route: route, api: api, scope: scope) }
         let service = self
-        return await Self.onBlockingPool { service.analyse(request, route: route, scope: scope) }
+        return await Self.onBlockingPool { service.analyse(request, route: route, api: api, scope: scope) }
     }
 
     /// Runs CPU-heavy work on NIO's blocking-work thread pool, so that the Swift concurrency
@@ -188,8 +191,8 @@ public final class ReplayService: Sendable {
 
     /// The request's analysis (parsed body, typed request, key, model, window, prompt tokens when a
     /// limit needs them), from the cache or made and cached.
-    private func analyse(_ request: ServerRequest, route: ChatRoute, scope: Scope) -> Result<ChatRequestAnalysis, Refusal> {
-        let normalizedPath = route.canonicalPath
+    private func analyse(_ request: ServerRequest, route: ChatRoute, api: WireAPI, scope: Scope) -> Result<ChatRequestAnalysis, Refusal> {
+        let normalizedPath = api == .chatCompletions ? route.canonicalPath : RequestMatcher.normalizedPath(request.path)
         if let cached = analyses.analysis(path: normalizedPath, body: request.body) { return .success(cached) }
         // A body that is not a valid request is still answered by a recording of that very body
         // (cassettes hold the API's own 400s, and requests recorded without their body).
@@ -202,8 +205,28 @@ public final class ReplayService: Sendable {
             return .failure(Refusal(answer: .error(400, APIError(message: "We could not parse the JSON body of your request: \(error). (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)", type: "invalid_request_error"))))
         }
         let chat: ChatCompletionRequest
+        var counted = true
         do {
-            chat = try ChatCompletionRequest(json: value)
+            switch api {
+            case .chatCompletions: chat = try ChatCompletionRequest(json: value)
+            case .responses, .messages:
+                // Counted (cliff, token limits) in its chat form; a request with none (a built-in
+                // tool, a stored conversation) is replayed uncounted.
+                let typed: (model: String?, stream: Bool, budget: Int?, equivalent: () throws(WireError) -> ChatCompletionRequest)
+                if api == .responses {
+                    let request = try ResponsesRequest(json: value, path: "")
+                    typed = (request.model, request.stream, request.maxOutputTokens, request.chatEquivalent)
+                } else {
+                    let request = try MessagesRequest(json: value, path: "")
+                    typed = (request.model, request.stream, request.maxTokens, request.chatEquivalent)
+                }
+                if let equivalent = try? typed.equivalent() {
+                    chat = equivalent
+                } else {
+                    chat = ChatCompletionRequest(model: typed.model, messages: [], stream: typed.stream, maxCompletionTokens: typed.budget)
+                    counted = false
+                }
+            }
         } catch {
             if let recorded = recordedAnswer(request, body: .json(value), engine: scope.engine) { return .failure(Refusal(answer: recorded)) }
             counters.add(.rejected)
@@ -221,23 +244,28 @@ public final class ReplayService: Sendable {
         // tokens-per-minute limit always needs one.
         let budget = chat.completionBudget ?? 0
         let cliffNeedsCount = window.map { tokens.countsTemplates || request.body.count + 4 * chat.messages.count + 3 + budget > $0 } ?? false
-        let promptTokens = cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil
-            ? tokens.promptTokens(chat, model: model).tokens : nil
+        let promptTokens = counted && (cliffNeedsCount || configuration.faultPlan.tokensPerMinute != nil)
+            ? tokens.promptTokens(chat, model: model, api: api).tokens : nil
         let analysis = ChatRequestAnalysis(value: value, chat: chat, key: key, model: model, window: window, promptTokensIfNeeded: promptTokens)
         analyses.store(analysis, path: normalizedPath, body: request.body)
         return .success(analysis)
     }
 
-    private func chatCompletion(_ request: ServerRequest, route: ChatRoute, scope: Scope) async -> ServerAnswer {
+    private func chatCompletion(_ request: ServerRequest, route: ChatRoute, api: WireAPI = .chatCompletions, scope: Scope) async -> ServerAnswer {
         let analysis: ChatRequestAnalysis
-        switch await analyseOffTheTaskPool(request, route: route, scope: scope) {
+        switch await analyseOffTheTaskPool(request, route: route, api: api, scope: scope) {
         case .success(let analysed): analysis = analysed
         case .failure(let refusal): return refusal.answer
         }
         let chat = analysis.chat
         let model = analysis.model
         let routeName: String
-        if case .azure = route { routeName = "azure" } else { routeName = "openai" }
+        switch (api, route) {
+        case (.responses, _): routeName = "responses"
+        case (.messages, _): routeName = "messages"
+        case (_, .azure): routeName = "azure"
+        default: routeName = "openai"
+        }
         let stream = chat.stream == true
         let decision = faults.decide(model: model, route: routeName, stream: stream)
         if decision.delayMilliseconds > 0 {
@@ -249,7 +277,7 @@ public final class ReplayService: Sendable {
         let budget = chat.completionBudget
         if let window = analysis.window, let counted = analysis.promptTokensIfNeeded, counted + (budget ?? 0) > window {
             counters.add(.contextLengthExceeded)
-            return .error(400, .contextLengthExceeded(window: window, messageTokens: counted, completionTokens: budget))
+            return .error(400, .contextLengthExceeded(window: window, messageTokens: counted, completionTokens: budget, api: api))
         }
         var rateHeaders: [(String, String)] = []
         if limitsRates {
@@ -268,7 +296,7 @@ public final class ReplayService: Sendable {
             return injectedError(status, retryAfterMilliseconds: decision.retryAfterMilliseconds, model: model, rateHeaders: rateHeaders)
         }
         var answer = await replayOrRecord(RecordedRequest(method: request.method, path: request.path, headers: request.headers, body: .json(analysis.value)), key: analysis.key, original: request, rateHeaders: rateHeaders,
-                                          scope: scope, stream: StreamRequest(stream: stream, includeUsage: analysis.value["stream_options"]?["include_usage"]?.boolValue == true))
+                                          scope: scope, stream: StreamRequest(stream: stream, includeUsage: analysis.value["stream_options"]?["include_usage"]?.boolValue == true, api: api))
         if let drop = decision.dropAfterEvents, answer.status == 200 {
             counters.add(.faulted)
             switch answer.body {
@@ -303,6 +331,7 @@ public final class ReplayService: Sendable {
     struct StreamRequest {
         let stream: Bool
         let includeUsage: Bool
+        var api: WireAPI = .chatCompletions
     }
 
     private func replayOrRecord(
@@ -367,6 +396,33 @@ public final class ReplayService: Sendable {
             }
             return .error(400, unmatched.apiError, headers: headers)
         }
+    }
+
+    /// An answer in the API's own error shape: errors this server makes are OpenAI's
+    /// (`{"error": {message, type, code}}`); for the Messages API they get Anthropic's envelope
+    /// (`{"type": "error", "error": {type, message}}`, types as Anthropic names them), so its SDK
+    /// reads the message. Replayed and upstream answers are left as they are (they carry
+    /// `type: error` already, or are not errors).
+    static func shaped(_ answer: ServerAnswer, for api: WireAPI) -> ServerAnswer {
+        guard api == .messages, answer.status >= 400, case .bytes(let bytes) = answer.body,
+              let value = try? JSONParser.parse(bytes), case .object(let members) = value, members.count == 1,
+              let error = value["error"], let message = error["message"]?.stringValue else { return answer }
+        let type: String
+        switch answer.status {
+        case 400, 413: type = answer.status == 413 ? "request_too_large" : "invalid_request_error"
+        case 401: type = "authentication_error"
+        case 403: type = "permission_error"
+        case 404: type = "not_found_error"
+        case 429: type = "rate_limit_error"
+        case 503, 529: type = "overloaded_error"
+        default: type = "api_error"
+        }
+        var shaped = answer
+        shaped.body = .bytes(JSONWriter.bytes(.object([
+            JSONMember("type", "error"),
+            JSONMember("error", .object([JSONMember("type", .string(type)), JSONMember("message", .string(message))])),
+        ])))
+        return shaped
     }
 
     /// The POST routes of the APIs this server replays besides chat completions.

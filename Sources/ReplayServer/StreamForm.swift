@@ -1,11 +1,12 @@
 import ChatWire
 import Replay
 
-/// A chat recording served to a request that asks for the other form — JSON recorded, `stream:
+/// A recording (chat completions, Responses, Messages) served to a request that asks for the other form — JSON recorded, `stream:
 /// true` asked, or the reverse — which only happens when `stream` is left out of matching
 /// (`--ignore-field stream`). Without `--convert-streams` such a request is refused with a 400
 /// that says why (the SDK would otherwise read zero chunks, silently); with it the recording is
-/// converted (`ChatStreamConversion`).
+/// converted (`ChatStreamConversion`, `ResponsesStreamConversion`,
+/// `MessagesStreamConversion`).
 enum StreamForm {
     /// What to serve.
     enum Decision {
@@ -35,11 +36,19 @@ enum StreamForm {
         }
         var converted = response
         do {
-            switch response.body {
-            case .json(let value):
+            switch (response.body, stream.api) {
+            case (.json(let value), .chatCompletions):
                 converted.body = .events(try ChatStreamConversion.events(from: value, includeUsage: stream.includeUsage))
-            case .events(let events):
+            case (.events(let events), .chatCompletions):
                 converted.body = .json(try ChatStreamConversion.completion(from: events))
+            case (.json(let value), .responses):
+                converted.body = .events(try ResponsesStreamConversion.events(from: value))
+            case (.events(let events), .responses):
+                converted.body = .json(try ResponsesStreamConversion.response(from: events))
+            case (.json(let value), .messages):
+                converted.body = .events(try MessagesStreamConversion.events(from: value))
+            case (.events(let events), .messages):
+                converted.body = .json(try MessagesStreamConversion.message(from: events))
             default:
                 return .unchanged
             }

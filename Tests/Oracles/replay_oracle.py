@@ -48,6 +48,9 @@ def body_bytes(body, headers):
             body = body.get("string")
     if body is None:
         return b""
+    if isinstance(body, list) and body and all(isinstance(line, str) for line in body) and any(
+            "text/event-stream" in str(value).lower() for key, value in (headers or {}).items() if str(key).lower() == "content-type"):
+        body = "".join(body)  # Azure's test proxy keeps an event stream as its lines
     data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     if isinstance(body, str) and body.startswith("H4sI"):
         try:

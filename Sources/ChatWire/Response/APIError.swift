@@ -42,6 +42,21 @@ public struct APIError: WireObject, Error {
     }
 
     /// OpenAI's message for a request over the model's context window.
+    /// The context-window error as the API of the request words it: chat completions' (below),
+    /// the Responses API's (`context_length_exceeded`, no counts), or Anthropic's ("prompt is too
+    /// long: N tokens > W maximum"; `ReplayService.shaped` gives it Anthropic's envelope).
+    public static func contextLengthExceeded(window: Int, messageTokens: Int, completionTokens: Int?, api: WireAPI) -> APIError {
+        switch api {
+        case .chatCompletions:
+            return contextLengthExceeded(window: window, messageTokens: messageTokens, completionTokens: completionTokens)
+        case .responses:
+            return APIError(message: "Your input exceeds the context window of this model. Please adjust your input and try again.",
+                            type: "invalid_request_error", param: "input", code: "context_length_exceeded")
+        case .messages:
+            return APIError(message: "prompt is too long: \(messageTokens + (completionTokens ?? 0)) tokens > \(window) maximum", type: "invalid_request_error")
+        }
+    }
+
     public static func contextLengthExceeded(window: Int, messageTokens: Int, completionTokens: Int?) -> APIError {
         let message: String
         if let completionTokens {

@@ -19,7 +19,7 @@ import Foundation
 /// }
 /// ```
 /// A fault fires on the `first` N requests it applies to, on every `every`-th, with a seeded
-/// `probability`, or always when none is given; `model` (prefix), `route` (`openai`/`azure`) and
+/// `probability`, or always when none is given; `model` (prefix), `route` (`openai`/`azure` chat completions, `responses`, `messages`) and
 /// `stream` narrow which requests it applies to. Statuses answer with OpenAI's error shape;
 /// latency delays the answer; `drop_after_events` closes the connection after that many events
 /// of a stream (or half the body of a non-streamed answer).
@@ -44,7 +44,7 @@ public struct FaultPlan: Sendable, Equatable {
         public var probability: Double?
         /// Only for models with this prefix.
         public var model: String?
-        /// Only on this route: `openai` or `azure`.
+        /// Only on this route: `openai` or `azure` (chat completions), `responses` or `messages`.
         public var route: String?
         /// Only for streamed (true) or non-streamed (false) requests.
         public var stream: Bool?
@@ -196,7 +196,9 @@ public struct FaultPlan: Sendable, Equatable {
                 guard let model = member.value.stringValue else { throw fail("\(name) must be a string") }
                 fault.model = model.lowercased()
             case "route":
-                guard let route = member.value.stringValue, route == "openai" || route == "azure" else { throw fail("\(name) must be \"openai\" or \"azure\"") }
+                guard let route = member.value.stringValue, ["openai", "azure", "responses", "messages"].contains(route) else {
+                    throw fail("\(name) must be \"openai\", \"azure\", \"responses\" or \"messages\"")
+                }
                 fault.route = route
             case "stream":
                 guard let flag = member.value.boolValue else { throw fail("\(name) must be true or false") }

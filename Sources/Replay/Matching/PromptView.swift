@@ -1,11 +1,25 @@
 import ChatWire
 
 /// A request as lines a person can diff: the route, the model, each message with its role and
-/// its text line by line, each tool, the response format, then the other fields.
+/// its text line by line, each tool, the response format, then the other fields. A Responses or
+/// Messages API request shows its conversation the same way (as chat messages), then its own
+/// other fields.
 public enum PromptView {
     /// The lines of a request.
     public static func lines(of request: RecordedRequest, matcher: RequestMatcher = RequestMatcher()) -> [String] {
         var lines = ["\(request.method) \(RequestMatcher.normalizedPath(request.path))"]
+        if let value = request.body.jsonValue, let api = WireAPI(path: request.path), api != .chatCompletions,
+           let chat = try? (api == .responses ? ResponsesRequest(json: value, path: "").chatEquivalent() : MessagesRequest(json: value, path: "").chatEquivalent())
+        {
+            // The conversation as chat messages (text line by line), then every field it did not come from.
+            let conversation: Set<String> = api == .responses ? ["model", "instructions", "input", "tools", "text"] : ["model", "system", "messages", "tools", "output_format", "output_config"]
+            lines.append("(\(api.rawValue) API; the conversation as chat messages)")
+            lines.append(contentsOf: conversationLines(chat))
+            if case .object(let members) = value.canonical {
+                for member in members where !conversation.contains(member.key) { lines.append("\(member.key): " + JSONWriter.string(member.value)) }
+            }
+            return lines
+        }
         guard let value = request.body.jsonValue, let chat = try? ChatCompletionRequest(json: value) else {
             let body = matcher.canonicalBody(request.body)
             if let json = try? JSONParser.parse(body) {
@@ -15,7 +29,24 @@ public enum PromptView {
             }
             return lines
         }
-        lines.append("model: \(chat.model ?? "null")")
+        lines.append(contentsOf: conversationLines(chat))
+        var rest = chat
+        rest.messages = []
+        rest.tools = nil
+        rest.functions = nil
+        rest.responseFormat = nil
+        rest.model = nil
+        if case .object(let members) = rest.json.canonical {
+            for member in members where member.key != "messages" {
+                lines.append("\(member.key): " + JSONWriter.string(member.value))
+            }
+        }
+        return lines
+    }
+
+    /// The model, each message with its role and its text line by line, each tool, the response format.
+    static func conversationLines(_ chat: ChatCompletionRequest) -> [String] {
+        var lines = ["model: \(chat.model ?? "null")"]
         for (index, message) in chat.messages.enumerated() {
             var heading = "messages[\(index)] \(message.role ?? "?")"
             if let name = message.name { heading += " (name: \(name))" }
@@ -41,17 +72,6 @@ public enum PromptView {
         for tool in chat.tools ?? [] { lines.append("tool: " + JSONWriter.string(tool.json.canonical)) }
         for function in chat.functions ?? [] { lines.append("function: " + JSONWriter.string(function.json.canonical)) }
         if let format = chat.responseFormat { lines.append("response_format: " + JSONWriter.string(format.json.canonical)) }
-        var rest = chat
-        rest.messages = []
-        rest.tools = nil
-        rest.functions = nil
-        rest.responseFormat = nil
-        rest.model = nil
-        if case .object(let members) = rest.json.canonical {
-            for member in members where member.key != "messages" {
-                lines.append("\(member.key): " + JSONWriter.string(member.value))
-            }
-        }
         return lines
     }
 }

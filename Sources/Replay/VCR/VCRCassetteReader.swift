@@ -222,7 +222,14 @@ enum VCRCassetteReader {
         var bytes: [UInt8]
         switch tree {
         case .null: return .empty
-        case .sequence: return .json(tree.json)
+        case .sequence(let elements, _):
+            // Azure's test proxy keeps an event stream as its lines, a JSON array of strings.
+            let lines = elements.compactMap(\.text)
+            if lines.count == elements.count, !lines.isEmpty, headers["content-type"]?.lowercased().hasPrefix("text/event-stream") == true {
+                bytes = Array(lines.joined().utf8)
+            } else {
+                return .json(tree.json)
+            }
         case .mapping: return .empty
         case .binary(let data, _): bytes = data
         case .literal(let text, _): bytes = Array(text.utf8)

@@ -30,8 +30,9 @@ public final class RequestTokenCounter: Sendable {
     }
 
     /// The prompt tokens of a request for a model.
-    public func promptTokens(_ request: ChatCompletionRequest, model: String) -> (tokens: Int, method: Method) {
-        let prompt = ChatPrompt(request: request, model: model)
+    public func promptTokens(_ request: ChatCompletionRequest, model: String, api: WireAPI = .chatCompletions) -> (tokens: Int, method: Method) {
+        var prompt = ChatPrompt(request: request, model: model)
+        prompt.api = api
         if let openWeight { return (openWeight.estimate(prompt: prompt), .openWeight) }
         let encodingName = ModelEncodings.encoding(forModel: model) ?? .o200kBase
         if let encoding = encoding(encodingName) {
