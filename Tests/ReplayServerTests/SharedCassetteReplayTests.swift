@@ -53,14 +53,22 @@ struct SharedCassetteReplayTests {
         #expect(counts["mismatch"] == 0, "\(output["mismatches"] ?? "")")
     }
 
-    @Test("the official openai (responses) and anthropic (messages) SDKs get every recorded answer back, streams event by event",
-          .requires(.sdkPython, .sharedCassettes))
-    func officialSDKsOnNewAPIs() async throws {
+    @Test("the official openai (chat, responses) and anthropic (messages) SDKs get every recorded answer back, streams chunk by chunk or event by event",
+          .requires(.sdkPython, .sharedCassettes),
+          arguments: [("cassettes-more", 913, 553, 672, 779), ("cassettes", 1_029, 76, 99, 88)])
+    func officialSDKs(folder: String, chat: Int, responses: Int, messages: Int, streams: Int) async throws {
         let python = try #require(TestEnvironment.sdkPython, "\(OracleRequirement.sdkPython.reason)")
-        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)").deletingLastPathComponent().appendingPathComponent("cassettes-more")
-        try #require(FileManager.default.fileExists(atPath: root.path), "\(root.path) is missing (../shared/data/cassettes-more)")
+        let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)").deletingLastPathComponent().appendingPathComponent(folder)
+        try #require(FileManager.default.fileExists(atPath: root.path), "\(root.path) is missing (../shared/data/\(folder))")
         // A service of its own: the replay oracle's runs advance the shared one's episodes.
-        let service = try Self.service(root: root.path)
+        let service: ReplayService
+        if folder == "cassettes-more" {
+            service = try Self.service(root: root.path)
+        } else {
+            var configuration = ReplayServerConfiguration(cassettes: try CassetteLoader.load(paths: [root.path]), vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
+            configuration.cassetteRoots = [root.path]
+            service = ReplayService(configuration: configuration)
+        }
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/sdk_replay_new_apis.py").path
         let result = try await InProcessReplayServer.with(service) { baseURL in
             try await ProcessRunner.runDetached(python, [script, root.path, baseURL])
@@ -68,12 +76,11 @@ struct SharedCassetteReplayTests {
         #expect(result.status == 0, "\(result.standardError)")
         let output = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let counts = try #require(output["counts"] as? [String: Int])
-        print("official SDKs over HTTP, scoped: \(counts)")
-        #expect(counts["responses"] == 553)
-        #expect(counts["responses_equal"] == 553)
-        #expect(counts["messages"] == 672)
-        #expect(counts["messages_equal"] == 672)
-        #expect(counts["streams"] == 514)
+        print("official SDKs over HTTP, \(folder), scoped: \(counts)")
+        #expect(counts["chat"] == chat && counts["chat_equal"] == chat)
+        #expect(counts["responses"] == responses && counts["responses_equal"] == responses)
+        #expect(counts["messages"] == messages && counts["messages_equal"] == messages)
+        #expect(counts["streams"] == streams)
         #expect(counts["mismatch"] == 0, "\(output["mismatches"] ?? "")")
     }
 
