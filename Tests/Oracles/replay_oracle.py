@@ -23,8 +23,9 @@ import zlib
 import yaml
 
 
-class SafeLoader(yaml.SafeLoader):
-    pass
+class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader, on libyaml when the wheel has it (a fifth of the time of the pure-Python
+    scanner, which spent 100 of 170 seconds of an SDK replay run parsing), tolerant of tags."""
 
 
 def _tagged(loader, suffix, node):
