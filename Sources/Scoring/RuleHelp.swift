@@ -103,6 +103,21 @@ enum RuleHelp {
 
             **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
             """#,
+        "DH110": #"""
+            A parameter's documented default differs from the default in the signature.
+
+            **Why it matters:** "Defaults to 10." on a parameter whose default became 30 is a claim the code
+            contradicts; callers who rely on it get another behaviour. The rule reads the default a
+            description or a NumPy type states — "defaults to X", "default: X", "default is X",
+            "(default X)", "default=X", opening a sentence, a parenthesis or a clause (not "the server's
+            default is 60") — and compares it with the signature's when both are literals
+            (numbers, quoted strings, `True`, `False`, `None`): `10` equals `10.0` and `1e1`, `'utf-8'`
+            equals "utf-8", and backticks or quotes around the documented value are ignored. A signature
+            default of `None` or any expression (a constant, a call) is not compared: the function often
+            computes the real default ("Defaults to 30 seconds" for `timeout=None`).
+
+            **Example:** `def wait(timeout=30):` documenting `timeout: Seconds to wait. Defaults to 10.`
+            """#,
         "DH200": #"""
             The docstring has no summary line.
 

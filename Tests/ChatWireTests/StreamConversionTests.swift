@@ -15,7 +15,7 @@ struct StreamConversionTests {
         try #require(FileManager.default.fileExists(atPath: root.path), "../shared/data/cassettes-more is missing")
         var counts: [String: Int] = [:]
         var failures: [String] = []
-        for cassette in try CassetteLoader.load(paths: [root.path], strict: false).cassettes {
+        for cassette in try SharedCassetteCache.load(paths: [root.path], strict: false).cassettes {
             for (index, interaction) in cassette.interactions.enumerated() where interaction.response.status == 200 {
                 guard let api = WireAPI(path: interaction.request.path), api != .chatCompletions else { continue }
                 let source = "\(cassette.path)#\(index)"

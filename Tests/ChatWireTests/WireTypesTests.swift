@@ -14,7 +14,7 @@ struct WireTypesTests {
         var responses = 0
         var chunks = 0
         var rejected: [String] = []
-        for cassette in try CassetteLoader.load(paths: [root.path]) {
+        for cassette in try SharedCassetteCache.load(paths: [root.path]) {
             for (index, interaction) in cassette.interactions.enumerated() where interaction.request.chatRoute != nil {
                 if let body = interaction.request.body.jsonValue {
                     do {

@@ -18,7 +18,7 @@ struct EstimatorBenchmarkTests {
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         try #require((try? store.verify(.o200kBase).get()) != nil && (try? store.verify(.cl100kBase).get()) != nil, "make encodings")
         // Every file: hand-written usage and edited bodies are found and left out by the benchmark.
-        let cassettes = try CassetteLoader.load(paths: [folder.path])
+        let cassettes = try SharedCassetteCache.load(paths: [folder.path])
         let result = try EstimatorBenchmark(store: store).run(EstimatorSample.samples(from: cassettes))
         let plain = try #require(result.chatByClass["plain"])
         print("chat on real traffic:", result.chatByClass.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.count) exact \($0.value.exact) MAPE \($0.value.meanAbsolutePercentError)% worst under \($0.value.worstUnderEstimate)" })
@@ -48,7 +48,7 @@ struct EstimatorBenchmarkTests {
         try #require(FileManager.default.fileExists(atPath: more.path), "../shared/data/cassettes-more is missing")
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
         try #require((try? store.verify(.o200kBase).get()) != nil && (try? store.verify(.cl100kBase).get()) != nil, "make encodings")
-        let cassettes = try CassetteLoader.load(paths: [root.path, more.path], strict: false).cassettes
+        let cassettes = try SharedCassetteCache.load(paths: [root.path, more.path], strict: false).cassettes
         let rows = try EstimatorBenchmark(store: store).countingRows(EstimatorSample.samples(from: cassettes)) { $0.project(under: [root.path, more.path]) }
         #expect(rows.count >= 1_590)
         #expect(ChatCountingFit.fit(rows) == ChatCountingConstants.fitted, "run `docharness bench estimators --fit` and update ChatCountingConstants.fitted and docs/token-counting.md")
@@ -83,7 +83,7 @@ struct EstimatorBenchmarkTests {
         let more = root.deletingLastPathComponent().appendingPathComponent("cassettes-more")
         try #require(FileManager.default.fileExists(atPath: more.path), "../shared/data/cassettes-more is missing")
         let store = VocabularyStore(environment: ProcessInfo.processInfo.environment)
-        let cassettes = try CassetteLoader.load(paths: [root.path, more.path], strict: false).cassettes
+        let cassettes = try SharedCassetteCache.load(paths: [root.path, more.path], strict: false).cassettes
         let samples = EstimatorSample.samples(from: cassettes, api: api)
         let rows = try EstimatorBenchmark(store: store).countingRows(samples) { $0.project(under: [root.path, more.path]) }
         #expect(rows.count >= 590)

@@ -20,7 +20,7 @@ struct SharedCassetteReplayTests {
     func everyInteractionOverHTTP() async throws {
         let python = try #require(TestEnvironment.oraclePython, "\(OracleRequirement.oraclePython.reason)")
         let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
-        let cassettes = try CassetteLoader.load(paths: [root.path])
+        let cassettes = try SharedCassetteCache.load(paths: [root.path])
         let service = ReplayService(configuration: ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment)))
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/replay_oracle.py").path
         let result = try await InProcessReplayServer.with(service) { baseURL in try await ProcessRunner.runDetached(python, [script, root.path, baseURL]) }
@@ -65,7 +65,7 @@ struct SharedCassetteReplayTests {
         if folder == "cassettes-more" {
             service = try Self.service(root: root.path)
         } else {
-            var configuration = ReplayServerConfiguration(cassettes: try CassetteLoader.load(paths: [root.path]), vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
+            var configuration = ReplayServerConfiguration(cassettes: try SharedCassetteCache.load(paths: [root.path]), vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
             configuration.cassetteRoots = [root.path]
             service = ReplayService(configuration: configuration)
         }
@@ -94,19 +94,13 @@ struct SharedCassetteReplayTests {
         }
     }
 
-    /// A new service over cassettes-more (the 2,255 files are loaded once).
+    /// A new service over cassettes-more (the 2,255 files are loaded once per test process).
     static func service(root: String) throws -> ReplayService {
-        let cassettes = try moreCassettes.withLock { cache in
-            if let cassettes = cache { return cassettes }
-            let cassettes = try CassetteLoader.load(paths: [root])
-            cache = cassettes
-            return cassettes
-        }
+        let cassettes = try SharedCassetteCache.load(paths: [root])
         var configuration = ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
         configuration.cassetteRoots = [root]
         return ReplayService(configuration: configuration)
     }
 
     static let moreServiceCache = Mutex<ReplayService?>(nil)
-    static let moreCassettes = Mutex<[Cassette]?>(nil)
 }

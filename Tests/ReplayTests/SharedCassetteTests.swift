@@ -51,7 +51,7 @@ struct SharedCassetteTests {
         let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)")
         let more = root.deletingLastPathComponent().appendingPathComponent("cassettes-more")
         try #require(FileManager.default.fileExists(atPath: more.path), "../shared/data/cassettes-more is missing")
-        let loaded = try CassetteLoader.load(paths: [root.path, more.path], strict: false)
+        let loaded = try SharedCassetteCache.load(paths: [root.path, more.path], strict: false)
         #expect(loaded.skipped.isEmpty, "\(loaded.skipped.prefix(5))")
         #expect(loaded.cassettes.count >= 3_120)
         var chat = 0, responses = 0, messages = 0, bodiless = 0
