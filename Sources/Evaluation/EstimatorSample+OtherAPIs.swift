@@ -23,7 +23,7 @@ extension EstimatorSample {
                 var chat = ChatCompletionRequest(model: nil, messages: [])
                 var reason: String?
                 do {
-                    chat = try api == .responses ? ResponsesRequest(json: body, path: "").chatEquivalent() : MessagesRequest(json: body, path: "").chatEquivalent()
+                    chat = try api.request(json: body)?.chatEquivalent() ?? chat
                 } catch {
                     reason = error.reason
                 }

@@ -207,25 +207,18 @@ public final class ReplayService: Sendable {
         let chat: ChatCompletionRequest
         var counted = true
         do {
-            switch api {
-            case .chatCompletions: chat = try ChatCompletionRequest(json: value)
-            case .responses, .messages:
-                // Counted (cliff, token limits) in its chat form; a request with none (a built-in
-                // tool, a stored conversation) is replayed uncounted.
-                let typed: (model: String?, stream: Bool, budget: Int?, equivalent: () throws(WireError) -> ChatCompletionRequest)
-                if api == .responses {
-                    let request = try ResponsesRequest(json: value, path: "")
-                    typed = (request.model, request.stream, request.maxOutputTokens, request.chatEquivalent)
-                } else {
-                    let request = try MessagesRequest(json: value, path: "")
-                    typed = (request.model, request.stream, request.maxTokens, request.chatEquivalent)
-                }
-                if let equivalent = try? typed.equivalent() {
+            if let typed = try api.request(json: value) {
+                // The Responses and Messages APIs are counted (cliff, token limits) in their chat
+                // form; a request with none (a built-in tool, a stored conversation) is replayed
+                // uncounted.
+                if let equivalent = try? typed.chatEquivalent() {
                     chat = equivalent
                 } else {
-                    chat = ChatCompletionRequest(model: typed.model, messages: [], stream: typed.stream, maxCompletionTokens: typed.budget)
+                    chat = ChatCompletionRequest(model: typed.model, messages: [], stream: typed.stream, maxCompletionTokens: typed.outputBudget)
                     counted = false
                 }
+            } else {
+                chat = try ChatCompletionRequest(json: value)
             }
         } catch {
             if let recorded = recordedAnswer(request, body: .json(value), engine: scope.engine) { return .failure(Refusal(answer: recorded)) }

@@ -4,7 +4,7 @@
 /// `max_tokens`, and the conversation written as a chat-completions request
 /// (`chatEquivalent()`) for the token estimators. Claude's tokenizer is not public, so every
 /// count of these requests is an estimate (docs/token-counting.md says how far off).
-public struct MessagesRequest: WireObject {
+public struct MessagesRequest: ChatEquivalentRequest {
     /// The body as sent.
     public var json: JSONValue
     /// `model`.
@@ -13,6 +13,8 @@ public struct MessagesRequest: WireObject {
     public var stream: Bool
     /// `max_tokens` (required by the API).
     public var maxTokens: Int?
+    /// `max_tokens`, the output budget.
+    public var outputBudget: Int? { maxTokens }
 
     public init(json: JSONValue, path: String) throws(WireError) {
         guard case .object = json else { throw WireError(path: path, reason: "expected an object") }

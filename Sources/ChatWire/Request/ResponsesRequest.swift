@@ -3,7 +3,7 @@
 /// Kept as the JSON it arrived as; what DocHarness reads is typed: the model, whether it streams,
 /// the output budget, and the conversation written as the chat-completions request a model sees
 /// (`chatEquivalent()`), which is what the token estimators count.
-public struct ResponsesRequest: WireObject {
+public struct ResponsesRequest: ChatEquivalentRequest {
     /// The body as sent.
     public var json: JSONValue
     /// `model`.
@@ -12,6 +12,8 @@ public struct ResponsesRequest: WireObject {
     public var stream: Bool
     /// `max_output_tokens`.
     public var maxOutputTokens: Int?
+    /// `max_output_tokens`, the output budget.
+    public var outputBudget: Int? { maxOutputTokens }
 
     public init(json: JSONValue, path: String) throws(WireError) {
         guard case .object = json else { throw WireError(path: path, reason: "expected an object") }

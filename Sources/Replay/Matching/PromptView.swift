@@ -9,7 +9,7 @@ public enum PromptView {
     public static func lines(of request: RecordedRequest, matcher: RequestMatcher = RequestMatcher()) -> [String] {
         var lines = ["\(request.method) \(RequestMatcher.normalizedPath(request.path))"]
         if let value = request.body.jsonValue, let api = WireAPI(path: request.path), api != .chatCompletions,
-           let chat = try? (api == .responses ? ResponsesRequest(json: value, path: "").chatEquivalent() : MessagesRequest(json: value, path: "").chatEquivalent())
+           let chat = try? api.request(json: value)?.chatEquivalent()
         {
             // The conversation as chat messages (text line by line), then every field it did not come from.
             let conversation: Set<String> = api == .responses ? ["model", "instructions", "input", "tools", "text"] : ["model", "system", "messages", "tools", "output_format", "output_config"]
