@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Docstrings"),
         // The rules, scores, configuration, baseline, suppressions and changed lines of `check`, and the fixes of `check --fix`.
         .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"]),
-        // OpenAI wire types (requests, completions, chunks, errors) and a JSON parser and writer.
+        // Wire types: OpenAI chat completions (requests, completions, chunks, errors), the Responses and Messages API requests in their chat form, each API's stream conversion, and a JSON parser and writer.
         .target(name: "ChatWire"),
         // The Jinja2 subset chat templates use, rendering byte-identical to Python's jinja2.
         .target(name: "Jinja"),
