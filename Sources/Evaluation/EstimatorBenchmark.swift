@@ -54,22 +54,16 @@ public struct EstimatorSample: Sendable {
         return String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     }
 
-    /// Successful requests to the other APIs the cassettes hold, by API: what `samples(from:)`
-    /// does not measure (yet), so that a count says where the rest of a folder went.
+    /// Successful requests to APIs no benchmark measures (embeddings, the rest), by kind, so that
+    /// a count says where the rest of a folder went.
     public static func otherAPIRequests(in cassettes: [Cassette]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for cassette in cassettes {
-            for interaction in cassette.interactions where interaction.request.method == "POST" && interaction.response.status == 200 && interaction.request.chatRoute == nil {
+            // The three APIs of `WireAPI` are measured (`samples(from:api:)`); the rest is counted here.
+            for interaction in cassette.interactions where interaction.request.method == "POST" && interaction.response.status == 200
+                && WireAPI(path: interaction.request.path) == nil {
                 let path = interaction.request.path.split(separator: "?").first.map(String.init) ?? ""
-                if path.hasSuffix("/responses") {
-                    counts["Responses API requests", default: 0] += 1
-                } else if path.hasSuffix("/messages") {
-                    counts["Anthropic Messages requests", default: 0] += 1
-                } else if path.hasSuffix("/embeddings") {
-                    counts["embeddings requests", default: 0] += 1
-                } else {
-                    counts["other POST requests", default: 0] += 1
-                }
+                counts[path.hasSuffix("/embeddings") ? "embeddings requests" : "other POST requests", default: 0] += 1
             }
         }
         return counts

@@ -418,8 +418,9 @@ public final class ReplayService: Sendable {
         return shaped
     }
 
-    /// The POST routes of the APIs this server replays besides chat completions.
-    static let knownAPIPaths: Set<String> = ["/v1/responses", "/openai/v1/responses", "/v1/messages", "/v1/embeddings", "/openai/v1/embeddings"]
+    /// The POST routes of an API this server replays without reading its body (the Responses and
+    /// Messages APIs go through `chatCompletion`, like chat completions).
+    static let knownAPIPaths: Set<String> = ["/v1/embeddings", "/openai/v1/embeddings"]
 
     /// Text safe as a header value: printable ASCII only (a file name or an error may hold more).
     static func headerValue(_ text: String) -> String {

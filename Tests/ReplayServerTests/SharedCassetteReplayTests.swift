@@ -61,14 +61,7 @@ struct SharedCassetteReplayTests {
         let root = try #require(TestEnvironment.sharedCassettes, "\(OracleRequirement.sharedCassettes.reason)").deletingLastPathComponent().appendingPathComponent(folder)
         try #require(FileManager.default.fileExists(atPath: root.path), "\(root.path) is missing (../shared/data/\(folder))")
         // A service of its own: the replay oracle's runs advance the shared one's episodes.
-        let service: ReplayService
-        if folder == "cassettes-more" {
-            service = try Self.service(root: root.path)
-        } else {
-            var configuration = ReplayServerConfiguration(cassettes: try SharedCassetteCache.load(paths: [root.path]), vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))
-            configuration.cassetteRoots = [root.path]
-            service = ReplayService(configuration: configuration)
-        }
+        let service = try Self.service(root: root.path)
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Oracles/sdk_replay_new_apis.py").path
         let result = try await InProcessReplayServer.with(service) { baseURL in
             try await ProcessRunner.runDetached(python, [script, root.path, baseURL])
@@ -94,7 +87,8 @@ struct SharedCassetteReplayTests {
         }
     }
 
-    /// A new service over cassettes-more (the 2,255 files are loaded once per test process).
+    /// A new service over a data folder, each file its own scope (the files are loaded once per
+    /// test process).
     static func service(root: String) throws -> ReplayService {
         let cassettes = try SharedCassetteCache.load(paths: [root])
         var configuration = ReplayServerConfiguration(cassettes: cassettes, vocabularies: VocabularyStore(environment: ProcessInfo.processInfo.environment))

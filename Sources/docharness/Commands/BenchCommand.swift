@@ -146,7 +146,7 @@ struct EstimatorsCommand: ParsableCommand {
         if !result.skippedByReason.isEmpty {
             print("left out: " + result.skippedByReason.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
-        let unmeasured = EstimatorSample.otherAPIRequests(in: loaded).filter { !$0.key.hasPrefix("Responses") && !$0.key.hasPrefix("Anthropic") }
+        let unmeasured = EstimatorSample.otherAPIRequests(in: loaded)
         if !unmeasured.isEmpty {
             print("not measured here: " + unmeasured.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
