@@ -19,6 +19,14 @@ struct JinjaLexer {
     struct Token {
         var kind: Kind
         var line: Int
+
+        /// The bytes of text or a string literal the token carries.
+        var textBytes: Int {
+            switch kind {
+            case .text(let text), .string(let text): text.utf8.count
+            default: 0
+            }
+        }
     }
 
     let scalars: [Unicode.Scalar]

@@ -43,6 +43,8 @@ public struct JinjaTemplate {
     let nodes: [JinjaNode]
     /// The environment the template was parsed for.
     public let environment: Environment
+    /// The bytes of the template's own text and string literals.
+    let textBytes: Int
 
     /// Parses a template.
     public init(_ source: String, environment: Environment = Environment()) throws(JinjaError) {
@@ -50,6 +52,7 @@ public struct JinjaTemplate {
         var parser = JinjaParser(tokens: tokens, environment: environment)
         nodes = try parser.parseBody(until: []).nodes
         self.environment = environment
+        textBytes = tokens.reduce(0) { total, token in total + token.textBytes }
     }
 
     /// Renders the template with `context` as its variables (plus the globals `range`,
@@ -68,8 +71,13 @@ public struct JinjaTemplate {
     /// them builds no dictionary) over `shared`.
     public func render(variables: [(name: String, value: JinjaValue)], shared: [String: JinjaValue]) throws(JinjaError) -> String {
         let renderer = JinjaRenderer(environment: environment, context: variables, shared: shared)
+        // Room for what a chat template writes: the text it was given and its own text a few times
+        // over (once per message). Growing from nothing copies the prompt several times; a fixed
+        // large reserve costs more than the render of a short prompt.
+        var given = 0
+        for variable in variables { given += variable.value.textBytes(limit: 1 << 20) }
         var output = ""
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(min(given, 1 << 20) + 4 * textBytes + 256)
         try renderer.render(nodes, into: &output)
         return output
     }

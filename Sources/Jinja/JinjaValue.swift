@@ -86,6 +86,21 @@ public enum JinjaValue {
         }
     }
 
+    /// The bytes of the strings in the value, nested lists and dictionaries included, counted up
+    /// to about `limit`: how much text a template has to write from it.
+    func textBytes(limit: Int) -> Int {
+        switch self {
+        case .string(let text), .markup(let text): return text.utf8.count
+        case .array(let items), .generator(let items):
+            var total = 0
+            for item in items where total < limit { total += item.textBytes(limit: limit - total) }
+            return total
+        case .dictionary(let dictionary):
+            return dictionary.valueTextBytes(limit: limit)
+        default: return 0
+        }
+    }
+
     /// The value with `Markup` as a plain string: what every operation but `+` sees.
     var plain: JinjaValue {
         if case .markup(let text) = self { return .string(text) }
@@ -336,6 +351,13 @@ public struct JinjaDictionary {
                 box.remove(at: position)
             }
         }
+    }
+
+    /// `JinjaValue.textBytes` over the values.
+    func valueTextBytes(limit: Int) -> Int {
+        var total = 0
+        for entry in storage.entries where total < limit { total += entry.value.textBytes(limit: limit - total) }
+        return total
     }
 
     /// The (key, value) pairs, in order.

@@ -68,13 +68,33 @@ public struct ChatTemplateCounter: Sendable {
         }
     }
 
-    /// The prompt text the server builds for a request's `messages` and `tools` (JSON as sent).
-    public func render(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) throws(ChatTemplateError) -> String {
-        var variables: [(name: String, value: JinjaValue)] = [("messages", Self.jinja(messages)), ("add_generation_prompt", .bool(addGenerationPrompt))]
-        if let tools { variables.append(("tools", Self.jinja(tools))) }
+    /// The variables a render of one request starts from (`messages`, `add_generation_prompt`,
+    /// `tools`), as the template sees them: what Python's `json.loads` gives jinja2.
+    public struct Variables: @unchecked Sendable {
+        // Built from a request's values and never mutated after: strings, numbers and dictionaries
+        // copied on write, so sharing them between threads only reads them.
+        let list: [(name: String, value: JinjaValue)]
+    }
+
+    /// The variables for a request's `messages` and `tools` (JSON as sent).
+    public func variables(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) -> Variables {
+        var list: [(name: String, value: JinjaValue)] = [("messages", Self.jinja(messages)), ("add_generation_prompt", .bool(addGenerationPrompt))]
+        if let tools { list.append(("tools", Self.jinja(tools))) }
+        return Variables(list: list)
+    }
+
+    /// The variables for a chat-completions request.
+    public func variables(for request: ChatCompletionRequest) -> Variables {
+        var list: [(name: String, value: JinjaValue)] = [("messages", .array(request.messages.map(Self.jinja))), ("add_generation_prompt", .bool(true))]
+        if let tools = request.tools { list.append(("tools", .array(tools.map { Self.jinja($0.json) }))) }
+        return Variables(list: list)
+    }
+
+    /// The prompt text the server builds from a request's variables.
+    public func render(_ variables: Variables) throws(ChatTemplateError) -> String {
         var text: String
         do {
-            text = try template.template.render(variables: variables, shared: template.shared)
+            text = try template.template.render(variables: variables.list, shared: template.shared)
         } catch {
             throw .template(path: tokenizer.path, error)
         }
@@ -84,9 +104,14 @@ public struct ChatTemplateCounter: Sendable {
         return text
     }
 
+    /// The prompt text the server builds for a request's `messages` and `tools` (JSON as sent).
+    public func render(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) throws(ChatTemplateError) -> String {
+        try render(variables(messages: messages, tools: tools, addGenerationPrompt: addGenerationPrompt))
+    }
+
     /// The prompt text the server builds for a chat-completions request.
     public func render(_ request: ChatCompletionRequest) throws(ChatTemplateError) -> String {
-        try render(messages: .array(request.messages.map { $0.json }), tools: request.tools.map { tools in .array(tools.map { $0.json }) })
+        try render(variables(for: request))
     }
 
     /// The prompt tokens of a chat-completions request.
@@ -111,6 +136,16 @@ public struct ChatTemplateCounter: Sendable {
     /// The tokens of a prompt this counter rendered, as the flavor's server tokenizes it.
     public func count(renderedPrompt text: String) -> Int {
         tokenizer.count(text, addSpecial: flavor.addsSpecialTokens, parseSpecial: true)
+    }
+
+    /// A message as the template sees it: `jinja(message.json)`, built without the JSON in between
+    /// for the message almost every request has, a role and text content.
+    static func jinja(_ message: ChatMessage) -> JinjaValue {
+        guard let role = message.role, case .text(let text) = message.content, message.name == nil, message.toolCalls == nil,
+              message.toolCallID == nil, message.functionCall == nil, message.additionalFields.isEmpty else {
+            return jinja(message.json)
+        }
+        return .dictionary(JinjaDictionary([("role", .string(role)), ("content", .string(text))]))
     }
 
     /// A JSON value as the template sees it (Python's `json.loads` types).

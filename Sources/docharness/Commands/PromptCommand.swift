@@ -11,8 +11,9 @@ struct PromptCommand: ParsableCommand {
         discussion: """
             Each file holds one request (JSON) or one per line (JSONL). The model's chat template renders the \
             messages and tools, and its tokenizer counts the text with special tokens by id: the server's \
-            usage.prompt_tokens. --show prints each prompt; --timing prints the time spent rendering and \
-            tokenizing (to standard error).
+            usage.prompt_tokens. --show prints each prompt; --timing renders the requests once more in a \
+            pass of its own and prints (to standard error) the time per request spent building the template's \
+            variables, rendering over them, and tokenizing.
             """
     )
 
@@ -55,7 +56,7 @@ struct PromptCommand: ParsableCommand {
             let file = RequestFile(bytes: bytes)
             for problem in file.problems { print("\(path):\(problem.line): \(problem.reason)", to: &standardError) }
             let first = batch.prompts.count
-            batch.add(file, counter: counter)
+            batch.add(file, counter: counter, timeRendering: timing)
             for prompt in batch.prompts[first...] {
                 if show, let text = prompt.text { print("== \(path):\(prompt.line)\n\(text)") }
                 if let tokens = prompt.tokens { print("\(tokens) \(path):\(prompt.line)") } else { print("\(path):\(prompt.line): the template refused the request: \(prompt.error ?? "")", to: &standardError) }
@@ -65,8 +66,10 @@ struct PromptCommand: ParsableCommand {
         let counted = batch.prompts.compactMap(\.tokens)
         if counted.count > 1 { print("\(counted.reduce(0, +)) total (\(counted.count) requests)") }
         if timing, !counted.isEmpty {
-            func each(_ duration: Duration) -> String { String(format: "%.2f µs", duration / .microseconds(1) / Double(batch.prompts.count)) }
-            print("rendered \(batch.prompts.count) prompts in \(batch.rendering) (\(each(batch.rendering)) each); tokenized in \(batch.tokenizing) (\(each(batch.tokenizing)) each)", to: &standardError)
+            func each(_ duration: Duration, _ count: Int) -> String { String(format: "%.2f µs", duration / .microseconds(1) / Double(max(count, 1))) }
+            print("rendered \(batch.timedRenders) prompts in \(batch.rendering) (\(each(batch.rendering, batch.timedRenders)) each, \(batch.timedBytes / max(batch.timedRenders, 1)) bytes); "
+                  + "built their variables in \(batch.buildingVariables) (\(each(batch.buildingVariables, batch.timedRenders)) each); "
+                  + "tokenized in \(batch.tokenizing) (\(each(batch.tokenizing, counted.count)) each)", to: &standardError)
         }
         if failed { throw ExitCode(ExitStatus.unreadableInput) }
     }
