@@ -40,7 +40,11 @@ public struct JinjaTemplate {
         public static let huggingFace = Environment(json: .huggingFace, loopControls: true, generationBlocks: true)
     }
 
-    let nodes: [JinjaNode]
+    /// The template's statements, compiled.
+    let body: JinjaBlock
+    /// The numbers of the names the template uses, and the loop variable's.
+    let symbols: [String: Int]
+    let loopName: JinjaName
     /// The environment the template was parsed for.
     public let environment: Environment
     /// The bytes of the template's own text and string literals.
@@ -50,7 +54,10 @@ public struct JinjaTemplate {
     public init(_ source: String, environment: Environment = Environment()) throws(JinjaError) {
         let tokens = try JinjaLexer.tokenize(source, trimBlocks: environment.trimBlocks, lstripBlocks: environment.lstripBlocks)
         var parser = JinjaParser(tokens: tokens, environment: environment)
-        nodes = try parser.parseBody(until: []).nodes
+        let compiler = JinjaCompiler()
+        body = compiler.compile(try parser.parseBody(until: []).nodes)
+        symbols = compiler.symbols
+        loopName = compiler.loopName
         self.environment = environment
         textBytes = tokens.reduce(0) { total, token in total + token.textBytes }
     }
@@ -68,17 +75,19 @@ public struct JinjaTemplate {
     }
 
     /// Renders with `variables` (distinct names; a list, so that a caller with two or three of
-    /// them builds no dictionary) over `shared`.
-    public func render(variables: [(name: String, value: JinjaValue)], shared: [String: JinjaValue]) throws(JinjaError) -> String {
-        let renderer = JinjaRenderer(environment: environment, context: variables, shared: shared)
+    /// them builds no dictionary) over `shared`. `textBytes` is what `JinjaValue.textBytes` says of
+    /// the variables, if the caller knows it (it sizes the output once).
+    public func render(variables: [(name: String, value: JinjaValue)], shared: [String: JinjaValue], textBytes given: Int? = nil) throws(JinjaError) -> String {
+        let renderer = JinjaRenderer(environment: environment, context: variables, symbols: symbols, loopName: loopName, shared: shared)
         // Room for what a chat template writes: the text it was given and its own text a few times
         // over (once per message). Growing from nothing copies the prompt several times; a fixed
         // large reserve costs more than the render of a short prompt.
-        var given = 0
-        for variable in variables { given += variable.value.textBytes(limit: 1 << 20) }
-        var output = ""
-        output.reserveCapacity(min(given, 1 << 20) + 4 * textBytes + 256)
-        try renderer.render(nodes, into: &output)
-        return output
+        let given = given ?? variables.reduce(0) { total, variable in total + variable.value.textBytes(limit: Self.reserveLimit) }
+        var output = JinjaOutput(capacity: min(given, Self.reserveLimit) + 4 * textBytes + 256)
+        _ = try body.run(renderer, into: &output)
+        return output.string
     }
+
+    /// The most output reserved up front; past it, the output grows as it is written.
+    static let reserveLimit = 1 << 20
 }

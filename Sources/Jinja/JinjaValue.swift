@@ -88,7 +88,7 @@ public enum JinjaValue {
 
     /// The bytes of the strings in the value, nested lists and dictionaries included, counted up
     /// to about `limit`: how much text a template has to write from it.
-    func textBytes(limit: Int) -> Int {
+    public func textBytes(limit: Int) -> Int {
         switch self {
         case .string(let text), .markup(let text): return text.utf8.count
         case .array(let items), .generator(let items):
@@ -372,26 +372,35 @@ public struct JinjaLoop {
     let items: [JinjaValue]
     let index: Int
 
+    /// The attributes of Jinja2's LoopContext.
+    enum Attribute: String {
+        case index, index0, revindex, revindex0, first, last, length, previtem, nextitem, cycle
+    }
+
     /// `loop.<name>`, or nil for a name Jinja2's LoopContext does not have.
     func attribute(_ name: String, line: Int) -> JinjaValue? {
+        Attribute(rawValue: name).map { self[$0, line: line] }
+    }
+
+    /// `loop.<attribute>`.
+    subscript(attribute: Attribute, line line: Int) -> JinjaValue {
         let count = items.count
-        switch name {
-        case "index": return .int(index + 1)
-        case "index0": return .int(index)
-        case "revindex": return .int(count - index)
-        case "revindex0": return .int(count - index - 1)
-        case "first": return .bool(index == 0)
-        case "last": return .bool(index == count - 1)
-        case "length": return .int(count)
-        case "previtem": return index > 0 ? items[index - 1] : .undefined("loop.previtem")
-        case "nextitem": return index + 1 < count ? items[index + 1] : .undefined("loop.nextitem")
-        case "cycle":
+        switch attribute {
+        case .index: return .int(index + 1)
+        case .index0: return .int(index)
+        case .revindex: return .int(count - index)
+        case .revindex0: return .int(count - index - 1)
+        case .first: return .bool(index == 0)
+        case .last: return .bool(index == count - 1)
+        case .length: return .int(count)
+        case .previtem: return index > 0 ? items[index - 1] : .undefined("loop.previtem")
+        case .nextitem: return index + 1 < count ? items[index + 1] : .undefined("loop.nextitem")
+        case .cycle:
             let position = index
             return .callable(JinjaCallable(name: "loop.cycle") { arguments, _ throws(JinjaError) in
                 guard !arguments.isEmpty else { throw JinjaError(.render, line: line, "loop.cycle() needs at least one value") }
                 return arguments[position % arguments.count]
             })
-        default: return nil
         }
     }
 }

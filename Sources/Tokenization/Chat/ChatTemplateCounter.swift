@@ -74,27 +74,34 @@ public struct ChatTemplateCounter: Sendable {
         // Built from a request's values and never mutated after: strings, numbers and dictionaries
         // copied on write, so sharing them between threads only reads them.
         let list: [(name: String, value: JinjaValue)]
+        /// The bytes of text in them (`JinjaValue.textBytes`), which sizes the prompt's buffer.
+        let textBytes: Int
+
+        init(_ list: [(name: String, value: JinjaValue)]) {
+            self.list = list
+            textBytes = list.reduce(0) { total, variable in total + variable.value.textBytes(limit: 1 << 20) }
+        }
     }
 
     /// The variables for a request's `messages` and `tools` (JSON as sent).
     public func variables(messages: JSONValue, tools: JSONValue?, addGenerationPrompt: Bool = true) -> Variables {
         var list: [(name: String, value: JinjaValue)] = [("messages", Self.jinja(messages)), ("add_generation_prompt", .bool(addGenerationPrompt))]
         if let tools { list.append(("tools", Self.jinja(tools))) }
-        return Variables(list: list)
+        return Variables(list)
     }
 
     /// The variables for a chat-completions request.
     public func variables(for request: ChatCompletionRequest) -> Variables {
         var list: [(name: String, value: JinjaValue)] = [("messages", .array(request.messages.map(Self.jinja))), ("add_generation_prompt", .bool(true))]
         if let tools = request.tools { list.append(("tools", .array(tools.map { Self.jinja($0.json) }))) }
-        return Variables(list: list)
+        return Variables(list)
     }
 
     /// The prompt text the server builds from a request's variables.
     public func render(_ variables: Variables) throws(ChatTemplateError) -> String {
         var text: String
         do {
-            text = try template.template.render(variables: variables.list, shared: template.shared)
+            text = try template.template.render(variables: variables.list, shared: template.shared, textBytes: variables.textBytes)
         } catch {
             throw .template(path: tokenizer.path, error)
         }
