@@ -237,58 +237,39 @@ public struct JinjaDictionary {
         var value: JinjaValue
     }
 
-    /// The contents in one box, so that copying a dictionary value (which templates do at every
-    /// lookup) retains one object; copied on write. The pairs are kept in order in one array and
-    /// found by a linear scan while there are few of them (a chat message has two to five keys:
-    /// one allocation and no hashing to build, which was a fifth of a render); a hash index is
-    /// built once a dictionary grows past `indexedCount`.
-    private final class Storage {
-        /// Copied on write before any mutation, so never accessed overlapping: the dynamic
-        /// exclusivity checks a class property gets are skipped.
-        @exclusivity(unchecked) var entries: [Entry] = []
-        @exclusivity(unchecked) var index: [Key: Int]?
+    /// The pairs in order, in one array found by a linear scan while there are few of them (a chat
+    /// message has two to five keys: one allocation and no hashing to build, and one object to
+    /// reach and retain when a template copies the dictionary at a lookup); a hash index is built
+    /// once a dictionary grows past `indexedCount`. Both copy on write.
+    private var ordered: [Entry] = []
+    private var index: [Key: Int]?
 
-        static let indexedCount = 12
+    static let indexedCount = 12
 
-        init() {}
+    private func position(of key: Key) -> Int? {
+        if let index { return index[key] }
+        return ordered.firstIndex { $0.key == key }
+    }
 
-        init(copying other: Storage) {
-            entries = other.entries
-            index = other.index
-        }
-
-        func position(of key: Key) -> Int? {
-            if let index { return index[key] }
-            return entries.firstIndex { $0.key == key }
-        }
-
-        func append(_ entry: Entry) {
-            entries.append(entry)
-            if index != nil {
-                index![entry.key] = entries.count - 1
-            } else if entries.count > Self.indexedCount {
-                var built: [Key: Int] = [:]
-                built.reserveCapacity(entries.count * 2)
-                for (position, entry) in entries.enumerated() { built[entry.key] = position }
-                index = built
-            }
-        }
-
-        func remove(at position: Int) {
-            entries.remove(at: position)
-            if index != nil {
-                var built: [Key: Int] = [:]
-                for (position, entry) in entries.enumerated() { built[entry.key] = position }
-                index = built
-            }
+    private mutating func append(_ entry: Entry) {
+        ordered.append(entry)
+        if index != nil {
+            index![entry.key] = ordered.count - 1
+        } else if ordered.count > Self.indexedCount {
+            var built: [Key: Int] = [:]
+            built.reserveCapacity(ordered.count * 2)
+            for (position, entry) in ordered.enumerated() { built[entry.key] = position }
+            index = built
         }
     }
 
-    private var storage = Storage()
-
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        return storage
+    private mutating func remove(at position: Int) {
+        ordered.remove(at: position)
+        if index != nil {
+            var built: [Key: Int] = [:]
+            for (position, entry) in ordered.enumerated() { built[entry.key] = position }
+            index = built
+        }
     }
 
     /// An empty dictionary.
@@ -296,38 +277,36 @@ public struct JinjaDictionary {
 
     /// An empty dictionary with room for `count` pairs.
     public init(minimumCapacity count: Int) {
-        storage.entries.reserveCapacity(count)
+        ordered.reserveCapacity(count)
     }
 
     /// A dictionary of string-keyed pairs, in order.
     public init(_ pairs: [(String, JinjaValue)]) {
-        let box = storage
-        box.entries.reserveCapacity(pairs.count)
+        ordered.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             let hashed = Key.string(key)
             // A later duplicate replaces the value and keeps the first position, as Python's dict does.
-            if let position = box.position(of: hashed) {
-                box.entries[position].value = value
+            if let position = position(of: hashed) {
+                ordered[position].value = value
             } else {
-                box.append(Entry(key: hashed, keyValue: .string(key), value: value))
+                append(Entry(key: hashed, keyValue: .string(key), value: value))
             }
         }
     }
 
-    public var count: Int { storage.entries.count }
-    public var isEmpty: Bool { storage.entries.isEmpty }
+    public var count: Int { ordered.count }
+    public var isEmpty: Bool { ordered.isEmpty }
 
     /// The keys, in order, as the template wrote them.
-    public var keyValues: [JinjaValue] { storage.entries.map(\.keyValue) }
+    public var keyValues: [JinjaValue] { ordered.map(\.keyValue) }
 
     /// The keys, in order, as `str()` writes them.
-    public var keys: [String] { storage.entries.map(\.keyValue.string) }
+    public var keys: [String] { ordered.map(\.keyValue.string) }
 
     public subscript(key: String) -> JinjaValue? {
         get {
-            let box = storage
             let hashed = Key.string(key)
-            return box.position(of: hashed).map { box.entries[$0].value }
+            return position(of: hashed).map { ordered[$0].value }
         }
         set { self[value: .string(key)] = newValue }
     }
@@ -335,20 +314,18 @@ public struct JinjaDictionary {
     /// The value under any hashable key (`d[1]`, `d['a']`).
     public subscript(value key: JinjaValue) -> JinjaValue? {
         get {
-            let box = storage
-            return box.position(of: Key(key)).map { box.entries[$0].value }
+            position(of: Key(key)).map { ordered[$0].value }
         }
         set {
             let hashed = Key(key)
-            let box = unique()
             if let newValue {
-                if let position = box.position(of: hashed) {
-                    box.entries[position].value = newValue
+                if let position = position(of: hashed) {
+                    ordered[position].value = newValue
                 } else {
-                    box.append(Entry(key: hashed, keyValue: key.plain, value: newValue))
+                    append(Entry(key: hashed, keyValue: key.plain, value: newValue))
                 }
-            } else if let position = box.position(of: hashed) {
-                box.remove(at: position)
+            } else if let position = position(of: hashed) {
+                remove(at: position)
             }
         }
     }
@@ -356,13 +333,13 @@ public struct JinjaDictionary {
     /// `JinjaValue.textBytes` over the values.
     func valueTextBytes(limit: Int) -> Int {
         var total = 0
-        for entry in storage.entries where total < limit { total += entry.value.textBytes(limit: limit - total) }
+        for entry in ordered where total < limit { total += entry.value.textBytes(limit: limit - total) }
         return total
     }
 
     /// The (key, value) pairs, in order.
     public var entries: [(key: JinjaValue, value: JinjaValue)] {
-        storage.entries.map { ($0.keyValue, $0.value) }
+        ordered.map { ($0.keyValue, $0.value) }
     }
 }
 
