@@ -81,7 +81,9 @@ enum RuleHelp {
 
             **Why it matters:** class attributes are part of a class's interface; Google and NumPy have an
             `Attributes` section and Sphinx has `:ivar:`/`:cvar:` for them. The rule applies when the class
-            docstring has sections (a summary-only docstring is judged by DH400 instead).
+            docstring documents attributes at all (an `Attributes` section, `:ivar:`/`:cvar:` fields): a
+            docstring that documents only the constructor's parameters has not taken on the attributes, and
+            a summary-only docstring is judged by DH400.
 
             **Example:** `class Config:` with `timeout = 30` and an `Attributes:` section that omits it.
             """#,
@@ -90,7 +92,9 @@ enum RuleHelp {
 
             **Why it matters:** a `Returns:` section on a function that returns nothing tells callers to
             use a value that is always `None`. Abstract methods and methods that only raise
-            `NotImplementedError` are exempt: they document what implementations return.
+            `NotImplementedError` are exempt: they document what implementations return. A `Yields:`
+            section is stale only on a function that neither yields nor returns a value: one that returns
+            an iterator is documented by what it yields as often as by what it returns.
 
             **Example:** `def log(msg): print(msg)` documenting `Returns: bool`.
             """#,
@@ -112,9 +116,10 @@ enum RuleHelp {
             "(default X)", "default=X", opening a sentence, a parenthesis or a clause (not "the server's
             default is 60") — and compares it with the signature's when both are literals
             (numbers, quoted strings, `True`, `False`, `None`): `10` equals `10.0` and `1e1`, `'utf-8'`
-            equals "utf-8", and backticks or quotes around the documented value are ignored. A signature
-            default of `None` or any expression (a constant, a call) is not compared: the function often
-            computes the real default ("Defaults to 30 seconds" for `timeout=None`).
+            equals "utf-8", a documented `"\\n"` (reST's spelling) equals `"\n"`, and backticks or quotes
+            around the documented value are ignored. A signature default of `None` or any expression (a
+            constant, a call) is not compared: the function often computes the real default ("Defaults to
+            30 seconds" for `timeout=None`).
 
             **Example:** `def wait(timeout=30):` documenting `timeout: Seconds to wait. Defaults to 10.`
             """#,

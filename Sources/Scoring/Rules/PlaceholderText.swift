@@ -14,6 +14,7 @@ struct PlaceholderText: Rule {
         .bad("def f():\n    ↓\"\"\"TODO: write this.\"\"\"\n", message: "the summary is placeholder text (`TODO`); write what this does"),
         .bad("def f(x):\n    \"\"\"Scale a vector.\n\n    ↓:param x: Description of x.\n    \"\"\"\n", message: "`x` is described by placeholder text (`Description of x.`)"),
         .good("def f(x):\n    \"\"\"Scale a vector.\n\n    Args:\n        x (float): The factor; 1 keeps the length.\n    \"\"\"\n"),
+        .good("def track(items, description='Working'):\n    \"\"\"Show progress over items.\n\n    Args:\n        items: What to iterate over.\n        description: Description of the task, shown beside the bar.\n    \"\"\"\n"),
     ]
 
     /// Template leftovers, matched case-insensitively anywhere in a text.
@@ -73,7 +74,14 @@ struct PlaceholderText: Rule {
         if let name, trimmed == "description of \(name.lowercased())" || trimmed == "the \(name.lowercased()) parameter" {
             return text.trimmingCharacters()
         }
-        return trimmed.hasPrefix("description of ") ? "Description of …" : nil
+        // What templates write: "Description of x", "Description of parameter x", "Description of
+        // the return value" — not a description that happens to begin so ("Description of task
+        // shown next to the bar", for a parameter named `description`).
+        guard trimmed.hasPrefix("description of ") else { return nil }
+        let subject = trimmed.dropFirst("description of ".count)
+        let templated = ["return value", "the return value", "returned value", "returned object", "the returned object"]
+            + (name.map { ["parameter \($0.lowercased())", "the parameter \($0.lowercased())", "argument \($0.lowercased())"] } ?? [])
+        return templated.contains(String(subject)) ? "Description of …" : nil
     }
 
     static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {

@@ -6,9 +6,10 @@
 /// "(default X)", "default=X", opening a sentence, a parenthesis or a clause (not "the server's
 /// default is 60") — and compares it with the signature's when both are literals
 /// (numbers, quoted strings, `True`, `False`, `None`): `10` equals `10.0` and `1e1`, `'utf-8'`
-/// equals "utf-8", and backticks or quotes around the documented value are ignored. A signature
-/// default of `None` or any expression (a constant, a call) is not compared: the function often
-/// computes the real default ("Defaults to 30 seconds" for `timeout=None`).
+/// equals "utf-8", a documented `"\\n"` (reST's spelling) equals `"\n"`, and backticks or quotes
+/// around the documented value are ignored. A signature default of `None` or any expression (a
+/// constant, a call) is not compared: the function often computes the real default ("Defaults to
+/// 30 seconds" for `timeout=None`).
 ///
 /// **Example:** `def wait(timeout=30):` documenting `timeout: Seconds to wait. Defaults to 10.`
 struct StaleDefault: Rule {
@@ -21,6 +22,7 @@ struct StaleDefault: Rule {
         .bad("def read(path, encoding='utf-8'):\n    \"\"\"Read a file.\n\n    Parameters\n    ----------\n    path : str\n        Where the file is.\n    ↓encoding : str, default 'latin-1'\n        How its bytes are decoded.\n    \"\"\"\n",
              message: "`encoding` is documented to default to 'latin-1', but its default is 'utf-8'; correct the docstring"),
         .good("def wait(timeout=30.0):\n    \"\"\"Wait for the job.\n\n    Args:\n        timeout: Seconds to wait. Defaults to ``30``.\n    \"\"\"\n"),
+        .good("def echo(text, end=\"\\n\"):\n    r\"\"\"Print text.\n\n    Args:\n        text: What to print.\n        end: Written after it. Defaults to \"\\\\n\".\n    \"\"\"\n"),
         .good("def wait(timeout=None):\n    \"\"\"Wait for the job.\n\n    Args:\n        timeout: Seconds to wait. Defaults to 30 seconds.\n    \"\"\"\n"),
     ]
 
@@ -38,7 +40,8 @@ struct StaleDefault: Rule {
             let name = ParameterName.normalize(raw)
             guard let actual = defaults[name], seen.insert(name).inserted,
                   let documented = Self.documentedDefault(in: (item.type ?? "") + "\n" + item.description),
-                  let claimed = Self.literal(documented), let real = Self.literal(actual), claimed != real else { continue }
+                  let claimed = Self.literal(documented), let real = Self.literal(actual),
+                  !Self.spellings(of: claimed).contains(real) else { continue }
             violations.append(Violation(line: context.line(item.line),
                                         message: "`\(name)` is documented to default to \(documented), but its default is \(actual); correct the docstring",
                                         subject: name, penalty: 0.15))
@@ -54,8 +57,17 @@ struct StaleDefault: Rule {
         case none
     }
 
+    /// The values a documented literal may stand for: itself, and for a string with a doubled
+    /// backslash, the string with it single — `"\\n"` in a docstring is reStructuredText's way
+    /// (or a raw docstring's) of showing the `"\n"` a signature writes.
+    static func spellings(of literal: Literal) -> [Literal] {
+        guard case .text(let text) = literal, text.contains("\\\\") else { return [literal] }
+        return [literal, .text(text.replacingOccurrences(of: "\\\\", with: "\\"))]
+    }
+
     /// The value of `text` when it is a literal: a number (with `_` separators, a sign), a string
-    /// in single or double quotes, `True`/`False`/`None` (any case when documented); nil otherwise.
+    /// in single or double quotes (as written, escapes and all), `True`/`False`/`None` (any
+    /// case when documented); nil otherwise.
     static func literal(_ text: String) -> Literal? {
         var value = text.trimmingCharacters(in: .whitespaces)
         while value.count >= 2, value.first == "`", value.last == "`" { value = String(value.dropFirst().dropLast()) }
@@ -65,7 +77,7 @@ struct StaleDefault: Rule {
         switch value.lowercased() {
         case "true": return .bool(true)
         case "false": return .bool(false)
-        case "none": return .none
+        case "none": return Literal.none
         default: break
         }
         let digits = value.replacingOccurrences(of: "_", with: "")

@@ -2,7 +2,9 @@
 ///
 /// **Why it matters:** class attributes are part of a class's interface; Google and NumPy have an
 /// `Attributes` section and Sphinx has `:ivar:`/`:cvar:` for them. The rule applies when the class
-/// docstring has sections (a summary-only docstring is judged by DH400 instead).
+/// docstring documents attributes at all (an `Attributes` section, `:ivar:`/`:cvar:` fields): a
+/// docstring that documents only the constructor's parameters has not taken on the attributes, and
+/// a summary-only docstring is judged by DH400.
 ///
 /// **Example:** `class Config:` with `timeout = 30` and an `Attributes:` section that omits it.
 struct UndocumentedAttribute: Rule {
@@ -11,6 +13,7 @@ struct UndocumentedAttribute: Rule {
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
         .bad("class Config:\n    \"\"\"Settings.\n\n    ↓Attributes:\n        retries: How often to retry.\n    \"\"\"\n    retries = 3\n    timeout = 30\n", message: "class attribute `timeout` is not documented"),
+        .good("class Config:\n    \"\"\"Settings.\n\n    Args:\n        path: Where they are read from.\n    \"\"\"\n    retries = 3\n\n    def __init__(self, path):\n        self.path = path\n"),
         .good("class Config:\n    \"\"\"Settings.\n\n    Attributes:\n        retries: How often to retry.\n        timeout: Seconds to wait.\n    \"\"\"\n    retries = 3\n    timeout = 30\n    _cache = None\n"),
         .good("class Config:\n    \"\"\"Settings.\"\"\"\n    retries = 3\n"),
     ]
@@ -21,7 +24,8 @@ struct UndocumentedAttribute: Rule {
     }
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard context.symbol.kind == .class, let docstring = context.docstring, !docstring.sections.isEmpty else { return [] }
+        guard context.symbol.kind == .class, let docstring = context.docstring,
+              !docstring.attributes.isEmpty || docstring.sections.contains(where: { $0.kind == .attributes }) else { return [] }
         let documented = Set(docstring.attributes.compactMap(\.name))
         let line = docstring.sections.first(where: { $0.kind == .attributes }).map { context.line($0.line) } ?? context.docstringLine
         return context.symbol.attributes.filter { !$0.name.hasPrefix("_") && !documented.contains($0.name) }.map {
