@@ -19,12 +19,13 @@ struct CopiedDescription: Rule {
         .bad("def move(amount):\n    \"\"\"Move money between two accounts.\n\n    Args:\n    ↓    amount: Move money between two accounts.\n    \"\"\"\n",
              message: "the description of `amount` repeats the summary; say what the parameter is"),
         .good("def move(source, target):\n    \"\"\"Move money between two accounts.\n\n    Args:\n        source: The account debited.\n        target: The account credited.\n    \"\"\"\n"),
+        .good("def contract(graph, u, v):\n    \"\"\"Merge two nodes into one.\n\n    Parameters\n    ----------\n    graph : Graph\n        The graph whose nodes are merged.\n    u, v : nodes\n        Must be nodes of `graph`.\n    \"\"\"\n"),
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard let docstring = context.docstring else { return [] }
         let summary = docstring.summary.map { Self.key($0.text) } ?? ""
-        var seen: [String: String] = [:]
+        var seen: [String: (name: String, line: Int)] = [:]
         var violations: [Violation] = []
         for item in docstring.parameters + docstring.attributes {
             guard let name = item.name, !ContentFreeDescription.isEmptyOrName(item.description, name: name) else { continue }
@@ -35,10 +36,12 @@ struct CopiedDescription: Rule {
                 violations.append(Violation(line: context.line(item.line), message: "the description of `\(name)` repeats the summary; say what the parameter is",
                                             subject: bare.lowercased(), penalty: 0.1))
             } else if let first = seen[words] {
-                violations.append(Violation(line: context.line(item.line), message: "the description of `\(name)` repeats that of `\(first)`; say how they differ",
+                // `u, v : nodes` in NumPy style is one entry for two names: one description, not a copy.
+                guard first.line != item.line else { continue }
+                violations.append(Violation(line: context.line(item.line), message: "the description of `\(name)` repeats that of `\(first.name)`; say how they differ",
                                             subject: bare.lowercased(), penalty: 0.1))
             } else {
-                seen[words] = name
+                seen[words] = (name, item.line)
             }
         }
         return violations
