@@ -123,6 +123,20 @@ enum RuleHelp {
 
             **Example:** `def wait(timeout=30):` documenting `timeout: Seconds to wait. Defaults to 10.`
             """#,
+        "DH111": #"""
+            A parameter's documented type contradicts its annotation.
+
+            **Why it matters:** `timeout (str)` over `timeout: float` tells a caller to pass the wrong kind
+            of value; one of the two was not updated when the other changed. The rule compares only what it
+            can compare without guessing: the documented type and the annotation must each name only
+            built-in kinds — `str`, `bytes`, numbers (`int`, `float`, `complex`, `bool`, one family: an
+            `int` is a valid `float`), sequences (`list`, `tuple`, `set`, `frozenset`, one family: prose
+            says "list" for any of them), `dict` — with `None`, "optional", "or", "of" and `typing`'s
+            spellings (`List[str]`, `Optional[int]`, `Dict`) read as such, and share none of them.
+            A class, a protocol, `Any`, "array-like", "callable" or "path" on either side is not compared.
+
+            **Example:** `def wait(timeout: float):` documenting `timeout (str): Seconds to wait.`
+            """#,
         "DH200": #"""
             The docstring has no summary line.
 
