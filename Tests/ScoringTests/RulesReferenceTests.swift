@@ -24,6 +24,12 @@ import Testing
         try expectUpToDate("docs/rules.md", try RulesReference.markdown(rulesDirectory: Self.rules))
     }
 
+    /// The README says how many rules `check` has.
+    @Test func theReadmeCountsTheRules() throws {
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        #expect(readme.contains("with \(RuleCatalog.all.count) rules in four dimensions"), "README.md's rule count is stale: there are \(RuleCatalog.all.count)")
+    }
+
     /// `Sources/Scoring/RuleHelp.swift` carries the same doc comments into the binary (SARIF rule
     /// help); it is generated too.
     @Test func ruleHelpIsUpToDate() throws {
