@@ -119,7 +119,16 @@ struct DocstringBuilder {
 
     static func isIdentifier<S: StringProtocol>(_ text: S) -> Bool {
         var name = Substring(text)
-        while name.first == "*" { name.removeFirst() }
+        // `*args`, and `\*args` as reST (and numpydoc) would have it escaped.
+        while true {
+            if name.first == "*" {
+                name.removeFirst()
+            } else if name.hasPrefix("\\*") {
+                name.removeFirst(2)
+            } else {
+                break
+            }
+        }
         guard let first = name.first, first.isLetter || first == "_" else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     }

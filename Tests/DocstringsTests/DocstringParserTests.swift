@@ -72,6 +72,22 @@ import Testing
         #expect(docstring.problems.isEmpty)
     }
 
+    /// numpydoc's own guide escapes the stars (`\*args`) so that reST does not read emphasis.
+    @Test func escapedStarsNameVariadicParameters() {
+        let docstring = DocstringParser.parse(#"""
+            Add numbers.
+
+            Parameters
+            ----------
+            \*args : int
+                The numbers.
+            \*\*kwargs : dict
+                Ignored.
+            """#)
+        #expect(docstring.parameters.map(\.name) == [#"\*args"#, #"\*\*kwargs"#])
+        #expect(docstring.problems.isEmpty)
+    }
+
     @Test func sphinxStyle() {
         let docstring = DocstringParser.parse("""
             Send a message.

@@ -19,6 +19,7 @@ struct StaleParameter: FixableRule {
         .bad("def move(width):\n    \"\"\"Move.\n\n    Args:\n    ↓    wdth: How far.\n    \"\"\"\n", message: "`wdth` is documented but is not a parameter; remove it or rename it to match the signature",
              fixed: "def move(width):\n    \"\"\"Move.\n\n    Args:\n        wdth: How far.\n    \"\"\"\n",
              unsafeFixed: "def move(width):\n    \"\"\"Move.\n    \"\"\"\n"),
+        .good("def total(*args, **kwargs):\n    r\"\"\"Add numbers.\n\n    Parameters\n    ----------\n    \\*args : int\n        The numbers.\n    \\*\\*kwargs : dict\n        Ignored.\n    \"\"\"\n"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
     ]
 

@@ -39,8 +39,9 @@ struct UndocumentedParameter: Rule {
 
 /// How parameter names in docstrings compare with the signature.
 enum ParameterName {
-    /// `*args` → `args`; `` `x` `` → `x`; `x (int)` is already split off by the parser.
+    /// `*args` → `args`; `\*args` (reST's escape, which numpydoc asks for) → `args`;
+    /// `` `x` `` → `x`; `x (int)` is already split off by the parser.
     static func normalize(_ name: String) -> String {
-        String(name.drop { $0 == "*" || $0 == "`" }).filter { $0 != "`" }
+        String(name.drop { $0 == "*" || $0 == "`" || $0 == "\\" }).filter { $0 != "`" }
     }
 }
