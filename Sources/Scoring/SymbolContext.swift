@@ -67,12 +67,13 @@ public struct SymbolContext: Sendable {
         options.skipSummaryOnlyDocstrings && (docstring?.isSummaryOnly ?? true)
     }
 
-    /// Parameters that should be documented: not `self`/`cls` of a method, not `_`-only names,
-    /// and not `*args`/`**kwargs` unless the options ask for them.
+    /// Parameters that should be documented: not `self`/`cls` of a method (nor a first `self` or
+    /// `cls` of a function written outside a class to be bound to one), not `_`-only names, and not
+    /// `*args`/`**kwargs` unless the options ask for them.
     public var documentableParameters: [Parameter] {
         var parameters = symbol.parameters
-        if symbol.kind == .method, !decoratorNames.contains("staticmethod"), let first = parameters.first,
-           first.kind == .positionalOnly || first.kind == .positionalOrKeyword {
+        if let first = parameters.first, first.kind == .positionalOnly || first.kind == .positionalOrKeyword,
+           symbol.kind == .method ? !decoratorNames.contains("staticmethod") : first.name == "self" || first.name == "cls" {
             parameters.removeFirst()
         }
         return parameters.filter { parameter in

@@ -16,6 +16,7 @@ struct UndocumentedParameter: Rule {
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
         .good("def get(url, **kwargs):\n    \"\"\"Send a GET request.\n\n    :param url: Where to.\n    :param timeout: (optional) Seconds to wait.\n    \"\"\"\n"),
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
+        .good("def _repr(self, limit):\n    \"\"\"Describe the object, bound as its __repr__ below.\n\n    Args:\n        limit: Characters at most.\n    \"\"\"\n"),
     ]
 
     /// Several at one place show as one line naming them all.
