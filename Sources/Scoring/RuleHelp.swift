@@ -93,8 +93,10 @@ enum RuleHelp {
             **Why it matters:** a `Returns:` section on a function that returns nothing tells callers to
             use a value that is always `None`. Abstract methods and methods that only raise
             `NotImplementedError` are exempt: they document what implementations return. A `Yields:`
-            section is stale only on a function that neither yields nor returns a value: one that returns
-            an iterator is documented by what it yields as often as by what it returns.
+            section is stale on a function that does not yield, unless its annotation says it returns an
+            iterator (`-> Iterator[int]`): such a function is documented by what it yields as often as by
+            what it returns. Without an annotation the rule cannot tell `return _walk(graph)` from
+            `return 3.14 * r * r` and flags both.
 
             **Example:** `def log(msg): print(msg)` documenting `Returns: bool`.
             """#,
