@@ -82,7 +82,7 @@ public struct JinjaTemplate {
         // Room for what a chat template writes: the text it was given and its own text a few times
         // over (once per message). Growing from nothing copies the prompt several times; a fixed
         // large reserve costs more than the render of a short prompt.
-        let given = given ?? variables.reduce(0) { total, variable in total + variable.value.textBytes(limit: Self.reserveLimit) }
+        let given = given ?? Self.textBytes(of: variables)
         var output = JinjaOutput(capacity: min(given, Self.reserveLimit) + 4 * textBytes + 256)
         _ = try body.run(renderer, into: &output)
         return output.string
@@ -90,4 +90,10 @@ public struct JinjaTemplate {
 
     /// The most output reserved up front; past it, the output grows as it is written.
     static let reserveLimit = 1 << 20
+
+    /// The text in `variables` that sizes a render's output (`JinjaValue.textBytes`, counted up to
+    /// the most that is reserved): what `render(variables:shared:textBytes:)` takes.
+    public static func textBytes(of variables: [(name: String, value: JinjaValue)]) -> Int {
+        variables.reduce(0) { total, variable in total + variable.value.textBytes(limit: reserveLimit) }
+    }
 }

@@ -79,7 +79,7 @@ public struct ChatTemplateCounter: Sendable {
 
         init(_ list: [(name: String, value: JinjaValue)]) {
             self.list = list
-            textBytes = list.reduce(0) { total, variable in total + variable.value.textBytes(limit: 1 << 20) }
+            textBytes = JinjaTemplate.textBytes(of: list)
         }
     }
 
