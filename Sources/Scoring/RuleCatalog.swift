@@ -7,7 +7,7 @@ public enum RuleCatalog {
         UnparsableDocstring.self,
         MissingDocstring.self, UndocumentedParameter.self, StaleParameter.self, ParameterOrder.self,
         UndocumentedReturn.self, UndocumentedYield.self, UndocumentedException.self, UndocumentedAttribute.self,
-        StaleReturn.self, StaleException.self, StaleDefault.self, ContradictedType.self,
+        StaleReturn.self, StaleException.self, StaleDefault.self, ContradictedType.self, UnresolvedReference.self,
         MissingSummary.self, MultiLineSummary.self, SummaryPunctuation.self, NonImperativeSummary.self,
         RestatedName.self, PlaceholderText.self, EmptyParameterDescription.self, HardToRead.self, ContentFreeDescription.self,
         CopiedDescription.self,

@@ -26,8 +26,13 @@ enum RuleHelp {
 
             **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
             caller has to look up in the code. `*args`/`**kwargs` count unless
-            `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do. `**kwargs` is
+            `rules.document-variadic-parameters = false`; `self` and `cls` of a method (or of a
+            function defined inside a function, as `namedtuple` defines `__repr__`) and `_` never do; a
+            module-level function's `self` is a parameter like any other. `**kwargs` is
             documented when the docstring documents the keywords it accepts (names not in the signature).
+            A constructor's parameters may be documented in the class docstring or in `__init__`'s
+            (pydoclint's `--allow-init-docstring`); when only the class docstring has entries, the finding
+            is the class's.
 
             **Example:** `def move(x, y):` whose `Args:` lists only `x`.
             """#,
@@ -38,7 +43,11 @@ enum RuleHelp {
             lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
             may document the keywords it accepts (`requests.request` documents `params`, `data`, … with
             `:param:`), so for such a function a documented name that is not in the signature is read as
-            one of those keywords, not as a stale parameter.
+            one of those keywords, not as a stale parameter — unless the body reads keywords from
+            `kwargs` only by literal key (`kwargs.get("timeout")`) and never this one.
+
+            A class docstring that documents its constructor's parameters (and `__init__`'s docstring
+            does not) is checked against `__init__`'s signature.
 
             **Example:** `def move(x, y):` whose docstring still documents `z`.
             """#,
@@ -83,7 +92,8 @@ enum RuleHelp {
             `Attributes` section and Sphinx has `:ivar:`/`:cvar:` for them. The rule applies when the class
             docstring documents attributes at all (an `Attributes` section, `:ivar:`/`:cvar:` fields): a
             docstring that documents only the constructor's parameters has not taken on the attributes, and
-            a summary-only docstring is judged by DH400.
+            a summary-only docstring is judged by DH400. Entries under `Args:`/`:param` count as
+            documenting the attribute of the same name (a dataclass's fields are its parameters).
 
             **Example:** `class Config:` with `timeout = 30` and an `Attributes:` section that omits it.
             """#,
@@ -105,7 +115,9 @@ enum RuleHelp {
 
             **Why it matters:** a `Raises:` section on code that no longer raises sends callers to handle
             errors that cannot happen. The rule fires only when the body has no `raise` at all and calls
-            nothing, since a called function may raise what is documented.
+            nothing but functions of the checked files that raise nothing themselves (followed three calls
+            deep, by name: `helper()`, `self.helper()`): any other call — a builtin, a library, a method of
+            another object — may raise what is documented.
 
             **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
             """#,
@@ -138,6 +150,25 @@ enum RuleHelp {
             A class, a protocol, `Any`, "array-like", "callable" or "path" on either side is not compared.
 
             **Example:** `def wait(timeout: float):` documenting `timeout (str): Seconds to wait.`
+            """#,
+        "DH112": #"""
+            A cross-reference in the docstring names nothing the project, the module's imports or Python
+            defines.
+
+            **Why it matters:** a `:func:` role or a `See Also` entry sends the reader somewhere; after a
+            rename it sends them nowhere, and Sphinx renders it as plain text without a warning unless
+            nitpicky. The rule judges Sphinx roles of the Python domain (`:func:`, `:meth:`, `:class:`,
+            `:exc:`, `:attr:`, `:data:`, `:obj:`, `:const:`, `:mod:`, with or without `py:`) and `See Also`
+            entries, outside `.. versionchanged::`/`.. deprecated::` blocks (which speak of what was). An
+            unqualified name resolves when the run defines it anywhere (a function, class,
+            method, class attribute, module-level name or module), the module binds it (an import or an
+            assignment; a star import resolves everything), it is a builtin or a parameter. A qualified name
+            (and a `:mod:` target) is judged only when it starts inside the project (a package, top-level module or class of the
+            run) — `numpy.ndarray` is someone else's to resolve — and then its last part must be defined in
+            the run (or come through a module's star import). Plain backticks are not judged: in Google- and Markdown-minded docstrings they quote
+            code (`True`, `x > 0`, a shell command) as often as they name an object.
+
+            **Example:** `See Also: load_config` after `load_config` was renamed `read_config`.
             """#,
         "DH200": #"""
             The docstring has no summary line.

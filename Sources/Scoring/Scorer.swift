@@ -10,6 +10,14 @@ public struct Scorer: Sendable {
     public var changedLines: ChangedLines?
     /// When set, the gate fails only on findings not in it.
     public var baseline: Baseline?
+    /// Files of the project that are not checked but whose names a checked file's docstrings may
+    /// refer to (DH112) or whose functions it may call (DH109): the rest of the packages the
+    /// checked files belong to (`ProjectNames.neighbours(of:)`).
+    public var neighbours: [SourceFile] = []
+    /// Whether the rules use names from beyond each file (then `neighbours` is worth reading).
+    public var usesProjectNames: Bool {
+        configuration.isEnabled(UnresolvedReference.code) || configuration.isEnabled(StaleException.code)
+    }
 
     /// Creates a scorer.
     public init(configuration: ScoringConfiguration, changedLines: ChangedLines? = nil, baseline: Baseline? = nil) {
@@ -39,8 +47,10 @@ public struct Scorer: Sendable {
         let style = configuration.style ?? Self.dominantStyle(prepared)
         let filter = PathFilter(configuration: configuration)
         let rules = RuleCatalog.all.filter { configuration.isEnabled($0.code) }.map { $0.init() }
+        let names = rules.contains { $0 is UnresolvedReference } ? ProjectNames(files: files + neighbours) : nil
+        let quiet = rules.contains { $0 is StaleException } ? QuietFunctions(files: files + neighbours) : nil
         var results = ParallelMap.map(count: prepared.count, jobs: jobs) { index in
-            score(prepared[index], style: style, rules: rules, filter: filter)
+            score(prepared[index], style: style, rules: rules, filter: filter, names: names, quiet: quiet)
         }
         var newFindings = 0
         if let baseline {
@@ -101,7 +111,8 @@ public struct Scorer: Sendable {
 
     // MARK: - One file
 
-    func score(_ prepared: PreparedFile, style: DocstringStyle, rules: [any Rule], filter: PathFilter) -> FileResult {
+    func score(_ prepared: PreparedFile, style: DocstringStyle, rules: [any Rule], filter: PathFilter, names: ProjectNames?,
+               quiet: QuietFunctions?) -> FileResult {
         let file = prepared.file
         guard file.isValid else {
             let findings = file.diagnostics.map {
@@ -118,14 +129,23 @@ public struct Scorer: Sendable {
         let requireReason = configuration.requireSuppressionReason
         let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { suppressions[$0].applies(requireReason: requireReason) }) { suppressions[$0].line }
         let symbols = file.symbols
+        let references = names.map { names in
+            ReferenceScope(project: names, module: Set(symbols.first { $0.kind == .module }?.attributes.map(\.name) ?? []))
+        }
         let selected = selection(prepared)
         var results: [SymbolResult] = []
         results.reserveCapacity(symbols.count)
         for (index, symbol) in symbols.enumerated() where prepared.scope.included[index] && selected[index] {
             let parent = prepared.scope.parents[index].map { symbols[$0] }
             let literalIndent = symbol.docstringLine.flatMap { line in file.text.map { Self.indentation(of: $0.line(line)) } }
+            let parentIndex = prepared.scope.parents[index]
+            let constructor = prepared.scope.constructors[index]
             let context = SymbolContext(symbol: symbol, parent: parent, projectStyle: style, options: configuration.rules,
-                                        literalIndent: literalIndent, docstring: .some(prepared.docstrings[index]))
+                                        literalIndent: literalIndent, docstring: .some(prepared.docstrings[index]),
+                                        parentDocstring: parentIndex.flatMap { prepared.scope.included[$0] ? .some(prepared.docstrings[$0]) : nil },
+                                        constructor: constructor.map { symbols[$0] },
+                                        constructorDocstring: constructor.flatMap { prepared.scope.included[$0] ? .some(prepared.docstrings[$0]) : nil },
+                                        references: references, quietFunctions: quiet)
             let documented = symbol.docstring.map { !$0.allSatisfy(\.isWhitespace) } ?? false
             let definitionColumn = (file.text.map { Self.indentation(of: $0.line(symbol.line)) } ?? 0) + 1
             var findings: [Finding] = []

@@ -17,11 +17,30 @@ public struct SymbolContext: Sendable {
     public let options: RuleOptions
     /// Columns of indentation before the docstring literal's opening quotes, when known.
     public let literalIndent: Int?
+    /// The parent's parsed docstring (a method's class docstring), nil when it has none.
+    public let parentDocstring: Docstring?
+    /// For a class, the `__init__` defined in its body and that method's parsed docstring.
+    public let constructor: Symbol?
+    /// The parsed docstring of `constructor`.
+    public let constructorDocstring: Docstring?
+    /// What cross-references may resolve to; nil when the caller has not built the run's names
+    /// (then DH112 says nothing).
+    public let references: ReferenceScope?
+    /// The run's functions that certainly raise nothing; nil when the caller has not built them
+    /// (then DH109 judges only functions that call nothing).
+    public let quietFunctions: QuietFunctions?
 
-    /// Creates a context, parsing the docstring.
+    /// Creates a context, parsing the docstring (and the parent's and the constructor's, unless given).
     public init(symbol: Symbol, parent: Symbol?, projectStyle: DocstringStyle, options: RuleOptions,
-                literalIndent: Int? = nil, docstring: Docstring?? = nil) {
+                literalIndent: Int? = nil, docstring: Docstring?? = nil, parentDocstring: Docstring?? = nil,
+                constructor: Symbol? = nil, constructorDocstring: Docstring?? = nil, references: ReferenceScope? = nil,
+                quietFunctions: QuietFunctions? = nil) {
+        self.references = references
+        self.quietFunctions = quietFunctions
         self.literalIndent = literalIndent
+        self.parentDocstring = parentDocstring ?? parent?.docstring.map(DocstringParser.parse)
+        self.constructor = constructor
+        self.constructorDocstring = constructorDocstring ?? constructor?.docstring.map(DocstringParser.parse)
         self.symbol = symbol
         self.parent = parent
         self.rawDocstring = symbol.docstring
@@ -37,6 +56,25 @@ public struct SymbolContext: Sendable {
 
     /// The line of the docstring literal (or the definition when there is none).
     public var docstringLine: Int { symbol.docstringLine ?? symbol.line }
+
+    /// Whether this is a class's `__init__`.
+    public var isConstructor: Bool { symbol.kind == .method && symbol.name == "__init__" && parent?.kind == .class }
+
+    /// Whether a class docstring documents its constructor's parameters (pydoclint's
+    /// `--allow-init-docstring`: they may be in the class docstring or in `__init__`'s). True for a
+    /// constructor whose class docstring has parameter entries and whose own docstring has none.
+    public var parametersDocumentedOnClass: Bool {
+        isConstructor && !(parentDocstring?.parameters.isEmpty ?? true) && (docstring?.parameters.isEmpty ?? true)
+    }
+
+    /// For a class whose docstring documents its constructor's parameters, the constructor's
+    /// context (its own docstring has no parameter entries); nil otherwise.
+    public var constructorContext: SymbolContext? {
+        guard symbol.kind == .class, let constructor, let docstring, !docstring.parameters.isEmpty,
+              constructorDocstring?.parameters.isEmpty ?? true else { return nil }
+        return SymbolContext(symbol: constructor, parent: symbol, projectStyle: projectStyle, options: options,
+                             docstring: .some(constructorDocstring), parentDocstring: .some(docstring))
+    }
 
     /// Whether this is a function or method.
     public var isFunction: Bool { symbol.kind == .function || symbol.kind == .method }
@@ -68,12 +106,14 @@ public struct SymbolContext: Sendable {
     }
 
     /// Parameters that should be documented: not `self`/`cls` of a method (nor a first `self` or
-    /// `cls` of a function written outside a class to be bound to one), not `_`-only names, and not
-    /// `*args`/`**kwargs` unless the options ask for them.
+    /// `cls` of a function defined inside another function, as factories such as `namedtuple`
+    /// define methods), not `_`-only names, and not `*args`/`**kwargs` unless the options ask for
+    /// them. A module-level function's `self` is a parameter like any other (issue 19).
     public var documentableParameters: [Parameter] {
         var parameters = symbol.parameters
         if let first = parameters.first, first.kind == .positionalOnly || first.kind == .positionalOrKeyword,
-           symbol.kind == .method ? !decoratorNames.contains("staticmethod") : first.name == "self" || first.name == "cls" {
+           symbol.kind == .method ? !decoratorNames.contains("staticmethod")
+               : (first.name == "self" || first.name == "cls") && symbol.qualname.contains("<locals>.") {
             parameters.removeFirst()
         }
         return parameters.filter { parameter in

@@ -10,9 +10,20 @@ struct SymbolScope {
     let parents: [Int?]
     /// Whether each symbol counts.
     let included: [Bool]
+    /// For each class, the index of the `__init__` defined in its body (the last one that is not
+    /// an `@overload`), nil for other symbols.
+    let constructors: [Int?]
 
     init(symbols: [Symbol], path: String, options: CoverageOptions) {
         parents = Self.parents(of: symbols)
+        var constructors = [Int?](repeating: nil, count: symbols.count)
+        for (index, symbol) in symbols.enumerated() where symbol.kind == .method && symbol.name == "__init__" {
+            if let parent = parents[index], symbols[parent].kind == .class,
+               !symbol.decorators.contains(where: { $0 == "overload" || $0.hasSuffix(".overload") }) {
+                constructors[parent] = index
+            }
+        }
+        self.constructors = constructors
         let regexes = options.ignoreRegex.compactMap { try? Regex($0) }
         var ignoredSubtree = [Bool](repeating: false, count: symbols.count)
         var included = [Bool](repeating: false, count: symbols.count)

@@ -54,6 +54,16 @@ import Testing
         }
     }
 
+    /// `check --json src.py` took the source for the report's name and replaced it with JSON.
+    @Test func aReportNeverOverwritesAPythonFile() throws {
+        try FixtureTree.with(files(["good.py": Self.documented])) { root in
+            let result = try ProcessRunner.docharness(["check", "--json", "good.py"], currentDirectory: root)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("--json good.py would overwrite a Python source file with the report; --json takes the report's file name, e.g. --json report.json"), "\(result.standardError)")
+            #expect(try String(contentsOf: root.appendingPathComponent("good.py"), encoding: .utf8) == Self.documented)
+        }
+    }
+
     /// `check /nonexistent` printed "0 findings. Gate: passed" and exited 3 (issue 21): a path
     /// that cannot be read fails the gate, in the summary and the JSON report alike.
     @Test func aMissingPathNeverPassesTheGate() throws {

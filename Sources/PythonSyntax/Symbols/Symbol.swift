@@ -39,7 +39,9 @@ public struct Symbol: Sendable, Hashable, Codable {
     public var yields: Bool
     /// McCabe cyclomatic complexity exactly as PyCQA `mccabe` computes it (functions and methods only).
     public var complexity: Int?
-    /// Names assigned at the top level of a class body (classes only). Not part of the JSON listing.
+    /// Names assigned at the top level of a class body (classes), bound at module level by
+    /// assignments and imports (the module), or assigned on `self` (methods). Not part of the
+    /// JSON listing.
     public var attributes: [ClassAttribute] = []
     /// Whether some `yield` in the own scope is more than a bare `yield` statement (a
     /// `@contextmanager` that yields nothing documents no Yields). Not part of the JSON listing.
@@ -47,6 +49,14 @@ public struct Symbol: Sendable, Hashable, Codable {
     /// Whether the own scope calls anything (a callee may raise what the docstring documents).
     /// Not part of the JSON listing.
     public var makesCalls = false
+    /// The keywords the function reads from its `**kwargs` by literal key (`kwargs.get("x")`);
+    /// nil when it has no `**kwargs` or may use any keyword (passes it on, iterates it, is a
+    /// stub). Not part of the JSON listing.
+    public var keywordsRead: [String]?
+    /// The names the own scope calls (`name(…)`, `self.name(…)`, `cls.name(…)`); nil when it
+    /// also calls something else (`obj.method()`, `f()()`), whose target cannot be looked up by
+    /// name. Not part of the JSON listing.
+    public var calledNames: [String]?
 
     private enum CodingKeys: String, CodingKey {
         case kind, qualname, line, endLine, docstring, docstringLine, parameters, returns, decorators, bases
@@ -58,7 +68,8 @@ public struct Symbol: Sendable, Hashable, Codable {
                 docstringLine: Int? = nil, parameters: [Parameter] = [], returns: String? = nil,
                 decorators: [String] = [], bases: [String] = [], isAsync: Bool = false,
                 raises: [RaisedException] = [], reraises: [Reraise] = [], returnsValue: Bool = false,
-                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = [], yieldsValue: Bool? = nil, makesCalls: Bool = false) {
+                yields: Bool = false, complexity: Int? = nil, attributes: [ClassAttribute] = [], yieldsValue: Bool? = nil, makesCalls: Bool = false,
+                calledNames: [String]? = [], keywordsRead: [String]? = nil) {
         self.kind = kind
         self.qualname = qualname
         self.line = line
@@ -78,6 +89,8 @@ public struct Symbol: Sendable, Hashable, Codable {
         self.attributes = attributes
         self.yieldsValue = yieldsValue ?? yields
         self.makesCalls = makesCalls
+        self.keywordsRead = keywordsRead
+        self.calledNames = calledNames
     }
 
     /// The last component of the qualified name (`method` for `Outer.method`).

@@ -23,7 +23,8 @@ struct SymbolExtractor {
         let lastLine = module.last.map { Int(tokens[$0.lastToken].endLine) } ?? 1
         let (docstring, docstringLine) = docstring(of: module)
         symbols.append(Symbol(kind: .module, qualname: "<module>", line: 1, endLine: lastLine,
-                              docstring: docstring, docstringLine: docstringLine))
+                              docstring: docstring, docstringLine: docstringLine,
+                              attributes: ModuleBindings(tokens: tokens, source: source, expressions: expressions).bindings(of: module)))
         walk(module, scope: Scope(prefix: "", isClass: false))
         return symbols
     }
@@ -95,8 +96,41 @@ struct SymbolExtractor {
             returnsValue: facts.returnsValue,
             yields: facts.yields,
             complexity: 1 + McCabeComplexity.decisions(in: body),
+            attributes: scope.isClass ? instanceAttributes(of: parameters.first?.name, in: header.upperBound ..< statement.lastToken + 1) : [],
             yieldsValue: facts.yieldsValue,
-            makesCalls: facts.makesCalls)
+            makesCalls: facts.makesCalls,
+            calledNames: facts.callsOthers ? nil : facts.calledNames,
+            keywordsRead: parameters.last { $0.kind == .varKeyword }.flatMap { keywords in
+                KeywordReads(tokens: tokens, source: source)
+                    .keys(of: keywords.name, in: header.upperBound ..< statement.lastToken + 1, isStub: isStub(body))
+            })
+    }
+
+    /// The attributes a method assigns on its first parameter (`self.total = 0`, `self.name: str = …`),
+    /// in source order, without duplicates.
+    func instanceAttributes(of receiver: String?, in body: Range<Int>) -> [ClassAttribute] {
+        guard let receiver, body.count >= 4 else { return [] }
+        var attributes: [ClassAttribute] = []
+        var seen: Set<String> = []
+        for index in body.lowerBound ..< body.upperBound - 3 where tokens[index].kind == .name && tokens[index + 1].isOp(.dot)
+            && tokens[index + 2].kind == .name && (tokens[index + 3].isOp(.equal) || tokens[index + 3].isOp(.colon)) {
+            guard expressions.text(index ..< index + 1) == receiver else { continue }
+            let name = expressions.text(index + 2 ..< index + 3)
+            if seen.insert(name).inserted { attributes.append(ClassAttribute(name: name, line: Int(tokens[index].line))) }
+        }
+        return attributes
+    }
+
+    /// Whether a body does nothing but `pass`, `...` or `raise NotImplementedError` after its
+    /// docstring: an interface whose implementations do the work.
+    func isStub(_ body: [Statement]) -> Bool {
+        let statements = docstring(of: body).0 == nil ? body[...] : body.dropFirst()
+        return statements.allSatisfy { statement in
+            guard statement.kind == .simple, !statement.tokens.isEmpty else { return false }
+            let first = tokens[statement.tokens.lowerBound]
+            if statement.tokens.count == 1 { return first.isKeyword(.pass) || first.isOp(.ellipsis) }
+            return first.isKeyword(.raise) && source.text(Int(tokens[statement.tokens.lowerBound + 1].start) ..< Int(tokens[statement.tokens.lowerBound + 1].end)) == "NotImplementedError"
+        }
     }
 
     func classSymbol(_ statement: Statement, scope: Scope) -> Symbol {
@@ -221,6 +255,10 @@ struct SymbolExtractor {
         var yieldsValue = false
         /// Whether some statement or clause header calls something.
         var makesCalls = false
+        /// Names called as `name(…)`, `self.name(…)` or `cls.name(…)`, in order, without duplicates.
+        var calledNames: [String] = []
+        /// Whether some call is of anything else (`obj.method()`, `f()()`, `table[key]()`).
+        var callsOthers = false
         var raises: [RaisedException] = []
         var reraises: [Reraise] = []
     }
@@ -242,13 +280,38 @@ struct SymbolExtractor {
             default:
                 for clause in statement.clauses {
                     if expressions.containsYieldOutsideLambda(clause.header) { facts.yields = true }
-                    if expressions.containsCall(clause.header) { facts.makesCalls = true }
+                    recordCalls(clause.header, into: &facts)
                     var clauseHandler = handler
                     if clause.keyword == .except || clause.keyword == .exceptStar {
                         clauseHandler = handlerText(clause)
                     }
                     collectFacts(clause.body, handler: clauseHandler, into: &facts)
                 }
+            }
+        }
+    }
+
+    /// Records the calls in `range`: what `ExpressionTokens.containsCall` counts as one, by name
+    /// when the callee is a plain name or a method of `self`/`cls`.
+    func recordCalls(_ range: Range<Int>, into facts: inout BodyFacts) {
+        guard range.count >= 2 else { return }
+        for index in (range.lowerBound + 1) ..< range.upperBound where tokens[index].isOp(.leftParen) {
+            let previous = tokens[index - 1]
+            if previous.kind == .name, previous.keyword.isOperandWord {
+                facts.makesCalls = true
+                let name = expressions.text(index - 1 ..< index)
+                let isPlain = index - 2 < range.lowerBound || !tokens[index - 2].isOp(.dot)
+                let isOwnMethod = !isPlain && index - 3 >= range.lowerBound && tokens[index - 3].kind == .name
+                    && ["self", "cls"].contains(expressions.text(index - 3 ..< index - 2))
+                    && (index - 4 < range.lowerBound || !tokens[index - 4].isOp(.dot))
+                if isPlain || isOwnMethod {
+                    if !facts.calledNames.contains(name) { facts.calledNames.append(name) }
+                } else {
+                    facts.callsOthers = true
+                }
+            } else if previous.isOp(.rightParen) || previous.isOp(.rightBracket) {
+                facts.makesCalls = true
+                facts.callsOthers = true
             }
         }
     }
@@ -265,7 +328,7 @@ struct SymbolExtractor {
 
     func simpleStatementFacts(_ range: Range<Int>, handler: String?, into facts: inout BodyFacts) {
         let first = tokens[range.lowerBound]
-        if !first.isKeyword(.raise), expressions.containsCall(range) { facts.makesCalls = true }
+        if !first.isKeyword(.raise) { recordCalls(range, into: &facts) }
         if first.isKeyword(.return) {
             let value = expressions.strippingParentheses(range.lowerBound + 1 ..< range.upperBound)
             if !value.isEmpty && !(value.count == 1 && tokens[value.lowerBound].isKeyword(.noneLiteral)) {

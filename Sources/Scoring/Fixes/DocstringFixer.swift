@@ -60,7 +60,8 @@ public struct DocstringFixer: Sendable {
                 let docstring = DocstringParser.parse(raw)
                 guard let literal = DocstringLiteral(symbol: symbol, docstring: docstring, lines: lines, encoding: file.encoding) else { continue }
                 let context = SymbolContext(symbol: symbol, parent: scope.parents[index].map { file.symbols[$0] }, projectStyle: configuration.style ?? .plain,
-                                            options: configuration.rules, literalIndent: literal.indent.count, docstring: .some(docstring))
+                                            options: configuration.rules, literalIndent: literal.indent.count, docstring: .some(docstring),
+                                            constructor: scope.constructors[index].map { file.symbols[$0] })
                 // The first rule with something certain to do; the others wait for the next pass.
                 for rule in candidates {
                     let code = type(of: rule).code

@@ -1,10 +1,15 @@
+import PythonSyntax
 /// The docstring documents a parameter the signature does not have.
 ///
 /// **Why it matters:** a renamed or removed parameter left in the docstring is documentation that
 /// lies; it is the most common kind of drift between code and docs. A function taking `**kwargs`
 /// may document the keywords it accepts (`requests.request` documents `params`, `data`, … with
 /// `:param:`), so for such a function a documented name that is not in the signature is read as
-/// one of those keywords, not as a stale parameter.
+/// one of those keywords, not as a stale parameter — unless the body reads keywords from
+/// `kwargs` only by literal key (`kwargs.get("timeout")`) and never this one.
+///
+/// A class docstring that documents its constructor's parameters (and `__init__`'s docstring
+/// does not) is checked against `__init__`'s signature.
 ///
 /// **Example:** `def move(x, y):` whose docstring still documents `z`.
 struct StaleParameter: FixableRule {
@@ -21,6 +26,11 @@ struct StaleParameter: FixableRule {
              unsafeFixed: "def move(width):\n    \"\"\"Move.\n    \"\"\"\n"),
         .good("def total(*args, **kwargs):\n    r\"\"\"Add numbers.\n\n    Parameters\n    ----------\n    \\*args : int\n        The numbers.\n    \\*\\*kwargs : dict\n        Ignored.\n    \"\"\"\n"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast (one of the options).\n    \"\"\"\n"),
+        .bad("class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    ↓    width: Stroke width.\n    \"\"\"\n\n    def __init__(self, colour):\n        self.colour = colour\n", message: "`width` is documented but is not a parameter; remove it or rename it to match the signature",
+             fixed: "class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour):\n        self.colour = colour\n"),
+        .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n"),
+        .bad("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    ↓    sped: How fast.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n", message: "`sped` is documented but is not a parameter; remove it or rename it to match the signature",
+             fixed: "def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n"),
     ]
 
     /// Several at one place show as one line naming them all.
@@ -29,17 +39,29 @@ struct StaleParameter: FixableRule {
     }
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard context.isFunction, let docstring = context.docstring else { return [] }
-        let names = Set(context.symbol.parameters.map(\.name))
-        // A function taking **kwargs may document the keywords it accepts in a keyword section.
-        let acceptsKeywords = context.symbol.parameters.contains { $0.kind == .varKeyword }
+        guard let docstring = context.docstring else { return [] }
+        // Whose signature the entries describe: the function's own, or for a class documenting
+        // its constructor, `__init__`'s (pydoclint's DOC3xx).
+        let function: Symbol
+        if context.isFunction {
+            function = context.symbol
+        } else if let constructor = context.constructorContext?.symbol {
+            function = constructor
+        } else {
+            return []
+        }
+        let names = Set(function.parameters.map(\.name))
+        // A function taking **kwargs may document the keywords it accepts — those it reads by
+        // name, or any when it passes them on or uses them whole (`keywordsRead` nil).
+        let acceptsKeywords = function.parameters.contains { $0.kind == .varKeyword }
+        let keywordsRead = function.keywordsRead.map(Set.init)
         var seen: Set<String> = []
         var violations: [Violation] = []
         for item in docstring.parameters {
             guard let raw = item.name else { continue }
             let name = ParameterName.normalize(raw)
             guard !names.contains(name), seen.insert(name).inserted else { continue }
-            if acceptsKeywords { continue }
+            if acceptsKeywords, keywordsRead?.contains(name) ?? true { continue }
             violations.append(Violation(line: context.line(item.line),
                                         message: "`\(raw)` is documented but is not a parameter; remove it or rename it to match the signature",
                                         subject: name, penalty: 0.2))

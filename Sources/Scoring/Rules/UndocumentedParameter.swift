@@ -1,9 +1,15 @@
+import Docstrings
 /// A parameter of the signature is not in the docstring.
 ///
 /// **Why it matters:** the parameters are the contract; an undocumented one is the first thing a
 /// caller has to look up in the code. `*args`/`**kwargs` count unless
-/// `rules.document-variadic-parameters = false`; `self`, `cls` and `_` never do. `**kwargs` is
+/// `rules.document-variadic-parameters = false`; `self` and `cls` of a method (or of a
+/// function defined inside a function, as `namedtuple` defines `__repr__`) and `_` never do; a
+/// module-level function's `self` is a parameter like any other. `**kwargs` is
 /// documented when the docstring documents the keywords it accepts (names not in the signature).
+/// A constructor's parameters may be documented in the class docstring or in `__init__`'s
+/// (pydoclint's `--allow-init-docstring`); when only the class docstring has entries, the finding
+/// is the class's.
 ///
 /// **Example:** `def move(x, y):` whose `Args:` lists only `x`.
 struct UndocumentedParameter: Rule {
@@ -16,7 +22,10 @@ struct UndocumentedParameter: Rule {
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
         .good("def get(url, **kwargs):\n    \"\"\"Send a GET request.\n\n    :param url: Where to.\n    :param timeout: (optional) Seconds to wait.\n    \"\"\"\n"),
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
-        .good("def _repr(self, limit):\n    \"\"\"Describe the object, bound as its __repr__ below.\n\n    Args:\n        limit: Characters at most.\n    \"\"\"\n"),
+        .good("def make_record(fields):\n    def _repr(self, limit):\n        \"\"\"Describe the record, bound as its __repr__ below.\n\n        Args:\n            limit: Characters at most.\n        \"\"\"\n"),
+        .bad("class Pen:\n    \"\"\"A pen that draws lines.\n\n    ↓Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\"\"\"\n", message: "parameter `size` is not documented"),
+        .good("class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\n\n        Args:\n            size: Nib size in points.\n        \"\"\"\n"),
+        .bad("def describe(self, limit):\n    \"\"\"Describe a record.\n\n    ↓Args:\n        limit: Characters at most.\n    \"\"\"\n", message: "parameter `self` is not documented"),
     ]
 
     /// Several at one place show as one line naming them all.
@@ -25,10 +34,25 @@ struct UndocumentedParameter: Rule {
     }
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks else { return [] }
-        let parameters = context.documentableParameters
-        let documented = Set(docstring.parameters.compactMap { $0.name.map(ParameterName.normalize) })
-        let signature = Set(context.symbol.parameters.map(\.name))
+        // A class docstring that documents the constructor's parameters answers for them (and
+        // the constructor's own docstring, which has no entries, does not).
+        if let constructor = context.constructorContext, let docstring = context.docstring {
+            return undocumented(constructor, documented: docstring.parameters, in: context, docstring: docstring)
+        }
+        guard context.isFunction, let docstring = context.docstring, !context.skipsSectionChecks,
+              !context.parametersDocumentedOnClass else { return [] }
+        // pydoclint's --allow-init-docstring: an __init__'s parameters may be in either docstring.
+        let inherited = context.isConstructor ? context.parentDocstring?.parameters ?? [] : []
+        return undocumented(context, documented: docstring.parameters + inherited, in: context, docstring: docstring)
+    }
+
+    /// The parameters of `function` that no entry of `documented` names, reported in `context`
+    /// (the function's own, or its class's).
+    private func undocumented(_ function: SymbolContext, documented entries: [DocstringItem], in context: SymbolContext,
+                              docstring: Docstring) -> [Violation] {
+        let parameters = function.documentableParameters
+        let documented = Set(entries.compactMap { $0.name.map(ParameterName.normalize) })
+        let signature = Set(function.symbol.parameters.map(\.name))
         let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
         let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))

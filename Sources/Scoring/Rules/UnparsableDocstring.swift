@@ -15,13 +15,31 @@ struct UnparsableDocstring: Rule {
         .good("def f(x):\n    \"\"\"Do it.\n\n    Args:\n        x: The x value to use.\n    \"\"\"\n"),
     ]
 
+    /// Π(1 − penalty) over what the rules that charge for undocumented parts find.
+    static func undocumentedProduct(_ context: SymbolContext) -> Double {
+        let rules: [any Rule] = [UndocumentedParameter(), UndocumentedReturn(), UndocumentedYield(), UndocumentedException()]
+        return rules.flatMap { $0.check(context) }.reduce(1) { $0 * (1 - min(1, max(0, $1.penalty))) }
+    }
+
     func check(_ context: SymbolContext) -> [Violation] {
         guard let docstring = context.docstring, !docstring.problems.isEmpty else { return [] }
         // The penalty is shared by the docstring's unreadable parts: together they cost what one
-        // does (0.3), so a malformed section never scores below a missing one (every part of a
-        // ten-line section unreadable cost 97% of completeness before).
-        let count = Double(docstring.problems.count)
-        let share = 1 - pow(0.7, 1 / count)
+        // does (0.3; every part of a ten-line section unreadable cost 97% of completeness before).
+        // And together with what the unreadable parts leave undocumented (which DH101, DH104,
+        // DH105 and DH106 charge), never more than a docstring with no entries at all would cost:
+        // a malformed section never scores below a missing one (it did, by the 0.3, issue 19).
+        let charged = Self.undocumentedProduct(context)
+        var bare = docstring
+        bare.parameters = []
+        bare.returns = []
+        bare.yields = []
+        bare.raises = []
+        let missing = Self.undocumentedProduct(SymbolContext(symbol: context.symbol, parent: context.parent, projectStyle: context.projectStyle,
+                                                             options: context.options, docstring: .some(bare),
+                                                             parentDocstring: .some(context.parentDocstring), constructor: context.constructor,
+                                                             constructorDocstring: .some(context.constructorDocstring)))
+        let total = charged > 0 ? min(0.3, max(0, 1 - missing / charged)) : 0
+        let share = 1 - pow(1 - total, 1 / Double(docstring.problems.count))
         return docstring.problems.map {
             Violation(line: context.line($0.line), message: $0.message, subject: $0.message, penalty: share)
         }

@@ -114,6 +114,10 @@ struct CheckCommand: ParsableCommand {
         let (expanded, problems) = PythonFileWalker(excludes: scorer.configuration.effectiveExclude + rules.excludes).expand(paths)
         for problem in problems { print(problem.diagnostic.formatted(path: problem.path), to: &standardError) }
         let checked = expanded.filter { !filter.isExcluded($0) }
+        if scorer.usesProjectNames {
+            let excludes = scorer.configuration.effectiveExclude + rules.excludes
+            scorer.neighbours = SourceFileBatch.read(paths: ProjectNames.neighbours(of: checked, excludes: excludes), jobs: jobs)
+        }
         var result = scorer.check(SourceFileBatch.read(paths: checked, jobs: jobs), jobs: jobs)
         if fix || diff {
             var output = StandardOutput()

@@ -25,9 +25,24 @@ struct CheckReportOptions: ParsableArguments {
         var seen: [String: String] = [:]
         for (option, path) in [("--json", json), ("--junit", junit), ("--markdown", markdown), ("--sarif", sarif)] {
             guard let path else { continue }
+            // `check --json src.py` (the path taken for the report) replaced the source with JSON.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if let dot = name.lastIndex(of: "."), ["py", "pyi", "pyw"].contains(name[name.index(after: dot)...].lowercased()) {
+                throw ValidationError("\(option) \(path) would overwrite a Python source file with the report; \(option) takes the report's file name, e.g. \(option) report\(Self.suffix(of: option))")
+            }
             let target = AtomicFile.canonicalTarget(path)
             if let first = seen[target] { throw ValidationError("\(first) and \(option) both name \(path); give each report its own file") }
             seen[target] = option
+        }
+    }
+
+    /// The usual file-name suffix of an option's report.
+    private static func suffix(of option: String) -> String {
+        switch option {
+        case "--junit": ".xml"
+        case "--markdown": ".md"
+        case "--sarif": ".sarif"
+        default: ".json"
         }
     }
 
