@@ -29,6 +29,9 @@ public struct Docstring: Sendable, Hashable, Codable {
     public var sections: [DocstringSection]
     /// Parts that could not be parsed; non-empty means the docstring is malformed.
     public var problems: [DocstringProblem]
+    /// Names of template placeholders written as a parameter entry (`$META`, `${META}`: dask and
+    /// others substitute a shared entry when the module is imported), lowercased.
+    public var templateFields: [String] = []
     /// Number of lines in the literal's value.
     public var lineCount: Int
     /// Indentation of the raw lines and placement of the closing quotes.
@@ -48,6 +51,19 @@ public struct Docstring: Sendable, Hashable, Codable {
         sections = []
         problems = []
         lineCount = 0
+    }
+
+    /// A placeholder alone on an entry's line, which the module fills in when it is imported:
+    /// `$META`, `${META}` (string.Template, dask), `{{base_optimizer_keyword_args}}` (Keras),
+    /// `{name}` (str.format), `%(name)s`, `%(Patch:kwdoc)s` (matplotlib); its name, lowercased.
+    public static func templateField(_ content: String) -> String? {
+        var name = Substring(content.trimmingCharacters())
+        if name.hasPrefix("$") { name = name.dropFirst() }
+        else if name.hasPrefix("%("), name.hasSuffix(")s") { name = name.dropFirst(2).dropLast(2) }
+        else if !name.hasPrefix("{") { return nil }
+        while name.hasPrefix("{"), name.hasSuffix("}") { name = name.dropFirst().dropLast() }
+        guard let first = name.first, first == "_" || first.isLetter, name.allSatisfy({ $0 == "_" || $0 == ":" || $0 == "." || $0.isLetter || $0.isNumber }) else { return nil }
+        return name.lowercased()
     }
 
     /// Whether the docstring has only a summary: no description and no sections.

@@ -104,8 +104,10 @@ struct SectionStart {
                             section: DocstringSection(kind: entry.kind, title: title, style: .google, line: lines[index].offset))
     }
 
+    /// `Args:` — and not `args :`, which is a NumPy entry for a parameter named `args` (dask's
+    /// `apply_concat_apply` documents `args :` and `kwargs :` under `Parameters`).
     static func isGoogleHeader(_ text: String) -> Bool {
-        text.hasSuffix(":") && SectionNames.google[String(text.dropLast()).trimmingTrailingSpaces().lowercased()] != nil
+        text.hasSuffix(":") && !text.dropLast().hasSuffix(" ") && SectionNames.google[String(text.dropLast()).lowercased()] != nil
     }
 
     /// A Sphinx (`:param x:`) or Epytext (`@param x:`) field.

@@ -12,7 +12,9 @@ extension DocstringBuilder {
         case .parameters, .otherParameters, .keywordArguments, .attributes:
             var items: [DocstringItem] = []
             for entry in entries {
-                if let item = Self.googleField(entry.head, entry.rest) {
+                if let field = Docstring.templateField(String(entry.head.content)) {
+                    docstring.templateFields.append(field)
+                } else if let item = Self.googleField(entry.head, entry.rest) {
                     items.append(item)
                 } else {
                     problem("`\(entry.head.content)` in `\(section.title):` is not `name (type): description`", line: entry.head.offset)

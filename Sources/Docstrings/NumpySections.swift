@@ -11,6 +11,10 @@ extension DocstringBuilder {
             var items: [DocstringItem] = []
             for entry in entries {
                 let content = String(entry.head.content)
+                if let field = Docstring.templateField(content) {
+                    docstring.templateFields.append(field)
+                    continue
+                }
                 let (namePart, type) = Self.numpyNameAndType(content)
                 let names = namePart.split(separator: ",").map { $0.trimmingCharacters() }
                 guard !names.isEmpty, names.allSatisfy(Self.isIdentifier) else {

@@ -30,6 +30,9 @@ enum RuleHelp {
             function defined inside a function, as `namedtuple` defines `__repr__`) and `_` never do; a
             module-level function's `self` is a parameter like any other. `**kwargs` is
             documented when the docstring documents the keywords it accepts (names not in the signature).
+            An entry that is a template placeholder, filled in at import time (`$META` in dask,
+            `{{base_optimizer_keyword_args}}` in Keras), documents the parameter of that name, or when it
+            names none, may document any: the rule then says nothing.
             A constructor's parameters may be documented in the class docstring or in `__init__`'s
             (pydoclint's `--allow-init-docstring`); when only the class docstring has entries, the finding
             is the class's.
@@ -64,7 +67,8 @@ enum RuleHelp {
 
             **Why it matters:** the return value is half of a function's contract; callers need its type
             and meaning. Properties are exempt (their summary describes the value), and so is a
-            `-> None` annotation.
+            `-> None` annotation, and a docstring with a `Yields` section (it documents the iterator the
+            function returns, as `return super().split(X)` does).
 
             **Example:** `def area(w, h): return w * h` with `Args:` but no `Returns:`.
             """#,
@@ -117,7 +121,8 @@ enum RuleHelp {
             errors that cannot happen. The rule fires only when the body has no `raise` at all and calls
             nothing but functions of the checked files that raise nothing themselves (followed three calls
             deep, by name: `helper()`, `self.helper()`): any other call — a builtin, a library, a method of
-            another object — may raise what is documented.
+            another object — may raise what is documented, and so may a nested function it returns (a
+            decorator factory) or a property setter run by `self.x = …`.
 
             **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
             """#,
@@ -165,7 +170,8 @@ enum RuleHelp {
             assignment; a star import resolves everything), it is a builtin or a parameter. A qualified name
             (and a `:mod:` target) is judged only when it starts inside the project (a package, top-level module or class of the
             run) — `numpy.ndarray` is someone else's to resolve — and then its last part must be defined in
-            the run (or come through a module's star import). Plain backticks are not judged: in Google- and Markdown-minded docstrings they quote
+            the run (or come through a module's star import). `:data:` and `:const:` with an unqualified
+            name are not judged: Sphinx pages declare such data (configuration keys) as often as code does. Plain backticks are not judged: in Google- and Markdown-minded docstrings they quote
             code (`True`, `x > 0`, a shell command) as often as they name an object.
 
             **Example:** `See Also: load_config` after `load_config` was renamed `read_config`.
@@ -182,7 +188,8 @@ enum RuleHelp {
             The summary runs over more than one line.
 
             **Why it matters:** tools show the first line only (PEP 257: "a summary line"); a sentence
-            wrapped onto a second line is cut in half in every listing.
+            wrapped onto a second line is cut in half in every listing. A reST title over its underline
+            (`Tagged JSON` over `~~~~~~~~~~~`) is one line and is left alone.
 
             **Example:** `"""Compute the thing\n    for the caller."""`.
             """#,
@@ -190,7 +197,8 @@ enum RuleHelp {
             The summary does not end with a period, question mark or exclamation mark.
 
             **Why it matters:** the summary is a sentence (PEP 257); a missing period usually means it
-            was cut short or is a fragment.
+            was cut short or is a fragment. A reST title (a line over its underline, as a module
+            docstring may start) is not a sentence and is left alone.
 
             **Example:** `"""Return the user"""`.
             """#,
@@ -237,7 +245,8 @@ enum RuleHelp {
 
             **Why it matters:** long sentences of long words are where readers give up. The Flesch reading
             ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) is computed on the
-            summary and description with code spans, doctests and reST roles removed, only when there are
+            summary and description with code spans, doctests, reST roles, literal blocks (after `::`) and
+            URLs removed, only when there are
             at least `rules.readability-minimum-words` words; the minimum is `rules.minimum-reading-ease`
             (30, "difficult", by default).
 

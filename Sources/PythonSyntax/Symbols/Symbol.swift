@@ -46,7 +46,8 @@ public struct Symbol: Sendable, Hashable, Codable {
     /// Whether some `yield` in the own scope is more than a bare `yield` statement (a
     /// `@contextmanager` that yields nothing documents no Yields). Not part of the JSON listing.
     public var yieldsValue = false
-    /// Whether the own scope calls anything (a callee may raise what the docstring documents).
+    /// Whether the own scope calls anything or defines a function (a callee, or the closure it
+    /// returns, may raise what the docstring documents).
     /// Not part of the JSON listing.
     public var makesCalls = false
     /// The keywords the function reads from its `**kwargs` by literal key (`kwargs.get("x")`);

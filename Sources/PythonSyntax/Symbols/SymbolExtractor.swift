@@ -253,7 +253,8 @@ struct SymbolExtractor {
         var bareYieldOnly = false
         /// Whether some yield is not a bare `yield` statement.
         var yieldsValue = false
-        /// Whether some statement or clause header calls something.
+        /// Whether some statement or clause header calls something, or a nested function is
+        /// defined (it runs when called later).
         var makesCalls = false
         /// Names called as `name(…)`, `self.name(…)` or `cls.name(…)`, in order, without duplicates.
         var calledNames: [String] = []
@@ -275,6 +276,12 @@ struct SymbolExtractor {
             case .simple:
                 simpleStatementFacts(statement.tokens, handler: handler, into: &facts)
             case .functionDefinition, .classDefinition:
+                // A nested function runs later, when what it was handed to calls it (a decorator
+                // factory's `decorate`): code the caller's docstring may speak for.
+                if statement.kind == .functionDefinition {
+                    facts.makesCalls = true
+                    facts.callsOthers = true
+                }
                 let header = statement.clauses[0].header
                 if expressions.containsYieldOutsideLambda(header.lowerBound + 2 ..< header.upperBound) { facts.yields = true }
             default:

@@ -2,7 +2,8 @@
 ///
 /// **Why it matters:** long sentences of long words are where readers give up. The Flesch reading
 /// ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word) is computed on the
-/// summary and description with code spans, doctests and reST roles removed, only when there are
+/// summary and description with code spans, doctests, reST roles, literal blocks (after `::`) and
+/// URLs removed, only when there are
 /// at least `rules.readability-minimum-words` words; the minimum is `rules.minimum-reading-ease`
 /// (30, "difficult", by default).
 ///
@@ -16,9 +17,56 @@ struct HardToRead: Rule {
         .good("def f():\n    \"\"\"Load the settings.\n\n    Read the file, then the environment. Later values win. The result is cached, so call\n    reload() after you change the file on disk. Missing keys get their default value.\n    \"\"\"\n"),
     ]
 
+    /// The text without URLs (`https://keras.io/api/applications/#usage-examples` read as
+    /// words made Keras' model docstrings score 8), and without the parentheses a Markdown link
+    /// leaves around one.
+    static func withoutLinks(_ text: String) -> String {
+        guard text.contains("://") else { return text }
+        var words: [Substring] = []
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var kept = Substring(word)
+            if let scheme = word.range(of: "://") {
+                // Keep what precedes the URL on the same word (`[guide](`), drop the rest.
+                var start = scheme.lowerBound
+                while start > word.startIndex, word[word.index(before: start)].isLetter { start = word.index(before: start) }
+                kept = word[..<start]
+                if kept.hasSuffix("(") { kept = kept.dropLast() }
+                if kept.hasSuffix("]") { kept = kept.dropLast() }
+            }
+            words.append(kept)
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The text without reST literal blocks: the indented lines after a paragraph ending in `::`
+    /// (`The computation during fit is::` then `regressor.fit(X, func(y))`), which are code.
+    static func withoutLiteralBlocks(_ text: String) -> String {
+        guard text.contains("::") else { return text }
+        var kept: [Substring] = []
+        var blockIndent: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            if let open = blockIndent {
+                if isBlank { continue }
+                if indent > open { continue }
+                blockIndent = nil
+            }
+            if line.hasSuffix("::") {
+                blockIndent = indent
+                // `is::` reads as `is:`; a lone `::` line says nothing.
+                let text = line.dropLast()
+                if !text.allSatisfy({ $0 == " " || $0 == ":" }) { kept.append(text) }
+                continue
+            }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+
     func check(_ context: SymbolContext) -> [Violation] {
         guard let docstring = context.docstring else { return [] }
-        let prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: "\n\n")
+        let prose = Self.withoutLinks(Self.withoutLiteralBlocks([docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: "\n\n")))
         guard let score = Readability.fleschReadingEase(prose, minimumWords: context.options.readabilityMinimumWords),
               score < context.options.minimumReadingEase else { return [] }
         return [Violation(line: context.line(docstring.summary?.line ?? 0),

@@ -1,7 +1,8 @@
 /// The summary runs over more than one line.
 ///
 /// **Why it matters:** tools show the first line only (PEP 257: "a summary line"); a sentence
-/// wrapped onto a second line is cut in half in every listing.
+/// wrapped onto a second line is cut in half in every listing. A reST title over its underline
+/// (`Tagged JSON` over `~~~~~~~~~~~`) is one line and is left alone.
 ///
 /// **Example:** `"""Compute the thing\n    for the caller."""`.
 struct MultiLineSummary: Rule {
@@ -14,7 +15,9 @@ struct MultiLineSummary: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let summary = context.docstring?.summary, summary.text.utf8.contains(0x0A) else { return [] }
+        guard let summary = context.docstring?.summary, summary.text.utf8.contains(0x0A),
+              // A reST title over its underline is one line of text.
+              !SummaryPunctuation.isHeading(summary.text) else { return [] }
         return [Violation(line: context.line(summary.line),
                           message: "the summary spans \(summary.text.split(separator: "\n").count) lines; fit it on one line and put details after a blank line",
                           penalty: 0.15)]

@@ -4,7 +4,8 @@
 /// errors that cannot happen. The rule fires only when the body has no `raise` at all and calls
 /// nothing but functions of the checked files that raise nothing themselves (followed three calls
 /// deep, by name: `helper()`, `self.helper()`): any other call — a builtin, a library, a method of
-/// another object — may raise what is documented.
+/// another object — may raise what is documented, and so may a nested function it returns (a
+/// decorator factory) or a property setter run by `self.x = …`.
 ///
 /// **Example:** `def name(self): return self._name` documenting `Raises: KeyError`.
 struct StaleException: Rule {
@@ -17,12 +18,16 @@ struct StaleException: Rule {
         .bad("def _clean(text):\n    \"\"\"Strip a text.\"\"\"\n    return text[1:]\n\n\ndef _check(text):\n    \"\"\"Check a text.\"\"\"\n    return _clean(text)\n\n\ndef parse(text):\n    \"\"\"Parse a text.\n\n    Args:\n        text: What to parse.\n\n    Returns:\n        str: The parsed text.\n\n    Raises:\n    ↓    ValueError: If the text is empty.\n    \"\"\"\n    return _check(text)\n",
              message: "exceptions are documented but neither `parse` nor what it calls (`_check`) raises any; remove the section or raise them"),
         .good("def _check(text):\n    \"\"\"Check a text.\"\"\"\n    if not text:\n        raise ValueError(text)\n\n\ndef parse(text):\n    \"\"\"Parse a text.\n\n    Args:\n        text: What to parse.\n\n    Returns:\n        str: The parsed text.\n\n    Raises:\n        ValueError: If the text is empty.\n    \"\"\"\n    return _check(text)\n"),
+        .good("def validator(name):\n    \"\"\"Make a validator.\n\n    Args:\n        name: The flag.\n\n    Returns:\n        A decorator.\n\n    Raises:\n        KeyError: If the flag is unknown when the decorator is applied.\n    \"\"\"\n    def decorate(function):\n        if name not in FLAGS:\n            raise KeyError(name)\n        return function\n    return decorate\n"),
         .good("def name(d):\n    \"\"\"Get the name.\n\n    Args:\n        d: Data.\n\n    Returns:\n        str: The name.\n\n    Raises:\n        KeyError: If missing.\n    \"\"\"\n    if 'name' not in d:\n        raise KeyError('name')\n    return d['name']\n"),
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard context.isFunction, let docstring = context.docstring, let first = docstring.raises.first,
-              context.symbol.raises.isEmpty, context.symbol.reraises.isEmpty, !context.isAbstract else { return [] }
+              context.symbol.raises.isEmpty, context.symbol.reraises.isEmpty, !context.isAbstract,
+              // `self.x = value` may run a property's setter, which may raise (google-auth's
+              // `CredentialAccessBoundary.__init__` documents its setters' ValueError).
+              context.symbol.attributes.isEmpty else { return [] }
         guard context.symbol.makesCalls else {
             return [Violation(line: context.line(first.line),
                               message: "exceptions are documented but `\(context.symbol.name)` raises none itself; remove the section or raise them",

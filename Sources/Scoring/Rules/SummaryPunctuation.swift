@@ -1,7 +1,9 @@
+import Foundation
 /// The summary does not end with a period, question mark or exclamation mark.
 ///
 /// **Why it matters:** the summary is a sentence (PEP 257); a missing period usually means it
-/// was cut short or is a fragment.
+/// was cut short or is a fragment. A reST title (a line over its underline, as a module
+/// docstring may start) is not a sentence and is left alone.
 ///
 /// **Example:** `"""Return the user"""`.
 struct SummaryPunctuation: FixableRule {
@@ -9,6 +11,7 @@ struct SummaryPunctuation: FixableRule {
     static let name = "summary-punctuation"
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
+        .good("\"\"\"\nTagged JSON\n~~~~~~~~~~~\n\nA compact representation for lossless serialization.\n\"\"\"\n"),
         .bad("def f():\n    ↓\"\"\"Return the user\"\"\"\n", message: "the summary does not end with a period",
              fixed: "def f():\n    \"\"\"Return the user.\"\"\"\n"),
         .bad("def f(x):\r\n    ↓'''Return `x`  \r\n\r\n    Details.\r\n    '''\r\n", message: "the summary does not end with a period",
@@ -22,9 +25,18 @@ struct SummaryPunctuation: FixableRule {
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard let summary = context.docstring?.summary, let last = summary.text.last,
-              !".?!".contains(last), !summary.text.hasSuffix("::") else { return [] }
+              !".?!".contains(last), !summary.text.hasSuffix("::"), !Self.isHeading(summary.text) else { return [] }
         let lastLine = summary.text.split(separator: "\n").count - 1
         return [Violation(line: context.line(summary.line + lastLine), message: "the summary does not end with a period", penalty: 0.1)]
+    }
+
+    /// Whether the summary is a reST title: a line over an underline of one repeated punctuation
+    /// character at least as long (`Tagged JSON` over `~~~~~~~~~~~`, Flask's module docstrings).
+    static func isHeading(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.count == 2, let mark = lines[1].first, "=-~^\"'`#*+.:_".contains(mark),
+              lines[1].allSatisfy({ $0 == mark }), lines[1].count >= max(3, lines[0].count) else { return false }
+        return true
     }
 
     /// Adds the period after the summary's last word (before closing quotes on that line). Only

@@ -7,6 +7,9 @@ import Docstrings
 /// function defined inside a function, as `namedtuple` defines `__repr__`) and `_` never do; a
 /// module-level function's `self` is a parameter like any other. `**kwargs` is
 /// documented when the docstring documents the keywords it accepts (names not in the signature).
+/// An entry that is a template placeholder, filled in at import time (`$META` in dask,
+/// `{{base_optimizer_keyword_args}}` in Keras), documents the parameter of that name, or when it
+/// names none, may document any: the rule then says nothing.
 /// A constructor's parameters may be documented in the class docstring or in `__init__`'s
 /// (pydoclint's `--allow-init-docstring`); when only the class docstring has entries, the finding
 /// is the class's.
@@ -20,6 +23,8 @@ struct UndocumentedParameter: Rule {
         .bad("def move(x, y):\n    \"\"\"Move.\n\n    ↓Args:\n        x: Horizontal.\n    \"\"\"\n", message: "parameter `y` is not documented"),
         .bad("def move(x, y):\n    ↓↓\"\"\"Move the pen.\"\"\"\n", messages: ["parameter `x` is not documented", "parameter `y` is not documented"]),
         .good("def move(x, y):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        y: Vertical.\n    \"\"\"\n"),
+        .good("def shift(periods, meta=None):\n    \"\"\"Shift each group.\n\n    Parameters\n    ----------\n    periods : int\n        How far.\n    $META\n    \"\"\"\n", style: .numpy),
+        .good("class Nadam:\n    \"\"\"Optimize with Nadam.\n\n    Args:\n        rate: The learning rate.\n        {{base_optimizer_keyword_args}}\n    \"\"\"\n\n    def __init__(self, rate, clipnorm=None):\n        self.rate = rate\n"),
         .good("def get(url, **kwargs):\n    \"\"\"Send a GET request.\n\n    :param url: Where to.\n    :param timeout: (optional) Seconds to wait.\n    \"\"\"\n"),
         .good("class Pen:\n    \"\"\"A pen.\"\"\"\n    def move(self, *, x):\n        \"\"\"Move.\n\n        :param x: Horizontal.\n        \"\"\"\n"),
         .good("def make_record(fields):\n    def _repr(self, limit):\n        \"\"\"Describe the record, bound as its __repr__ below.\n\n        Args:\n            limit: Characters at most.\n        \"\"\"\n"),
@@ -51,7 +56,15 @@ struct UndocumentedParameter: Rule {
     private func undocumented(_ function: SymbolContext, documented entries: [DocstringItem], in context: SymbolContext,
                               docstring: Docstring) -> [Violation] {
         let parameters = function.documentableParameters
-        let documented = Set(entries.compactMap { $0.name.map(ParameterName.normalize) })
+        // Placeholders filled in at import time: as entries, and on lines of their own anywhere
+        // (matplotlib's `%(Patch:kwdoc)s` after "The following kwarg properties are supported").
+        let placeholders = docstring.templateFields
+            + (context.rawDocstring ?? "").split(separator: "\n").compactMap { Docstring.templateField(String($0)) }
+        let documented = Set(entries.compactMap { $0.name.map(ParameterName.normalize) } + placeholders)
+        // A placeholder named after no parameter (`{{base_optimizer_keyword_args}}`) is filled
+        // with entries nobody can see before import time: it may document any of them.
+        let signatureNames = Set(function.symbol.parameters.map(\.name))
+        if placeholders.contains(where: { !signatureNames.contains($0) }) { return [] }
         let signature = Set(function.symbol.parameters.map(\.name))
         let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine

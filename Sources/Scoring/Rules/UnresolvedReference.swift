@@ -13,7 +13,8 @@ import Docstrings
 /// assignment; a star import resolves everything), it is a builtin or a parameter. A qualified name
 /// (and a `:mod:` target) is judged only when it starts inside the project (a package, top-level module or class of the
 /// run) — `numpy.ndarray` is someone else's to resolve — and then its last part must be defined in
-/// the run (or come through a module's star import). Plain backticks are not judged: in Google- and Markdown-minded docstrings they quote
+/// the run (or come through a module's star import). `:data:` and `:const:` with an unqualified
+/// name are not judged: Sphinx pages declare such data (configuration keys) as often as code does. Plain backticks are not judged: in Google- and Markdown-minded docstrings they quote
 /// code (`True`, `x > 0`, a shell command) as often as they name an object.
 ///
 /// **Example:** `See Also: load_config` after `load_config` was renamed `read_config`.
@@ -71,6 +72,9 @@ struct UnresolvedReference: Rule {
     func resolves(_ target: String, kind: String, scope: ReferenceScope, parameters: Set<String>) -> Bool {
         let parts = target.split(separator: ".").map(String.init)
         guard let first = parts.first, let last = parts.last else { return true }
+        // Data named alone (`:data:`SERVER_NAME``) is as often declared in the Sphinx pages
+        // (Flask's configuration keys, `sys.stderr`) as in code: not judged.
+        if parts.count == 1, kind == "data" || kind == "const" { return true }
         // A module named alone (`:mod:`cProfile``) is the project's only when it is one of its own.
         if parts.count == 1, kind != "mod" {
             return scope.project.names.contains(first) || scope.module.contains(first) || scope.module.contains("*")
