@@ -98,10 +98,14 @@ public struct ReferenceScope: Sendable {
     public let project: ProjectNames
     /// The names the module binds; `*` when it star-imports.
     public let module: Set<String>
+    /// Whether the module's package star-imports (its `__init__.py` has `from … import *`): the
+    /// package's namespace then holds names nobody can list from the source (compiled modules).
+    public let packageStarImports: Bool
 
     /// A scope.
-    public init(project: ProjectNames, module: Set<String>) {
+    public init(project: ProjectNames, module: Set<String>, packageStarImports: Bool = false) {
         self.project = project
         self.module = module
+        self.packageStarImports = packageStarImports
     }
 }

@@ -167,7 +167,9 @@ enum RuleHelp {
             entries, outside `.. versionchanged::`/`.. deprecated::` blocks (which speak of what was). An
             unqualified name resolves when the run defines it anywhere (a function, class,
             method, class attribute, module-level name or module), the module binds it (an import or an
-            assignment; a star import resolves everything), it is a builtin or a parameter. A qualified name
+            assignment; a star import — the module's, or its package's, as `scipy.special` star-imports its
+            compiled ufuncs — resolves everything), it is a builtin, a builtin type's method (`update`) or a
+            parameter. A qualified name
             (and a `:mod:` target) is judged only when it starts inside the project (a package, top-level module or class of the
             run) — `numpy.ndarray` is someone else's to resolve — and then its last part must be defined in
             the run (or come through a module's star import). `:data:` and `:const:` with an unqualified

@@ -130,7 +130,9 @@ public struct Scorer: Sendable {
         let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { suppressions[$0].applies(requireReason: requireReason) }) { suppressions[$0].line }
         let symbols = file.symbols
         let references = names.map { names in
-            ReferenceScope(project: names, module: Set(symbols.first { $0.kind == .module }?.attributes.map(\.name) ?? []))
+            let folders = file.path.split(separator: "/").dropLast()
+            return ReferenceScope(project: names, module: Set(symbols.first { $0.kind == .module }?.attributes.map(\.name) ?? []),
+                                  packageStarImports: folders.last.map { names.starImporters.contains(String($0)) } ?? false)
         }
         let selected = selection(prepared)
         var results: [SymbolResult] = []

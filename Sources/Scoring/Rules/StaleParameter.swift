@@ -17,6 +17,7 @@ struct StaleParameter: FixableRule {
     static let name = "stale-parameter"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
+        .good("def cast(expression, type_):\n    r\"\"\"Cast an expression.\n\n    :param expression: What to cast.\n    :param type\\_: The SQL type to cast to.\n    \"\"\"\n"),
         .bad("def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    ↓z : int\n        Depth.\n    \"\"\"\n", message: "`z` is documented but is not a parameter; remove it or rename it to match the signature",
              fixed: "def move(x):\n    \"\"\"Move.\n\n    Parameters\n    ----------\n    x : int\n        Horizontal.\n    \"\"\"\n"),
         .bad("def move(x):\n    \"\"\"Move.\n\n    Args:\n    ↓    y: Vertical,\n            in metres.\n        x: Horizontal.\n    \"\"\"\n", message: "`y` is documented but is not a parameter; remove it or rename it to match the signature",

@@ -1,3 +1,5 @@
+import Docstrings
+import Foundation
 /// The docstring documents a return value or yielded items the function does not produce.
 ///
 /// **Why it matters:** a `Returns:` section on a function that returns nothing tells callers to
@@ -14,6 +16,7 @@ struct StaleReturn: Rule {
     static let name = "stale-return"
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
+        .good("def on_remove(target, value):\n    \"\"\"Receive a remove event.\n\n    :param target: The object.\n    :param value: The removed value.\n    :return: No return value is defined for this event.\n    \"\"\"\n"),
         .bad("def log(msg):\n    \"\"\"Log.\n\n    Args:\n        msg: Text.\n\n    Returns:\n    ↓    bool: Success.\n    \"\"\"\n    print(msg)\n", message: "a return value is documented but `log` returns nothing; remove the returns section"),
         .good("def log(msg):\n    \"\"\"Log.\n\n    Args:\n        msg: Text.\n    \"\"\"\n    print(msg)\n"),
         .bad("def area(r) -> float:\n    \"\"\"Area of a disc.\n\n    Args:\n        r: The radius.\n\n    Yields:\n    ↓    float: The area.\n    \"\"\"\n    return 3.14159 * r * r\n", message: "yielded items are documented but `area` is not a generator; remove the yields section"),
@@ -28,7 +31,7 @@ struct StaleReturn: Rule {
         if onlyRaises { return [] }
         var violations: [Violation] = []
         if let item = docstring.returns.first, !symbol.returnsValue, !symbol.yields,
-           symbol.returns == nil || symbol.returns == "None" {
+           symbol.returns == nil || symbol.returns == "None", !Self.saysNothingIsReturned(item) {
             violations.append(Violation(line: context.line(item.line),
                                         message: "a return value is documented but `\(symbol.name)` returns nothing; remove the returns section",
                                         subject: "returns", penalty: 0.2))
@@ -41,6 +44,13 @@ struct StaleReturn: Rule {
                                         subject: "yields", penalty: 0.2))
         }
         return violations
+    }
+
+    /// Whether a returns entry says that nothing is returned (`:return: No return value is
+    /// defined for this event.`, `Returns: None`): true, not stale.
+    static func saysNothingIsReturned(_ item: DocstringItem) -> Bool {
+        let text = ((item.type ?? "") + " " + item.description).trimmingCharacters(in: .whitespaces).lowercased()
+        return ["none", "no return", "nothing", "no value"].contains { text.hasPrefix($0) }
     }
 
     /// Whether a return annotation says the function returns an iterator.

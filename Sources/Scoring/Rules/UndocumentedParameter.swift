@@ -78,8 +78,9 @@ struct UndocumentedParameter: Rule {
 /// How parameter names in docstrings compare with the signature.
 enum ParameterName {
     /// `*args` → `args`; `\*args` (reST's escape, which numpydoc asks for) → `args`;
+    /// `type\_` (reST's escape of a trailing underscore, SQLAlchemy's `:param type\_:`) → `type_`;
     /// `` `x` `` → `x`; `x (int)` is already split off by the parser.
     static func normalize(_ name: String) -> String {
-        String(name.drop { $0 == "*" || $0 == "`" || $0 == "\\" }).filter { $0 != "`" }
+        String(name.drop { $0 == "*" || $0 == "`" || $0 == "\\" }).filter { $0 != "`" && $0 != "\\" }
     }
 }

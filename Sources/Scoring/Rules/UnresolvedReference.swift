@@ -10,7 +10,9 @@ import Docstrings
 /// entries, outside `.. versionchanged::`/`.. deprecated::` blocks (which speak of what was). An
 /// unqualified name resolves when the run defines it anywhere (a function, class,
 /// method, class attribute, module-level name or module), the module binds it (an import or an
-/// assignment; a star import resolves everything), it is a builtin or a parameter. A qualified name
+/// assignment; a star import — the module's, or its package's, as `scipy.special` star-imports its
+/// compiled ufuncs — resolves everything), it is a builtin, a builtin type's method (`update`) or a
+/// parameter. A qualified name
 /// (and a `:mod:` target) is judged only when it starts inside the project (a package, top-level module or class of the
 /// run) — `numpy.ndarray` is someone else's to resolve — and then its last part must be defined in
 /// the run (or come through a module's star import). `:data:` and `:const:` with an unqualified
@@ -33,6 +35,7 @@ struct UnresolvedReference: Rule {
              messages: ["`load_all` (See Also) names nothing in the project, the module's imports or Python's builtins; correct the name or remove the reference",
                         "`save_all` (See Also) names nothing in the project, the module's imports or Python's builtins; correct the name or remove the reference"]),
         .good("def headers(environ):\n    \"\"\"Read the headers.\n\n    .. versionchanged:: 0.9\n       The :meth:`linked` function was removed.\n    \"\"\"\n"),
+        .good("class Config(dict):\n    \"\"\"Settings, filled like :meth:`update` fills a dict.\"\"\"\n"),
         .good("from .sockets import *\n\n\ndef reuse(sock):\n    \"\"\"Set :data:`SO_REUSEPORT` on a socket.\"\"\"\n"),
     ]
 
@@ -53,6 +56,21 @@ struct UnresolvedReference: Rule {
         enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int \
         isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print \
         property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// The public methods and attributes of the builtin types (`:meth:`update`` in a `dict`
+    /// subclass's docstring is `dict.update`).
+    static let builtinMembers: Set<String> = Set("""
+        add add_note append args as_integer_ratio bit_count bit_length c_contiguous capitalize casefold cast center \
+        clear conjugate contiguous copy count decode deleter denominator difference difference_update discard encode \
+        endswith expandtabs extend f_contiguous fdel fget find format format_map from_bytes fromhex fromkeys fset get \
+        getter hex imag index indices insert intersection intersection_update is_integer isalnum isalpha isascii \
+        isdecimal isdigit isdisjoint isidentifier islower isnumeric isprintable isspace issubset issuperset istitle \
+        isupper items itemsize join keys ljust lower lstrip maketrans mro nbytes ndim numerator obj partition pop \
+        popitem readonly real release remove removeprefix removesuffix replace reverse rfind rindex rjust rpartition \
+        rsplit rstrip setdefault setter shape sort split splitlines start startswith step stop strides strip \
+        suboffsets swapcase symmetric_difference symmetric_difference_update title to_bytes tobytes tolist \
+        toreadonly translate union update upper values with_traceback zfill
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     func check(_ context: SymbolContext) -> [Violation] {
@@ -78,7 +96,8 @@ struct UnresolvedReference: Rule {
         // A module named alone (`:mod:`cProfile``) is the project's only when it is one of its own.
         if parts.count == 1, kind != "mod" {
             return scope.project.names.contains(first) || scope.module.contains(first) || scope.module.contains("*")
-                || Self.builtins.contains(first) || parameters.contains(first) || first.hasPrefix("__")
+                || scope.packageStarImports || Self.builtins.contains(first) || Self.builtinMembers.contains(first)
+                || parameters.contains(first) || first.hasPrefix("__")
         }
         // Only a name that starts inside the project is the project's to resolve.
         guard scope.project.roots.contains(first) else { return true }
