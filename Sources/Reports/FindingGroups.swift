@@ -74,9 +74,10 @@ enum FindingGroups {
 
     /// `Outer.method` → `Outer`; `f.<locals>.g` → `f`.
     static func parent(of qualname: String) -> String {
-        var parts = qualname.split(separator: ".").dropLast()
-        if parts.last == "<locals>" { parts = parts.dropLast() }
-        return parts.joined(separator: ".")
+        guard let dot = qualname.lastIndex(of: ".") else { return "" }
+        var head = qualname[..<dot]
+        if head.hasSuffix(".<locals>") { head = head.dropLast(9) } else if head == "<locals>" { head = "" }
+        return String(head)
     }
 
     /// "`BasicAuth`: 3 members have no docstring: `__init__` (line 132), `auth_flow` (135), …".

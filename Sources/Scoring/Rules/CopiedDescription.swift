@@ -23,7 +23,7 @@ struct CopiedDescription: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let docstring = context.docstring else { return [] }
+        guard let docstring = context.docstring, !(docstring.parameters.isEmpty && docstring.attributes.isEmpty) else { return [] }
         let summary = docstring.summary.map { Self.key($0.text) } ?? ""
         var seen: [String: (name: String, line: Int)] = [:]
         var violations: [Violation] = []
@@ -49,8 +49,24 @@ struct CopiedDescription: Rule {
 
     /// The text compared: lowercase, one space between words, no final period.
     static func key(_ text: String) -> String {
-        var key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        while key.hasSuffix(".") { key.removeLast() }
-        return key
+        // ASCII text (nearly every description) is folded byte by byte; the rest through Unicode.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                var key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                while key.hasSuffix(".") { key.removeLast() }
+                return key
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        while bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

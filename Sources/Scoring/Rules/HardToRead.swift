@@ -21,7 +21,7 @@ struct HardToRead: Rule {
     /// words made Keras' model docstrings score 8), and without the parentheses a Markdown link
     /// leaves around one.
     static func withoutLinks(_ text: String) -> String {
-        guard text.contains("://") else { return text }
+        guard text.containsBytes("://") else { return text }
         var words: [Substring] = []
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             var kept = Substring(word)
@@ -41,7 +41,7 @@ struct HardToRead: Rule {
     /// The text without reST literal blocks: the indented lines after a paragraph ending in `::`
     /// (`The computation during fit is::` then `regressor.fit(X, func(y))`), which are code.
     static func withoutLiteralBlocks(_ text: String) -> String {
-        guard text.contains("::") else { return text }
+        guard text.containsBytes("::") else { return text }
         var kept: [Substring] = []
         var blockIndent: Int?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,4 +1,3 @@
-import Foundation
 /// The summary does not end with a period, question mark or exclamation mark.
 ///
 /// **Why it matters:** the summary is a sentence (PEP 257); a missing period usually means it
@@ -33,9 +32,18 @@ struct SummaryPunctuation: FixableRule {
     /// Whether the summary is a reST title: a line over an underline of one repeated punctuation
     /// character at least as long (`Tagged JSON` over `~~~~~~~~~~~`, Flask's module docstrings).
     static func isHeading(_ text: String) -> Bool {
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.count == 2, let mark = lines[1].first, "=-~^\"'`#*+.:_".contains(mark),
-              lines[1].allSatisfy({ $0 == mark }), lines[1].count >= max(3, lines[0].count) else { return false }
+        let bytes = Array(text.utf8)
+        guard let newline = bytes.firstIndex(of: 0x0A), !bytes[(newline + 1)...].contains(0x0A) else { return false }
+        func trimmed(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var part = part
+            while let first = part.first, first == 0x20 || first == 0x09 { part = part.dropFirst() }
+            while let last = part.last, last == 0x20 || last == 0x09 || last == 0x0D { part = part.dropLast() }
+            return part
+        }
+        let title = trimmed(bytes[..<newline])
+        let underline = trimmed(bytes[(newline + 1)...])
+        guard let mark = underline.first, Array("=-~^\"'`#*+.:_".utf8).contains(mark),
+              underline.allSatisfy({ $0 == mark }), underline.count >= max(3, title.count) else { return false }
         return true
     }
 

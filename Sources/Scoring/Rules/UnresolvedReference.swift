@@ -75,7 +75,7 @@ struct UnresolvedReference: Rule {
 
     func check(_ context: SymbolContext) -> [Violation] {
         guard let raw = context.rawDocstring, let docstring = context.docstring, let scope = context.references,
-              raw.contains(":`") || docstring.sections.contains(where: { $0.kind == .seeAlso }) else { return [] }
+              raw.containsBytes(":`") || docstring.sections.contains(where: { $0.kind == .seeAlso }) else { return [] }
         let parameters = Set(context.symbol.parameters.map(\.name))
         var reported: Set<String> = []
         return DocstringReference.find(in: raw, docstring: docstring).compactMap { reference in
