@@ -41,6 +41,19 @@ struct EvaluationEndToEndTests {
         #expect(result.generated.overall > result.existing.overall + 40)
         #expect(result.projects.map(\.style) == ["numpy", "google", "google", "sphinx"])
 
+        // Issue 19: the generated docstring's score tells the synthetic upstream's good answers
+        // from its weak, stale and placeholder ones (it picks by sha256(qualname) mod 10, 0–5
+        // good) with a ROC AUC of at least 0.95 (docs/validity.md has the table).
+        let labelled = result.symbols.compactMap { symbol -> (good: Bool, score: Double)? in
+            guard let after = symbol.after else { return nil }
+            let label = SHA256.hex(Array(symbol.qualname.utf8)).reduce(0) { ($0 * 16 + Int(String($1), radix: 16)!) % 10 }
+            return (label < 6, after)
+        }
+        let good = labelled.filter(\.good).map(\.score), rest = labelled.filter { !$0.good }.map(\.score)
+        let wins = good.reduce(0.0) { total, score in rest.reduce(total) { $0 + (score > $1 ? 1 : score == $1 ? 0.5 : 0) } }
+        let auc = wins / Double(max(1, good.count * rest.count))
+        #expect(good.count >= 40 && rest.count >= 25 && auc >= 0.95, "good \(good.count), rest \(rest.count), ROC AUC \(auc)")
+
         let folder = try TestEnvironment.temporaryDirectory()
         let junit = folder.appendingPathComponent("junit.xml").path
         let errors = EvaluationReports.write(result, junit: junit, markdown: folder.appendingPathComponent("report.md").path,
