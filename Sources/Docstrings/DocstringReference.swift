@@ -86,7 +86,7 @@ public struct DocstringReference: Sendable, Hashable {
             let line = lines[offset].trimmingCharacters()
             guard !line.contains(":`") else { continue }  // roles are read above
             // NumPy's `name : what` or Google's `name: what`.
-            let names = line.range(of: " :").map { String(line[..<$0.lowerBound]) }
+            let names = line.firstRange(of: " :").map { String(line[..<$0.lowerBound]) }
                 ?? line.firstIndex(of: ":").map { String(line[..<$0]) } ?? line
             let targets = names.split(separator: ",").map { Self.target(String($0).trimmingCharacters()) }
             guard !targets.isEmpty, targets.allSatisfy({ $0 != nil }) else { continue }
@@ -107,16 +107,5 @@ public struct DocstringReference: Sendable, Hashable {
             return part.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
         }) else { return nil }
         return String(name)
-    }
-}
-
-extension StringProtocol {
-    fileprivate func range(of needle: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index ..< self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }

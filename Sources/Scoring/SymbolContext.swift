@@ -10,7 +10,7 @@ public struct SymbolContext: Sendable {
     /// The docstring's value, nil when the symbol has none.
     public let rawDocstring: String?
     /// The parsed docstring, nil when the symbol has none.
-    public let docstring: Docstring?
+    public private(set) var docstring: Docstring?
     /// The style the project uses.
     public let projectStyle: DocstringStyle
     /// Options of the rules.
@@ -56,6 +56,13 @@ public struct SymbolContext: Sendable {
 
     /// The line of the docstring literal (or the definition when there is none).
     public var docstringLine: Int { symbol.docstringLine ?? symbol.line }
+
+    /// The same symbol seen with another docstring (what a rule would find if it read so).
+    public func replacingDocstring(with docstring: Docstring) -> SymbolContext {
+        var copy = self
+        copy.docstring = docstring
+        return copy
+    }
 
     /// Whether this is a class's `__init__`.
     public var isConstructor: Bool { symbol.kind == .method && symbol.name == "__init__" && parent?.kind == .class }

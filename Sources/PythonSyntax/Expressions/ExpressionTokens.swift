@@ -131,23 +131,13 @@ struct ExpressionTokens {
         return expression.lowerBound ..< lastTrailerStart
     }
 
-    /// Whether `range` holds a `yield` outside any `lambda` body.
-    /// Whether `range` holds a call: `(` right after a name that is not a keyword, or after a
-    /// closing bracket (`f()`, `a.b()`, `x[0]()`, `g()()`). A parenthesized expression or tuple
-    /// after an operator or keyword is not a call. Calls inside f-strings are not seen.
-    func containsCall(_ range: Range<Int>) -> Bool {
-        guard range.count >= 2 else { return false }
-        for index in (range.lowerBound + 1) ..< range.upperBound where tokens[index].isOp(.leftParen) {
-            let previous = tokens[index - 1]
-            switch previous.kind {
-            case .name where previous.keyword.isOperandWord: return true
-            case .op where previous.isOp(.rightParen) || previous.isOp(.rightBracket): return true
-            default: continue
-            }
-        }
-        return false
+    /// The name a `def` or `class` statement defines (the token after the keyword).
+    func definitionName(_ statement: Statement) -> String {
+        let header = statement.clauses[0].header
+        return text(header.lowerBound + 1 ..< header.lowerBound + 2)
     }
 
+    /// Whether `range` holds a `yield` outside any `lambda` body.
     func containsYieldOutsideLambda(_ range: Range<Int>) -> Bool {
         var cursor = range.lowerBound
         while cursor < range.upperBound {

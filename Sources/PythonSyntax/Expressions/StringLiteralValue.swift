@@ -19,6 +19,13 @@ enum StringLiteralValue {
         return Parts(prefix: prefix, content: cursor + quoteLength ..< end - quoteLength)
     }
 
+    /// The value of a plain `str` literal token (nil for an f-string, bytes or a token that is not
+    /// a string).
+    static func plainValue(of token: Token, in bytes: [UInt8]) -> String? {
+        guard token.kind == .string, let parts = parts(of: token, in: bytes), !parts.prefix.isFormat, !parts.prefix.isBytes else { return nil }
+        return decode(bytes[parts.content], isRaw: parts.prefix.isRaw)
+    }
+
     /// The value of a `str` literal (not bytes, not an f-string).
     static func decode(_ content: ArraySlice<UInt8>, isRaw: Bool) -> String {
         if isRaw || !content.contains(UInt8(ascii: "\\")) {

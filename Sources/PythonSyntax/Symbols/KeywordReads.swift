@@ -55,9 +55,7 @@ struct KeywordReads {
 
     /// The value of a plain (not f-, not bytes) string literal token.
     private func stringValue(_ index: Int) -> String? {
-        guard tokens.indices.contains(index), tokens[index].kind == .string,
-              let parts = StringLiteralValue.parts(of: tokens[index], in: source.bytes),
-              !parts.prefix.isFormat, !parts.prefix.isBytes else { return nil }
-        return StringLiteralValue.decode(source.bytes[parts.content], isRaw: parts.prefix.isRaw)
+        guard tokens.indices.contains(index) else { return nil }
+        return StringLiteralValue.plainValue(of: tokens[index], in: source.bytes)
     }
 }

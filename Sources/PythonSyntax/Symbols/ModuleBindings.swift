@@ -26,12 +26,10 @@ struct ModuleBindings {
             case .functionDefinition:
                 // PEP 562: a module `__getattr__` makes the names it compares with up on demand
                 // (`if name == "OrderedMultiDict": …`, a deprecation shim).
-                guard expressions.text(statement.clauses[0].header.lowerBound + 1 ..< statement.clauses[0].header.lowerBound + 2) == "__getattr__" else { continue }
+                guard expressions.definitionName(statement) == "__getattr__" else { continue }
                 let body = statement.clauses[0].header.upperBound ..< statement.lastToken + 1
-                for index in body where tokens[index].kind == .string {
-                    guard let parts = StringLiteralValue.parts(of: tokens[index], in: source.bytes), !parts.prefix.isFormat, !parts.prefix.isBytes else { continue }
-                    let name = StringLiteralValue.decode(source.bytes[parts.content], isRaw: parts.prefix.isRaw)
-                    guard let first = name.first, first == "_" || first.isLetter, name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else { continue }
+                for index in body {
+                    guard let name = StringLiteralValue.plainValue(of: tokens[index], in: source.bytes), let first = name.first, first == "_" || first.isLetter, name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else { continue }
                     if seen.insert(name).inserted { result.append(ClassAttribute(name: name, line: Int(tokens[index].line))) }
                 }
             case .classDefinition:

@@ -51,7 +51,7 @@ struct SymbolExtractor {
     // MARK: - Definitions
 
     func name(of statement: Statement) -> String {
-        expressions.text(statement.clauses[0].header.lowerBound + 1 ..< statement.clauses[0].header.lowerBound + 2)
+        expressions.definitionName(statement)
     }
 
     /// The token after `def name` / `class name` and its PEP 695 type parameters (`[T, *Ts]`).
@@ -129,7 +129,8 @@ struct SymbolExtractor {
             guard statement.kind == .simple, !statement.tokens.isEmpty else { return false }
             let first = tokens[statement.tokens.lowerBound]
             if statement.tokens.count == 1 { return first.isKeyword(.pass) || first.isOp(.ellipsis) }
-            return first.isKeyword(.raise) && source.text(Int(tokens[statement.tokens.lowerBound + 1].start) ..< Int(tokens[statement.tokens.lowerBound + 1].end)) == "NotImplementedError"
+            let exception = statement.tokens.lowerBound + 1
+            return first.isKeyword(.raise) && expressions.text(exception ..< exception + 1) == "NotImplementedError"
         }
     }
 
@@ -234,9 +235,8 @@ struct SymbolExtractor {
         var value = ""
         for index in range {
             let token = tokens[index]
-            guard token.kind == .string, let parts = StringLiteralValue.parts(of: token, in: source.bytes),
-                  !parts.prefix.isFormat, !parts.prefix.isBytes else { return (nil, nil) }
-            value += StringLiteralValue.decode(source.bytes[parts.content], isRaw: parts.prefix.isRaw)
+            guard let part = StringLiteralValue.plainValue(of: token, in: source.bytes) else { return (nil, nil) }
+            value += part
         }
         return (value, Int(tokens[first.tokens.lowerBound].line))
     }
@@ -298,8 +298,9 @@ struct SymbolExtractor {
         }
     }
 
-    /// Records the calls in `range`: what `ExpressionTokens.containsCall` counts as one, by name
-    /// when the callee is a plain name or a method of `self`/`cls`.
+    /// Records the calls in `range` — a `(` right after a name that is not a keyword, or after a
+    /// closing bracket (`f()`, `a.b()`, `x[0]()`, `g()()`); calls inside f-strings are not seen —
+    /// by name when the callee is a plain name or a method of `self`/`cls`.
     func recordCalls(_ range: Range<Int>, into facts: inout BodyFacts) {
         guard range.count >= 2 else { return }
         for index in (range.lowerBound + 1) ..< range.upperBound where tokens[index].isOp(.leftParen) {

@@ -65,9 +65,8 @@ struct UndocumentedParameter: Rule {
         let documented = Set(entries.compactMap { $0.name.map(ParameterName.normalize) } + placeholders)
         // A placeholder named after no parameter (`{{base_optimizer_keyword_args}}`) is filled
         // with entries nobody can see before import time: it may document any of them.
-        let signatureNames = Set(function.symbol.parameters.map(\.name))
-        if placeholders.contains(where: { !signatureNames.contains($0) }) { return [] }
         let signature = Set(function.symbol.parameters.map(\.name))
+        if placeholders.contains(where: { !signature.contains($0) }) { return [] }
         let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
         let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))
@@ -83,6 +82,6 @@ enum ParameterName {
     /// `type\_` (reST's escape of a trailing underscore, SQLAlchemy's `:param type\_:`) → `type_`;
     /// `` `x` `` → `x`; `x (int)` is already split off by the parser.
     static func normalize(_ name: String) -> String {
-        String(name.drop { $0 == "*" || $0 == "`" || $0 == "\\" }).filter { $0 != "`" && $0 != "\\" }
+        String(name.filter { $0 != "`" && $0 != "\\" }.drop { $0 == "*" })
     }
 }

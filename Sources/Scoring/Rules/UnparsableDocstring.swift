@@ -34,10 +34,7 @@ struct UnparsableDocstring: Rule {
         bare.returns = []
         bare.yields = []
         bare.raises = []
-        let missing = Self.undocumentedProduct(SymbolContext(symbol: context.symbol, parent: context.parent, projectStyle: context.projectStyle,
-                                                             options: context.options, docstring: .some(bare),
-                                                             parentDocstring: .some(context.parentDocstring), constructor: context.constructor,
-                                                             constructorDocstring: .some(context.constructorDocstring)))
+        let missing = Self.undocumentedProduct(context.replacingDocstring(with: bare))
         let total = charged > 0 ? min(0.3, max(0, 1 - missing / charged)) : 0
         let share = 1 - pow(1 - total, 1 / Double(docstring.problems.count))
         return docstring.problems.map {
