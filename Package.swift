@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "LLMClient", targets: ["LLMClient"]),
         .library(name: "Generation", targets: ["Generation"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "History", targets: ["History"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Each first-party target's comment is its line in docs/architecture.md's module map
@@ -102,13 +104,21 @@ let package = Package(
         ),
         // The reports of `check`: text, JSON, SARIF, Markdown, JUnit XML (libxml2), annotations.
         .target(name: "Reports", dependencies: ["Files", "Scoring", "ChatWire", "CLibXML2"]),
+        // Run history: run records, the store they are kept in (SQLite through GRDB), and
+        // run-to-run comparison with its reports.
+        .target(
+            name: "History",
+            dependencies: [
+                "Files", "Scoring", "Reports", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // `eval`: generation through the in-process replay server, rescoring, the estimator
         // benchmark, safe-zone compliance, and the eval reports.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Files", "Generation", "LLMClient", "Scoring", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax",
-                "Docstrings",
+                "Docstrings", "History",
             ]
         ),
         // The command-line tool: argument declarations and a short `run` per command.
@@ -116,7 +126,7 @@ let package = Package(
             name: "docharness",
             dependencies: [
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization", "Jinja",
-                "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation",
+                "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildStamp"]
@@ -194,6 +204,10 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Generation", "LLMClient", "Reports", "Replay", "ReplayServer", "Tokenization", "ChatWire", "PythonSyntax", "DocHarnessTestSupport"]
+        ),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "Scoring", "DocHarnessTestSupport"]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

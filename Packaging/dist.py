@@ -100,7 +100,7 @@ def checked_binary(path: Path) -> ElfDependencies:
         raise SystemExit(
             f"{path} is not self-contained: needs {', '.join(foreign) or 'nothing foreign'}"
             f"{'; searches ' + ', '.join(elf.search_paths) if elf.search_paths else ''}. "
-            "Build it with `make dist` (static Swift runtime, libxml2, ICU, xz and zlib archives).")
+            "Build it with `make dist` (static Swift runtime, libxml2, ICU, xz, zlib and SQLite archives).")
     return elf
 
 
@@ -108,7 +108,7 @@ def third_party_licences(checkouts: Path) -> str:
     """The licence texts of everything linked into the binary, read where they were installed."""
     parts = ["# Licences of the software linked into docharness\n",
              "The docharness binary statically links the Swift runtime and Foundation, the Swift packages "
-             "below, and libxml2, ICU, xz (liblzma) and zlib from Debian. Their licences follow.\n"]
+             "below, and libxml2, ICU, xz (liblzma), zlib and SQLite from Debian. Their licences follow.\n"]
     sources: list[tuple[str, Path]] = [("Swift runtime and Foundation (swift.org toolchain)",
                                         Path("/opt/swift/usr/share/swift/LICENSE.txt"))]
     for checkout in sorted(checkouts.iterdir()) if checkouts.is_dir() else []:
@@ -116,7 +116,7 @@ def third_party_licences(checkouts: Path) -> str:
             if (checkout / name).is_file():
                 sources.append((f"Swift package {checkout.name}", checkout / name))
                 break
-    for package in ("libxml2", "libicu72", "liblzma5", "zlib1g"):
+    for package in ("libxml2", "libicu72", "liblzma5", "zlib1g", "libsqlite3-0"):
         sources.append((f"Debian package {package}", Path(f"/usr/share/doc/{package}/copyright")))
     for title, path in sources:
         if path.is_file():

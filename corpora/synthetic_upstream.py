@@ -2,6 +2,7 @@
 """A deterministic stand-in for the OpenAI chat-completions API, for recording corpora/cassettes.
 
   synthetic_upstream.py --port 8765 --vocab-dir ~/.cache/docharness
+  synthetic_upstream.py --port 0 --port-file PORT_FILE   (a free port, written once it listens; for tests)
 
 It answers DocHarness's docstring prompts with structured answers whose quality varies by symbol
 (good, weak, stale, placeholder; chosen by a hash of the qualified name, so every run gives the
@@ -21,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, default=8765)
+parser.add_argument("--port-file", help="write the port listened on to this file once listening")
 parser.add_argument("--vocab-dir", default=os.environ.get("DOCHARNESS_CACHE_DIR", os.path.expanduser("~/.cache/docharness")))
 args = parser.parse_args()
 
@@ -189,5 +191,11 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-print(f"synthetic upstream on http://127.0.0.1:{args.port}", flush=True)
-ThreadingHTTPServer(("127.0.0.1", args.port), Handler).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+port = server.server_address[1]
+if args.port_file:
+    with open(args.port_file + ".tmp", "w") as handle:
+        handle.write(str(port))
+    os.replace(args.port_file + ".tmp", args.port_file)
+print(f"synthetic upstream on http://127.0.0.1:{port}", flush=True)
+server.serve_forever()

@@ -94,6 +94,10 @@ public struct SymbolOutcome: Sendable, Codable, Hashable {
     public var before: Double
     /// The overall score of the generated docstring.
     public var after: Double?
+    /// The generated docstring's dimension scores.
+    public var afterScores: DimensionScores?
+    /// The generated docstring's findings.
+    public var afterFindings: [Finding]?
     /// The prompt tokens the server recorded.
     public var promptTokens: Int?
     /// The estimate `max_tokens` was sized with.

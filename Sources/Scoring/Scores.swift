@@ -5,6 +5,14 @@ public struct DimensionScores: Sendable, Hashable, Codable {
     public var style: Double
     public var complexity: Double
 
+    /// Scores of each dimension.
+    public init(completeness: Double, clarity: Double, style: Double, complexity: Double) {
+        self.completeness = completeness
+        self.clarity = clarity
+        self.style = style
+        self.complexity = complexity
+    }
+
     /// All dimensions at the same value.
     public init(all value: Double) {
         completeness = value

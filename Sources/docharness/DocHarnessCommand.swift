@@ -12,7 +12,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
             3 some input could not be read.
             """,
         version: docharnessVersionLine,
-        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self]
+        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self, RunsCommand.self, CompareCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).
@@ -21,7 +21,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
         // with EPIPE instead of killing the process before its report files are written.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(HistoryOptions.normalized(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -20,10 +20,11 @@ struct RunMeasurement {
         let targets = selection.targets, entries = generated.entries
         for (target, entry) in zip(targets, entries) {
             let before = selection.scores[target.identifier]
+            let after = entry.answer == nil ? nil : rescoring.scores[target.identifier]
             symbols.append(SymbolOutcome(
                 path: target.path, qualname: target.symbol.qualname, line: target.symbol.line, outcome: entry.outcome,
                 before: before?.documented == true ? before?.overall ?? 0 : 0,
-                after: entry.answer == nil ? nil : rescoring.scores[target.identifier]?.overall, promptTokens: entry.promptTokens,
+                after: after?.overall, afterScores: after?.scores, afterFindings: after?.findings, promptTokens: entry.promptTokens,
                 estimatedPromptTokens: entry.estimatedPromptTokens, maxTokens: entry.maxTokens, attempts: entry.attempts, latency: entry.latency,
                 droppedUnits: entry.droppedUnits, error: entry.error, cause: entry.failure?.cause, docstring: edits.docstrings[target.identifier]))
             if let failure = entry.failure, failure.isUnmatchedRecording {

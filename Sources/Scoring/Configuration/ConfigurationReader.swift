@@ -32,6 +32,16 @@ struct ConfigurationReader {
             guard !path.isEmpty else { throw reader.error(node, "`baseline` is empty; name a report written by `docharness check --json FILE`") }
             configuration.baseline = path
         },
+        "history": { reader, node, configuration throws(ConfigurationError) in
+            switch node.value {
+            case .boolean(let enabled):
+                configuration.history = enabled ? ScoringConfiguration.defaultHistory : nil
+            case .string(let location) where !location.isEmpty:
+                configuration.history = location
+            default:
+                throw reader.error(node, "`history` must be true, false, a SQLite file or a postgres:// URL, not a \(node.value.typeName)")
+            }
+        },
         "require-suppression-reason": { reader, node, configuration throws(ConfigurationError) in
             configuration.requireSuppressionReason = try reader.boolean(node, key: "require-suppression-reason")
         },

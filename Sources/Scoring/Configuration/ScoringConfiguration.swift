@@ -44,6 +44,15 @@ public struct ScoringConfiguration: Sendable, Equatable {
     public var baselinePath: String? {
         baseline.map { $0.hasPrefix("/") ? $0 : (root == "." ? $0 : root + "/" + $0) }
     }
+    /// Where `check` records its runs (`history = true` or a location in the configuration): a
+    /// SQLite file (relative to `root`) or a `postgres://` URL; nil records nothing.
+    public var history: String?
+    /// The store `history = true` means.
+    public static let defaultHistory = ".docharness/history.sqlite"
+    /// `history` resolved against `root` (URLs as written).
+    public var historyLocation: String? {
+        history.map { $0.contains("://") || $0.hasPrefix("/") || root == "." ? $0 : root + "/" + $0 }
+    }
     /// Whether a `# docharness: ignore[…]` comment needs a reason to apply (DH020 when it has
     /// none); `noqa` comments never do.
     public var requireSuppressionReason = true
@@ -61,7 +70,7 @@ public struct ScoringConfiguration: Sendable, Equatable {
             && lhs.coverageFailUnder == rhs.coverageFailUnder && lhs.coverage == rhs.coverage
             && lhs.include == rhs.include && lhs.exclude == rhs.exclude && lhs.select == rhs.select
             && lhs.ignore == rhs.ignore && lhs.rules == rhs.rules && lhs.root == rhs.root
-            && lhs.requireSuppressionReason == rhs.requireSuppressionReason && lhs.baseline == rhs.baseline
+            && lhs.requireSuppressionReason == rhs.requireSuppressionReason && lhs.baseline == rhs.baseline && lhs.history == rhs.history
             && lhs.perFileIgnores.map(\.glob) == rhs.perFileIgnores.map(\.glob)
             && lhs.perFileIgnores.map(\.codes) == rhs.perFileIgnores.map(\.codes)
     }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Docstrings
 import Foundation
+import History
 import PythonSyntax
 import Reports
 import Scoring
 
 /// `docharness check`: score docstrings and gate on the result.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Score docstrings on completeness, clarity, style and complexity match, and gate on the result.",
@@ -23,7 +24,9 @@ struct CheckCommand: ParsableCommand {
             any finding in them fails the gate; --baseline report.json fails only on findings not in \
             an earlier --json report.
 
-            Report files (--json, --junit, --markdown, --sarif) are written atomically, all in one run.
+            Report files (--json, --junit, --markdown, --sarif) are written atomically, all in one run. \
+            --history records the run (scores and findings per symbol) for `docharness runs`, \
+            `compare` and `view`.
 
             Exit codes: 0 the gate passed (or --exit-zero), 1 it failed, 2 usage or configuration \
             error, 3 some input could not be read (undecodable, binary or missing files) or a report \
@@ -79,6 +82,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reports: CheckReportOptions
 
+    @OptionGroup var history: HistoryOptions
+
     @Option(help: "Files to check at once (default: one per core).")
     var jobs: Int?
 
@@ -95,12 +100,13 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         if let explain, let text = RuleCatalog.explanation(code: explain.uppercased()) {
             print(text)
             return
         }
         var standardError = StandardError()
+        let startedAt = Date()
         var scorer: Scorer
         do {
             scorer = Scorer(configuration: try rules.configuration())
@@ -143,10 +149,17 @@ struct CheckCommand: ParsableCommand {
             }
             return
         }
-        // The report files are written while the findings go to standard output.
+        // The report files are written, and the run recorded, while the findings go to standard output.
         let pendingReports = reports.reportFiles().writeInBackground(result)
+        let recording = history.recordingLocation(configured: scorer.configuration.historyLocation, onByDefault: false).map { location in
+            let (paths, configuration, finished) = (paths, scorer.configuration, result)
+            return HistoryRecording(into: location) {
+                RunRecord(check: finished, paths: paths, configuration: configuration, startedAt: startedAt, revision: .current())
+            }
+        }
         writeOutput(result, scorer: scorer)
-        let reportErrors = pendingReports.wait()
+        var reportErrors = pendingReports.wait()
+        if let recording, let error = await recording.finish() { reportErrors.append(error) }
         for error in reportErrors { print("error: \(error)", to: &standardError) }
         let unreadable = !problems.isEmpty || result.files.contains { file in file.diagnostics.contains { $0.code != .syntaxError } }
         // Exit here: tearing down a result of a few hundred thousand values would take longer

@@ -2,8 +2,10 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Generation
+import History
 import Replay
 import Reports
+import Scoring
 import Tokenization
 
 /// `docharness eval`: the main job on the bundled corpora, offline.
@@ -20,7 +22,9 @@ struct EvalCommand: AsyncParsableCommand {
             or score below --regenerate-below, scores the generated ones with the same rules, benchmarks every \
             token estimator on the requests made and on the cassettes, and checks that recorded prompt tokens + \
             max_tokens stayed within the safe zone for every request. Reports: reports/junit.xml, \
-            reports/report.md, reports/report.json.
+            reports/report.md, reports/report.json. The run is recorded in the history \
+            (.docharness/history.sqlite; --no-history turns it off) for `docharness runs` and \
+            `docharness compare`.
 
             Re-recording the cassettes (after changing a prompt): make cassettes.
 
@@ -50,6 +54,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "When to send requests to --upstream and record them, as VCR.py: none (strict replay), once (record only when the cassette does not exist), new_episodes (record what is not recorded; the default with --upstream), all (record everything again).")
     var record: RecordMode?
 
+    @OptionGroup var history: HistoryOptions
+
     @Option(name: .customLong("record-to"), help: "The cassette file record mode writes (default: generate.json in the first cassette folder).")
     var recordTo: String?
 
@@ -60,6 +66,7 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         var standardError = StandardError()
+        let startedAt = Date()
         var settings: EvaluationRun.Settings
         do {
             settings = EvaluationRun.Settings(pythonPaths: inputs.projects, cassettePaths: inputs.cassettePaths, template: try generation.template(),
@@ -83,7 +90,13 @@ struct EvalCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.unreadableInput)
         }
         let junit = reportsFolder + "/junit.xml", markdown = reportsFolder + "/report.md", json = reportsFolder + "/report.json"
-        let errors = EvaluationReports.write(result, junit: junit, markdown: markdown, json: json)
+        let configured = (try? ConfigurationLoader.discover(from: ".", knownCodes: RuleCatalog.codes))?.0.historyLocation
+        let recording = history.recordingLocation(configured: configured, onByDefault: true).map { location in
+            let projects = inputs.projects
+            return HistoryRecording(into: location) { RunRecord(evaluation: result, paths: projects, startedAt: startedAt, revision: .current()) }
+        }
+        var errors = EvaluationReports.write(result, junit: junit, markdown: markdown, json: json)
+        if let recording, let error = await recording.finish() { errors.append(error) }
         for error in errors { print("docharness eval: \(error)", to: &standardError) }
         for symbol in result.symbols where symbol.outcome != .generated {
             let message = symbol.error.map { String($0.prefix { $0 != "\n" }) } ?? ""
