@@ -11,7 +11,7 @@ SHARED ?= ../shared
 ## Stamps the end of a set-up step, so a slow CI run says where its time went.
 STAMP = @echo "make: $@ done at $$(date +%T)"
 
-.PHONY: all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv sdk-venv clean-venv local-model test-setup docharness-binary
+.PHONY: postgres chromium all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv sdk-venv clean-venv local-model test-setup docharness-binary
 
 all: build
 
@@ -209,10 +209,23 @@ test-real-model: local-model open-weight llama-server release
 	$(PYTHON) Tests/Oracles/llama_server_differential.py --server $(LLAMA_SERVER_DIR)/llama-server --docharness .build/release/docharness \
 	  --gguf $(LOCAL_MODEL_GGUF) --cassettes $(LOCAL_CASSETTES)
 
+## PostgreSQL's server programs (Debian's `postgresql`), for the history store's tests: each test
+## run starts a throwaway server of its own on 127.0.0.1 (Tests/DocHarnessTestSupport/PostgresTestServer.swift).
+postgres: | system-deps
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends postgresql)
+	$(STAMP)
+
+## Debian's Chromium, headless, for the history viewer's browser test (HistoryViewerBrowserTests).
+chromium: | system-deps postgres
+	@command -v chromium >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends chromium)
+	$(STAMP)
+
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 ## Each phase's end is stamped, so a slow CI run says where its time went. The set-up runs its
 ## steps in parallel (the Swift build beside the venvs, the corpora and the models).
-test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight
+test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight postgres chromium
 test:
 	$(MAKE) -j4 --output-sync=target test-setup
 	@echo "make test: set-up done at $$(date +%T)"

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Generation", targets: ["Generation"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "History", targets: ["History"]),
+        .library(name: "HistoryViewer", targets: ["HistoryViewer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.36.0"),
     ],
     targets: [
         // Each first-party target's comment is its line in docs/architecture.md's module map
@@ -104,12 +107,27 @@ let package = Package(
         ),
         // The reports of `check`: text, JSON, SARIF, Markdown, JUnit XML (libxml2), annotations.
         .target(name: "Reports", dependencies: ["Files", "Scoring", "ChatWire", "CLibXML2"]),
-        // Run history: run records, the store they are kept in (SQLite through GRDB), and
-        // run-to-run comparison with its reports.
+        // Run history: run records, the stores they are kept in (SQLite through GRDB, PostgreSQL
+        // through postgres-nio), and run-to-run comparison with its reports.
         .target(
             name: "History",
             dependencies: [
                 "Files", "Scoring", "Reports", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `docharness view`: the history as web pages (runs and trends, a run's symbols, a symbol's
+        // docstring diff, two runs side by side; inline SVG charts) on Hummingbird, or as one file.
+        .target(
+            name: "HistoryViewer",
+            dependencies: [
+                "Files", "History", "Scoring",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // `eval`: generation through the in-process replay server, rescoring, the estimator
@@ -126,7 +144,7 @@ let package = Package(
             name: "docharness",
             dependencies: [
                 "PythonSyntax", "Docstrings", "Scoring", "Reports", "Tokenization", "Jinja",
-                "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation", "History",
+                "Files", "ChatWire", "Replay", "ReplayServer", "LLMClient", "Generation", "Evaluation", "History", "HistoryViewer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildStamp"]
@@ -207,7 +225,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HistoryTests",
-            dependencies: ["History", "Scoring", "DocHarnessTestSupport"]
+            dependencies: ["History", "HistoryViewer", "Scoring", "DocHarnessTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DocHarnessCLITests",

@@ -12,7 +12,7 @@ extension RunRecord {
                 path: symbol.path, qualname: symbol.qualname, kind: "function", line: symbol.line, documented: symbol.docstring != nil,
                 scores: symbol.afterScores, overall: symbol.after, findings: (symbol.afterFindings ?? []).map(FindingRecord.init),
                 before: symbol.before, outcome: symbol.outcome.rawValue, docstring: symbol.docstring, promptTokens: symbol.promptTokens,
-                estimatedPromptTokens: symbol.estimatedPromptTokens, maxTokens: symbol.maxTokens)
+                estimatedPromptTokens: symbol.estimatedPromptTokens, maxTokens: symbol.maxTokens, originalDocstring: symbol.existingDocstring)
         }
         let safeZone = result.budget.safeZone
         let headrooms = symbols.compactMap { $0.headroom(safeZone: safeZone) }

@@ -116,6 +116,8 @@ public struct SymbolOutcome: Sendable, Codable, Hashable {
     public var cause: String?
     /// The generated docstring as it was inserted.
     public var docstring: String?
+    /// The docstring the symbol had before, nil when it had none.
+    public var existingDocstring: String?
 }
 
 /// Latency percentiles (seconds), retries and 429s.

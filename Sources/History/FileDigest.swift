@@ -12,7 +12,7 @@ extension FileRecord {
             hasher.add(symbol.qualname); hasher.add(symbol.kind); hasher.add(symbol.line); hasher.add(symbol.documented ? 1 : 0)
             for dimension in Dimension.allCases { hasher.add(symbol.scores?[dimension]) }
             hasher.add(symbol.overall); hasher.add(symbol.before); hasher.add(symbol.outcome); hasher.add(symbol.docstring)
-            hasher.add(symbol.promptTokens); hasher.add(symbol.estimatedPromptTokens); hasher.add(symbol.maxTokens)
+            hasher.add(symbol.promptTokens); hasher.add(symbol.estimatedPromptTokens); hasher.add(symbol.maxTokens); hasher.add(symbol.originalDocstring)
             hasher.add(symbol.findings.count)
             for finding in symbol.findings { hasher.add(finding) }
         }

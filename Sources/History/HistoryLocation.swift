@@ -46,12 +46,12 @@ public enum HistoryLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Opens (creating and migrating when needed) the store.
-    public func open() throws(HistoryError) -> any HistoryStore {
+    public func open() async throws(HistoryError) -> any HistoryStore {
         switch self {
         case .sqlite(let path):
             return try SQLiteHistoryStore(path: path)
-        case .postgres:
-            throw HistoryError("\(description): PostgreSQL stores are not built into this docharness yet; use a SQLite file")
+        case .postgres(let url):
+            return try await PostgresHistoryStore(url: url)
         }
     }
 }

@@ -79,6 +79,7 @@ enum HistoryRows {
             HistoryValue(symbol.scores?.completeness), HistoryValue(symbol.scores?.clarity), HistoryValue(symbol.scores?.style),
             HistoryValue(symbol.scores?.complexity), HistoryValue(symbol.overall), HistoryValue(symbol.before), HistoryValue(symbol.outcome),
             HistoryValue(symbol.docstring), HistoryValue(symbol.promptTokens), HistoryValue(symbol.estimatedPromptTokens), HistoryValue(symbol.maxTokens),
+            HistoryValue(symbol.originalDocstring),
         ]
     }
 
@@ -92,7 +93,7 @@ enum HistoryRows {
         return SymbolRecord(
             path: path, qualname: row[0].string ?? "", kind: row[1].string ?? "", line: row[2].int ?? 0, documented: row[3].int == 1,
             scores: scores, overall: row[8].double, findings: [], before: row[9].double, outcome: row[10].string, docstring: row[11].string,
-            promptTokens: row[12].int, estimatedPromptTokens: row[13].int, maxTokens: row[14].int)
+            promptTokens: row[12].int, estimatedPromptTokens: row[13].int, maxTokens: row[14].int, originalDocstring: row[15].string)
     }
 
     /// A `finding` row (after `file_state_id` and `ordinal`); a symbol's finding leaves the name

@@ -122,6 +122,9 @@ enum HistorySchema {
                 PRIMARY KEY (run_id, source, estimator)
             ) {compact};
             """),
+        Migration(identifier: "v2-original-docstring", sql: """
+            ALTER TABLE symbol ADD COLUMN original_docstring TEXT;
+            """),
     ]
 
     /// The columns of `run` in the order the stores write and read them.
@@ -134,7 +137,7 @@ enum HistorySchema {
     /// The columns of `symbol`, after `file_state_id` and `ordinal`.
     static let symbolColumns = [
         "qualname", "kind", "line", "documented", "completeness", "clarity", "style", "complexity", "overall",
-        "before_overall", "outcome", "docstring", "prompt_tokens", "estimated_prompt_tokens", "max_tokens",
+        "before_overall", "outcome", "docstring", "prompt_tokens", "estimated_prompt_tokens", "max_tokens", "original_docstring",
     ]
 
     /// The columns of `finding`, after `file_state_id` and `ordinal`.

@@ -25,6 +25,8 @@ public struct SymbolRecord: Sendable, Hashable, Codable {
     public var outcome: String?
     /// `eval`: the generated docstring as it was inserted.
     public var docstring: String?
+    /// `eval`: the docstring the symbol had before, nil when it had none.
+    public var originalDocstring: String?
     /// `eval`: the prompt tokens the server counted.
     public var promptTokens: Int?
     /// `eval`: the estimate `max_tokens` was sized with.
@@ -35,7 +37,7 @@ public struct SymbolRecord: Sendable, Hashable, Codable {
     /// Creates a record.
     public init(path: String, qualname: String, kind: String, line: Int, documented: Bool, scores: DimensionScores?, overall: Double?,
                 findings: [FindingRecord], before: Double? = nil, outcome: String? = nil, docstring: String? = nil, promptTokens: Int? = nil,
-                estimatedPromptTokens: Int? = nil, maxTokens: Int? = nil) {
+                estimatedPromptTokens: Int? = nil, maxTokens: Int? = nil, originalDocstring: String? = nil) {
         self.path = path
         self.qualname = qualname
         self.kind = kind
@@ -50,6 +52,7 @@ public struct SymbolRecord: Sendable, Hashable, Codable {
         self.promptTokens = promptTokens
         self.estimatedPromptTokens = estimatedPromptTokens
         self.maxTokens = maxTokens
+        self.originalDocstring = originalDocstring
     }
 
     /// What identifies the symbol across runs: `path::qualname`.

@@ -12,7 +12,7 @@ struct DocHarnessCommand: AsyncParsableCommand {
             3 some input could not be read.
             """,
         version: docharnessVersionLine,
-        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self, RunsCommand.self, CompareCommand.self]
+        subcommands: [EvalCommand.self, CheckCommand.self, GenerateCommand.self, ServeCommand.self, BenchCommand.self, TokensCommand.self, PromptCommand.self, EncodingsCommand.self, SymbolsCommand.self, RuleCommand.self, RunsCommand.self, CompareCommand.self, ViewCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (ArgumentParser's default is 64).

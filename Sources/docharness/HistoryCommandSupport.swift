@@ -7,7 +7,7 @@ import Scoring
 enum HistoryCommandSupport {
     /// The store `options` (or the configuration's `history`, or the default file) names; a
     /// missing SQLite file is an error, not a new empty store.
-    static func openForReading(_ options: HistoryOptions) throws -> any HistoryStore {
+    static func openForReading(_ options: HistoryOptions) async throws -> any HistoryStore {
         var standardError = StandardError()
         let configured = (try? ConfigurationLoader.discover(from: ".", knownCodes: RuleCatalog.codes))?.0.historyLocation
         let location = options.readingLocation(configured: configured)
@@ -16,7 +16,7 @@ enum HistoryCommandSupport {
             throw ExitCode(ExitStatus.usageError)
         }
         do {
-            return try location.open()
+            return try await location.open()
         } catch {
             print("error: history: \(error)", to: &standardError)
             throw ExitCode(ExitStatus.unreadableInput)

@@ -12,7 +12,7 @@ struct HistoryRecording {
         self.location = location
         task = Task.detached {
             do {
-                let store = try location.open()
+                let store = try await location.open()
                 return .success(try await store.record(record()))
             } catch let error as HistoryError {
                 return .failure(error)

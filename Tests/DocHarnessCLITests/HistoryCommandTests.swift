@@ -74,6 +74,37 @@ struct HistoryCommandTests {
         #expect(try ProcessRunner.docharness(["compare", "2", "1", "--fail-on-regression", "30"], currentDirectory: folder).status == 1)
     }
 
+    @Test("one PostgreSQL history for two checkouts: check --history=postgres://…, runs and compare read it; the password is written nowhere",
+          .requires(.postgres))
+    func postgresHistory() throws {
+        let server = try PostgresTestServer()
+        defer { server.stop() }
+        let url = try server.database()
+        let folder = try Self.project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try ProcessRunner.docharness(["check", "ledger", "--history=\(url)"], currentDirectory: folder)
+        #expect(first.standardError.contains("history: run 1 recorded in postgres://docharness:***@127.0.0.1:"), "\(first.standardError)")
+        // A second checkout of the same project on a branch, another runner.
+        let other = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("ledger"), to: other.appendingPathComponent("ledger"))
+        let accounts = other.appendingPathComponent("ledger/accounts.py")
+        let source = try String(contentsOf: accounts, encoding: .utf8)
+        try source.replacingOccurrences(of: "            parent (str): The code of the parent account, if any.\n", with: "").write(to: accounts, atomically: true, encoding: .utf8)
+        let second = try ProcessRunner.docharness(["check", "ledger", "--history", "--history-store", url], currentDirectory: other)
+        #expect(second.standardError.contains("history: run 2 recorded"), "\(second.standardError)")
+        let runs = try ProcessRunner.docharness(["runs", "--history-store", url], currentDirectory: folder)
+        #expect(runs.status == 0 && runs.standardOutput.split(separator: "\n").count == 3, "\(runs.standardOutput)\(runs.standardError)")
+        let compare = try ProcessRunner.docharness(["compare", "1", "2", "--history-store", url], currentDirectory: folder)
+        #expect(compare.status == 1 && compare.standardOutput.contains("✗ ledger/accounts.py::Chart.add"), "\(compare.standardOutput)\(compare.standardError)")
+        for place in [folder, other] {
+            #expect(!FileManager.default.fileExists(atPath: place.appendingPathComponent(".docharness").path))
+        }
+        for output in [first.standardError, second.standardError, runs.standardOutput, compare.standardOutput, compare.standardError] {
+            #expect(!output.contains(PostgresTestServer.password))
+        }
+    }
+
     @Test("a missing store, a run that does not exist and a file that is not a store are clear errors")
     func errors() throws {
         let folder = try TestEnvironment.temporaryDirectory()
@@ -104,7 +135,8 @@ struct HistoryCommandTests {
 
         init(folder: URL) throws {
             let portFile = folder.appendingPathComponent("port")
-            process.executableURL = try #require(TestEnvironment.oraclePython)
+            let python = try #require(TestEnvironment.oraclePython)
+            process.executableURL = python
             process.arguments = [HistoryCommandTests.root.appendingPathComponent("corpora/synthetic_upstream.py").path, "--port", "0", "--port-file", portFile.path]
             process.standardOutput = FileHandle.nullDevice
             try process.run()

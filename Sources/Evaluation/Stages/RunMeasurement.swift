@@ -26,7 +26,8 @@ struct RunMeasurement {
                 before: before?.documented == true ? before?.overall ?? 0 : 0,
                 after: after?.overall, afterScores: after?.scores, afterFindings: after?.findings, promptTokens: entry.promptTokens,
                 estimatedPromptTokens: entry.estimatedPromptTokens, maxTokens: entry.maxTokens, attempts: entry.attempts, latency: entry.latency,
-                droppedUnits: entry.droppedUnits, error: entry.error, cause: entry.failure?.cause, docstring: edits.docstrings[target.identifier]))
+                droppedUnits: entry.droppedUnits, error: entry.error, cause: entry.failure?.cause, docstring: edits.docstrings[target.identifier],
+                existingDocstring: target.symbol.docstring))
             if let failure = entry.failure, failure.isUnmatchedRecording {
                 unmatched.append(UnmatchedRequest(target: target.identifier, message: failure.description))
             }

@@ -57,7 +57,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() async throws {
-        let store = try HistoryCommandSupport.openForReading(history)
+        let store = try await HistoryCommandSupport.openForReading(history)
         let pair = try await HistoryCommandSupport.reading {
             try await ComparisonPair.choose(in: store, baseID: base, headID: head, command: command, baseBranch: baseBranch)
         }

@@ -39,7 +39,7 @@ struct RunsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try HistoryCommandSupport.openForReading(history)
+        let store = try await HistoryCommandSupport.openForReading(history)
         let runs = try await HistoryCommandSupport.reading { try await store.runs(RunFilter(command: command, branch: branch, limit: limit)) }
         switch format {
         case .json:
