@@ -216,7 +216,8 @@ postgres: | system-deps
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends postgresql)
 	$(STAMP)
 
-## Debian's Chromium, headless, for the history viewer's browser test (HistoryViewerBrowserTests).
+## Debian's Chromium, headless, for the history viewer's browser test (HistoryViewerBrowserTests, opt-in for
+## now with DOCHARNESS_BROWSER_TESTS=1, so not part of test-setup).
 chromium: | system-deps postgres
 	@command -v chromium >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends chromium)
@@ -225,7 +226,7 @@ chromium: | system-deps postgres
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 ## Each phase's end is stamped, so a slow CI run says where its time went. The set-up runs its
 ## steps in parallel (the Swift build beside the venvs, the corpora and the models).
-test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight postgres chromium
+test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight postgres
 test:
 	$(MAKE) -j4 --output-sync=target test-setup
 	@echo "make test: set-up done at $$(date +%T)"
