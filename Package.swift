@@ -122,7 +122,7 @@ let package = Package(
         .target(
             name: "HistoryViewer",
             dependencies: [
-                "Files", "History", "Scoring",
+                "History", "Scoring",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -124,8 +124,8 @@ public enum ComparisonReports {
             lines.append("## Generated docstrings that changed (\(rewritten.count))")
             lines.append("")
             for change in rewritten.prefix(shownLimit) {
-                let diff = UnifiedDiff(old: docstringLines(change.baseDocstring), new: docstringLines(change.headDocstring))
-                    .rendered(oldName: "base/\(change.identifier)", newName: "head/\(change.identifier)")
+                let diff = docstringDiff(old: change.baseDocstring, new: change.headDocstring,
+                                         oldName: "base/\(change.identifier)", newName: "head/\(change.identifier)")
                 lines.append("```diff")
                 lines.append(diff.hasSuffix("\n") ? String(diff.dropLast()) : diff)
                 lines.append("```")
@@ -225,9 +225,11 @@ public enum ComparisonReports {
         return parts.isEmpty ? "no failure threshold" : parts.joined(separator: "; ")
     }
 
-    private static func docstringLines(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    /// The unified diff of two docstrings (a missing one is empty), "" when they are equal: what
+    /// the Markdown report and the viewer show.
+    public static func docstringDiff(old: String?, new: String?, oldName: String, newName: String) -> String {
+        func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
+        return UnifiedDiff(old: lines(old), new: lines(new)).rendered(oldName: oldName, newName: newName)
     }
 
     static func score(_ value: Double) -> String { String(format: "%.1f", value) }

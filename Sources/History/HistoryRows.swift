@@ -134,4 +134,24 @@ enum HistoryRows {
             meanAbsolutePercentError: row[4].double ?? 0, signedBiasPercent: row[5].double ?? 0, p95AbsolutePercentError: row[6].double ?? 0,
             safeZoneCrossings: row[7].int ?? 0)
     }
+
+    /// The `SELECT` of the runs `filter` matches, newest first, and its bound values;
+    /// `placeholder(n)` spells the n-th parameter (`?` for SQLite, `$n` for PostgreSQL).
+    static func runsQuery(_ filter: RunFilter, placeholder: (Int) -> String) -> (sql: String, values: [HistoryValue]) {
+        var conditions: [String] = []
+        var values: [HistoryValue] = []
+        func add(_ column: String, _ comparison: String, _ value: HistoryValue) {
+            values.append(value)
+            conditions.append("\(column) \(comparison) \(placeholder(values.count))")
+        }
+        if let command = filter.command { add("command", "=", .text(command)) }
+        if let branch = filter.branch { add("git_branch", "=", .text(branch)) }
+        if let hash = filter.configurationHash { add("configuration_hash", "=", .text(hash)) }
+        if let before = filter.before { add("id", "<", .integer(before)) }
+        var sql = "SELECT id, \(HistorySchema.runColumns.joined(separator: ", ")) FROM run"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id DESC"
+        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+        return (sql, values)
+    }
 }

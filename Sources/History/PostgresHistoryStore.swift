@@ -61,21 +61,7 @@ public struct PostgresHistoryStore: HistoryStore {
     }
 
     public func runs(_ filter: RunFilter) async throws -> [RunRecord] {
-        var conditions: [String] = []
-        var values: [HistoryValue] = []
-        func add(_ condition: String, _ value: HistoryValue) {
-            values.append(value)
-            conditions.append(condition.replacingOccurrences(of: "?", with: "$\(values.count)"))
-        }
-        if let command = filter.command { add("command = ?", .text(command)) }
-        if let branch = filter.branch { add("git_branch = ?", .text(branch)) }
-        if let hash = filter.configurationHash { add("configuration_hash = ?", .text(hash)) }
-        if let before = filter.before { add("id < ?", .integer(before)) }
-        var sql = "SELECT id, \(HistorySchema.runColumns.joined(separator: ", ")) FROM run"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY id DESC"
-        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
-        let query = sql, bound = values
+        let (query, bound) = HistoryRows.runsQuery(filter) { "$\($0)" }
         return try await withConnection { connection in
             try await Self.rows(connection, query, bound).map { row in try HistoryRows.run(id: Int64(row[0].int ?? 0), Array(row.dropFirst())) }
         }

@@ -52,12 +52,15 @@ public struct RunComparison: Sendable, Codable {
         self.head = head.header
         self.thresholds = thresholds
         summary = SummaryChange(base: base.summary, head: head.summary)
+        // `symbols` and `findings` flatten the runs' files on every call: once each here.
+        let baseList = base.symbols, headList = head.symbols
+        let baseFindings = base.findings, headFindings = head.findings
         var baseSymbols: [String: SymbolRecord] = [:]
-        for symbol in base.symbols where baseSymbols[symbol.identifier] == nil { baseSymbols[symbol.identifier] = symbol }
+        for symbol in baseList where baseSymbols[symbol.identifier] == nil { baseSymbols[symbol.identifier] = symbol }
         var seen: Set<String> = []
         var changed: [SymbolChange] = []
         var added: [String] = []
-        for symbol in head.symbols where seen.insert(symbol.identifier).inserted {
+        for symbol in headList where seen.insert(symbol.identifier).inserted {
             guard let earlier = baseSymbols[symbol.identifier] else {
                 added.append(symbol.identifier)
                 continue
@@ -67,13 +70,13 @@ public struct RunComparison: Sendable, Codable {
         }
         self.changed = changed.sorted { ($0.worstDrop, $0.identifier) > ($1.worstDrop, $1.identifier) }
         self.added = added
-        removed = base.symbols.map(\.identifier).filter { !seen.contains($0) }.reduce(into: [String]()) { list, name in
+        removed = baseList.map(\.identifier).filter { !seen.contains($0) }.reduce(into: [String]()) { list, name in
             if list.last != name { list.append(name) }
         }
-        let baseFingerprints = Set(base.findings.map(\.fingerprint))
-        let headFingerprints = Set(head.findings.map(\.fingerprint))
-        newFindings = head.findings.filter { !baseFingerprints.contains($0.fingerprint) }
-        fixedFindings = base.findings.filter { !headFingerprints.contains($0.fingerprint) }
+        let baseFingerprints = Set(baseFindings.map(\.fingerprint))
+        let headFingerprints = Set(headFindings.map(\.fingerprint))
+        newFindings = headFindings.filter { !baseFingerprints.contains($0.fingerprint) }
+        fixedFindings = baseFindings.filter { !headFingerprints.contains($0.fingerprint) }
         let baseEstimators = Dictionary(base.estimators.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         estimatorDrift = head.estimators.compactMap { row in baseEstimators[row.identifier].map { EstimatorDrift(base: $0, head: row) } }
 

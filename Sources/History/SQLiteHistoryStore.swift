@@ -141,17 +141,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     private static let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     public func runs(_ filter: RunFilter) async throws -> [RunRecord] {
-        var conditions: [String] = []
-        var values: [HistoryValue] = []
-        if let command = filter.command { conditions.append("command = ?"); values.append(.text(command)) }
-        if let branch = filter.branch { conditions.append("git_branch = ?"); values.append(.text(branch)) }
-        if let hash = filter.configurationHash { conditions.append("configuration_hash = ?"); values.append(.text(hash)) }
-        if let before = filter.before { conditions.append("id < ?"); values.append(.integer(before)) }
-        var sql = "SELECT id, \(HistorySchema.runColumns.joined(separator: ", ")) FROM run"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY id DESC"
-        if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
-        let query = sql, bound = values
+        let (query, bound) = HistoryRows.runsQuery(filter) { _ in "?" }
         return try await read { db in
             try Row.fetchAll(db, sql: query, arguments: Self.arguments(bound)).map { row in
                 let values = Self.values(row)

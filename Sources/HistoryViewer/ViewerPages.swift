@@ -1,4 +1,3 @@
-import Files
 import Foundation
 import History
 import Scoring
@@ -163,12 +162,13 @@ public enum ViewerPages {
     /// One symbol of a run: scores, findings, and for `eval` the docstring it had against the one
     /// generated, and against the one the previous run generated.
     public static func symbol(_ run: RunRecord, index: Int, previous: RunRecord?) -> String? {
-        symbolBody(run, index: index, previous: previous).map { HTML.page(title: run.symbols[index].identifier, body: $0) }
-    }
-
-    static func symbolBody(_ run: RunRecord, index: Int, previous: RunRecord?) -> String? {
         let symbols = run.symbols
         guard symbols.indices.contains(index) else { return nil }
+        return HTML.page(title: symbols[index].identifier, body: symbolBody(run, symbols: symbols, index: index, previous: previous))
+    }
+
+    /// `symbols` is `run.symbols`, flattened once by the caller.
+    static func symbolBody(_ run: RunRecord, symbols: [SymbolRecord], index: Int, previous: RunRecord?) -> String {
         let symbol = symbols[index], id = run.id ?? 0
         var html = HTML()
         html.raw("<h1 id=\"run-\(id)-symbol-\(index)\"><code>")
@@ -268,8 +268,7 @@ public enum ViewerPages {
 
     /// A unified diff as a `<pre>` with added and removed lines marked.
     static func diff(old: String?, new: String?, oldName: String, newName: String) -> String {
-        func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
-        let rendered = UnifiedDiff(old: lines(old), new: lines(new)).rendered(oldName: oldName, newName: newName)
+        let rendered = ComparisonReports.docstringDiff(old: old, new: new, oldName: oldName, newName: newName)
         guard !rendered.isEmpty else { return "<p class=\"muted\">The same.</p>" }
         var html = "<pre class=\"diff\">"
         for line in rendered.split(separator: "\n", omittingEmptySubsequences: false) {
