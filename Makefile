@@ -11,7 +11,7 @@ SHARED ?= ../shared
 ## Stamps the end of a set-up step, so a slow CI run says where its time went.
 STAMP = @echo "make: $@ done at $$(date +%T)"
 
-.PHONY: postgres chromium all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv sdk-venv clean-venv local-model test-setup docharness-binary
+.PHONY: test-packages postgres chromium all build release dist demo record-local cliff-local test-real-model llama-server cassettes test oracle oracle-corpora open-weight encodings docs bench bench-deps fuzz fuzz-smoke system-deps venv sdk-venv clean-venv local-model test-setup docharness-binary
 
 all: build
 
@@ -210,15 +210,24 @@ test-real-model: local-model open-weight llama-server release
 	  --gguf $(LOCAL_MODEL_GGUF) --cassettes $(LOCAL_CASSETTES)
 
 ## PostgreSQL's server programs (Debian's `postgresql`), for the history store's tests: each test
-## run starts a throwaway server of its own on 127.0.0.1 (Tests/DocHarnessTestSupport/PostgresTestServer.swift).
+## run starts a throwaway server of its own on 127.0.0.1 (Tests/DocHarnessTestSupport/PostgresTestServer.swift);
+## and Debian's Chromium, headless, for the history viewer's browser test (HistoryViewerBrowserTests).
+## One apt-get for whichever is missing; `make postgres` and `make chromium` install one.
+TEST_PACKAGES_MISSING = $$(ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || echo postgresql) $$(command -v chromium >/dev/null || echo chromium)
+test-packages: | system-deps
+	@missing="$(TEST_PACKAGES_MISSING)"; missing="$$(echo $$missing)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends $$missing; \
+	fi
+	$(STAMP)
+
 postgres: | system-deps
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends postgresql)
 	$(STAMP)
 
-## Debian's Chromium, headless, for the history viewer's browser test (HistoryViewerBrowserTests, opt-in for
-## now with DOCHARNESS_BROWSER_TESTS=1, so not part of test-setup).
-chromium: | system-deps postgres
+chromium: | system-deps
 	@command -v chromium >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends chromium)
 	$(STAMP)
@@ -226,7 +235,7 @@ chromium: | system-deps postgres
 ## Every test: unit, CLI, the CPython oracle on half the standard library, and a short fuzz run.
 ## Each phase's end is stamped, so a slow CI run says where its time went. The set-up runs its
 ## steps in parallel (the Swift build beside the venvs, the corpora and the models).
-test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight postgres
+test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight test-packages
 test:
 	$(MAKE) -j4 --output-sync=target test-setup
 	@echo "make test: set-up done at $$(date +%T)"
@@ -290,9 +299,9 @@ fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS)
 
 ## The smoke run in `make test`: unoptimized fuzzers (they compile in about a minute instead of
-## three on 2 cores), 15 seconds each.
+## three on 2 cores), 5 seconds each: the seeds and a few thousand mutations, a smoke test; `make fuzz` fuzzes.
 fuzz-smoke:
-	FUZZ_OPTIMIZATION=-Onone bash Fuzz/run.sh 15
+	FUZZ_OPTIMIZATION=-Onone bash Fuzz/run.sh 5
 
 clean-venv:
 	rm -rf $(VENV)

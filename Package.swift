@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The pure computing modules (parsing, scoring, tokenizing, templates) are optimized in debug
+/// builds too: the tests run them over the standard library and megabytes of text, which takes
+/// several times longer unoptimized.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "DocHarness",
     platforms: [.macOS(.v15)],
@@ -50,18 +55,18 @@ let package = Package(
         // Rate limits as OpenAI and Azure apply them: continuously refilling token buckets.
         .target(name: "RateLimits"),
         // Python source: decoding (PEP 263), tokens, statements, symbols, McCabe complexity.
-        .target(name: "PythonSyntax", dependencies: ["Files"]),
+        .target(name: "PythonSyntax", dependencies: ["Files"], swiftSettings: optimizedInDebug),
         // Docstring parsing and building: Google, NumPy and reST sections.
-        .target(name: "Docstrings"),
+        .target(name: "Docstrings", swiftSettings: optimizedInDebug),
         // The rules, scores, configuration, baseline, suppressions and changed lines of `check`, and the fixes of `check --fix`.
-        .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"]),
+        .target(name: "Scoring", dependencies: ["Files", "PythonSyntax", "Docstrings"], swiftSettings: optimizedInDebug),
         // Wire types: OpenAI chat completions (requests, completions, chunks, errors), the Responses and Messages API requests in their chat form, each API's stream conversion, and a JSON parser and writer.
         .target(name: "ChatWire"),
         // The Jinja2 subset chat templates use, rendering byte-identical to Python's jinja2.
-        .target(name: "Jinja"),
+        .target(name: "Jinja", swiftSettings: optimizedInDebug),
         // BPE vocabularies and encodings (OpenAI's and open-weight models' GGUF tokenizers), the
         // token estimators, and chat-request counting (OpenAI's framing and chat templates).
-        .target(name: "Tokenization", dependencies: ["Files", "ChatWire", "Jinja"]),
+        .target(name: "Tokenization", dependencies: ["Files", "ChatWire", "Jinja"], swiftSettings: optimizedInDebug),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Cassettes (docharness JSON and VCR YAML), request matching, fault plans, the replay engine.
         .target(

@@ -50,7 +50,7 @@ struct HTML {
         table{border-collapse:collapse;margin:8px 0}th,td{padding:3px 8px;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
         th{background:#f6f8fa}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
         .worse{color:#cf222e}.better{color:#1a7f37}.muted{color:#656d76}.pass{color:#1a7f37}.fail{color:#cf222e}
-        code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}pre{background:#f6f8fa;padding:8px;overflow:auto}
+        code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}h1 code{font-size:20px}pre{background:#f6f8fa;padding:8px;overflow:auto}
         .diff .add{background:#dafbe1}.diff .del{background:#ffebe9}.charts{display:flex;flex-wrap:wrap;gap:16px}
         figure{margin:0}figcaption{font-weight:600;margin-bottom:4px}form{margin:8px 0}
         nav.filters a{margin-right:10px}.sbs{display:flex;gap:24px}.sbs>div{flex:1}

@@ -75,7 +75,7 @@ public struct HistoryViewerSite: Sendable {
         }
         let overview = StaticAnchors.$isOn.withValue(true) { ViewerPages.runsBody(runs) }
         let body = ([overview] + (comparison.map { [$0] } ?? []) + sections).joined(separator: "\n<hr>\n")
-        return HTML.page(title: "History", body: body)
+        return StaticAnchors.$isOn.withValue(true) { HTML.page(title: "History", body: body) }
     }
 
     private func notFound(_ message: String) -> Page {

@@ -95,15 +95,23 @@ public enum ViewerPages {
         let previousBySymbol = previous.map { Dictionary($0.symbols.map { ($0.identifier, $0) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
         var codes: [String: Int] = [:]
         for symbol in symbols { for finding in symbol.findings { codes[finding.code, default: 0] += 1 } }
-        html.raw("<h2>Symbols</h2><nav class=\"filters\">")
-        for show in ["all", "failing"] + (previous == nil ? [] : ["changed"]) {
-            html.raw(show == filter.show && filter.rule == nil ? "<strong>\(show)</strong> " : "<a href=\"\(filterLink(id, show: show, rule: nil))\">\(show)</a> ")
+        let byRule = codes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) })
+        if StaticAnchors.isOn {
+            // One file has no server to filter: the counts, without links that would go nowhere.
+            html.raw("<h2>Symbols</h2><p class=\"filters\">findings by rule: ")
+            html.raw(byRule.map { "<code>\($0.key)</code> <span class=\"muted\">\($0.value)</span>" }.joined(separator: " "))
+            html.raw("</p>")
+        } else {
+            html.raw("<h2>Symbols</h2><nav class=\"filters\">")
+            for show in ["all", "failing"] + (previous == nil ? [] : ["changed"]) {
+                html.raw(show == filter.show && filter.rule == nil ? "<strong>\(show)</strong> " : "<a href=\"\(filterLink(id, show: show, rule: nil))\">\(show)</a> ")
+            }
+            html.raw("· by rule: ")
+            for (code, count) in byRule {
+                html.raw(code == filter.rule ? "<strong>\(code) (\(count))</strong> " : "<a href=\"\(filterLink(id, show: filter.show, rule: code))\">\(code)</a> <span class=\"muted\">\(count)</span> ")
+            }
+            html.raw("</nav>")
         }
-        html.raw("· by rule: ")
-        for (code, count) in codes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
-            html.raw(code == filter.rule ? "<strong>\(code) (\(count))</strong> " : "<a href=\"\(filterLink(id, show: filter.show, rule: code))\">\(code)</a> <span class=\"muted\">\(count)</span> ")
-        }
-        html.raw("</nav>")
 
         html.raw("<table class=\"symbols\"><thead><tr><th>symbol</th><th class=\"n\">overall</th>")
         for dimension in Dimension.allCases { html.raw("<th class=\"n\">\(dimension.rawValue)</th>") }
@@ -120,9 +128,11 @@ public enum ViewerPages {
             default: break
             }
             shown += 1
-            html.raw("<tr><td><a href=\"\(Links.symbol(id, index))\">")
+            // One file holds no symbol pages: the name without a link.
+            html.raw(StaticAnchors.isOn ? "<tr><td>" : "<tr><td><a href=\"\(Links.symbol(id, index))\">")
             html.escaped(symbol.identifier)
-            html.raw("</a></td><td class=\"n\">\(symbol.overall.map(score) ?? "–")</td>")
+            html.raw(StaticAnchors.isOn ? "</td><td class=\"n\">" : "</a></td><td class=\"n\">")
+            html.raw("\(symbol.overall.map(score) ?? "–")</td>")
             for dimension in Dimension.allCases { html.raw("<td class=\"n\">\(symbol.scores.map { score($0[dimension]) } ?? "–")</td>") }
             if previous != nil {
                 html.raw(change.map { "<td class=\"n \($0 < 0 ? "worse" : $0 > 0 ? "better" : "")\">\(signed($0))</td>" } ?? "<td class=\"n muted\">new</td>")
@@ -213,8 +223,8 @@ public enum ViewerPages {
         for failure in comparison.failures { html.raw("<p class=\"fail\">"); html.escaped(failure); html.raw("</p>") }
         html.raw("<div class=\"sbs\">")
         for (title, run) in [("Base", base), ("Head", head)] {
-            html.raw("<div><h2>\(title): run \(run.id ?? 0)</h2><p>")
-            html.escaped(ComparisonReports.describe(run))
+            html.raw("<div><h2>\(title): run \(run.id ?? 0)</h2><p class=\"muted\">")
+            html.escaped(String(ComparisonReports.describe(run).drop { $0 != "(" }.dropFirst().dropLast()))
             html.raw("</p><table><tr><th>overall</th><td class=\"n\">\(score(run.summary.overall))</td></tr>")
             for dimension in Dimension.allCases { html.raw("<tr><th>\(dimension.rawValue)</th><td class=\"n\">\(score(run.summary.scores[dimension]))</td></tr>") }
             html.raw("<tr><th>coverage</th><td class=\"n\">\(score(run.summary.coverage))%</td></tr><tr><th>findings</th><td class=\"n\">\(run.summary.findings)</td></tr></table></div>")
@@ -285,8 +295,7 @@ public enum ViewerPages {
     }
 
     static func filterLink(_ id: Int64, show: String, rule: String?) -> String {
-        if StaticAnchors.isOn { return Links.run(id) }
-        return "/runs/\(id)?show=\(show)" + (rule.map { "&rule=\($0)" } ?? "")
+         "/runs/\(id)?show=\(show)" + (rule.map { "&rule=\($0)" } ?? "")
     }
 
     static func score(_ value: Double) -> String { String(format: "%.1f", value) }

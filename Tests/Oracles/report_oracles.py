@@ -3,7 +3,8 @@
 
   sarif-schema DIR          extract the SARIF 2.1.0 JSON schema from the sarif-pydantic sdist on
                             PyPI (which ships it) into DIR (idempotent; never committed)
-  validate-sarif SCHEMA F   validate a SARIF file with jsonschema; prints the errors
+  validate-sarif SCHEMA F   validate a SARIF file with jsonschema (all but the results whole; the first
+                            20 results of each rule and shape); prints the errors
   render-markdown F         render Markdown as GitHub would (markdown-it-py, CommonMark + GFM tables)
                             and print what came out: tables (rows, cells per row), links, code blocks
 """
@@ -15,6 +16,7 @@ import tarfile
 import tempfile
 
 SARIF_SDIST = "sarif-pydantic==0.6.2"
+PER_RULE = 20
 SCHEMA_NAME = "sarif-schema-2.1.0.json"
 
 
@@ -44,12 +46,26 @@ def validate_sarif(schema_path, path):
         schema = json.load(handle)
     with open(path) as handle:
         document = json.load(handle)
+    # Every part of the document but the results is validated whole; of the results (tens of
+    # thousands over the standard library, alike in shape), the first PER_RULE of each rule and
+    # kind of location: the same schema paths, a tenth of the time.
+    total = 0
+    for run in document.get("runs", []):
+        kept, seen = [], {}
+        for result in run.get("results", []):
+            total += 1
+            shape = (result.get("ruleId"), result.get("level"), tuple(sorted(result)),
+                     tuple(sorted(result.get("locations", [{}])[0].get("physicalLocation", {}))) if result.get("locations") else ())
+            seen[shape] = seen.get(shape, 0) + 1
+            if seen[shape] <= PER_RULE:
+                kept.append(result)
+        run["results"] = kept
     validator = jsonschema.Draft7Validator(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     for error in errors[:20]:
         print(f"{'/'.join(str(p) for p in error.absolute_path)}: {error.message[:300]}")
-    results = sum(len(run.get("results", [])) for run in document.get("runs", []))
-    print(json.dumps({"valid": not errors, "errors": len(errors), "results": results}))
+    validated = sum(len(run.get("results", [])) for run in document.get("runs", []))
+    print(json.dumps({"valid": not errors, "errors": len(errors), "results": total, "results_validated": validated}))
     return 0 if not errors else 1
 
 
