@@ -49,6 +49,18 @@ extension DocstringBuilder {
                     if !inline.isEmpty { description = description.isEmpty ? inline : inline + "\n" + description }
                     content = String(content[..<colon])
                 }
+                // `TypeError if the column is complex.`: the exception, then its description on
+                // the same line. It documents `TypeError`; the layout is still worth a note.
+                if !Self.isExceptionList(content), let space = content.firstIndex(of: " "), Self.looksLikeException(String(content[..<space]),
+                                                                                                            then: content[content.index(after: space)...]) {
+                    let name = String(content[..<space])
+                    problem("`\(content)` in `\(section.title)`: put `\(name)` alone on its line and its description indented under it",
+                            line: entry.head.offset)
+                    let inline = content[content.index(after: space)...].trimmingCharacters()
+                    items.append(DocstringItem(name: name, type: nil, description: description.isEmpty ? inline : inline + "\n" + description,
+                                               line: entry.head.offset))
+                    continue
+                }
                 guard Self.isExceptionList(content) else {
                     problem("`\(content)` in `\(section.title)` is not an exception type", line: entry.head.offset)
                     continue
@@ -62,6 +74,15 @@ extension DocstringBuilder {
         default:
             addText(section.kind, lines: body, fallbackLine: section.line)
         }
+    }
+
+    /// Whether `word` followed by `rest` reads as an exception and its description: `TypeError if
+    /// …`, `Timeout when …` — an exception's name, or any name followed by a condition.
+    static func looksLikeException(_ word: String, then rest: Substring) -> Bool {
+        guard isExceptionList(word), let first = word.first, first.isUppercase else { return false }
+        if ["Error", "Exception", "Warning", "Exit", "Interrupt", "Iteration"].contains(where: { word.hasSuffix($0) }) { return true }
+        let next = rest.prefix { $0 != " " }.lowercased()
+        return ["if", "when", "whenever", "unless"].contains(next)
     }
 
     /// `x : int` → (`x`, `int`); `x` → (`x`, nil). numpydoc splits on the first ` : `, and also

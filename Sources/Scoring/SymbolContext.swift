@@ -57,6 +57,17 @@ public struct SymbolContext: Sendable {
     /// The line of the docstring literal (or the definition when there is none).
     public var docstringLine: Int { symbol.docstringLine ?? symbol.line }
 
+    /// Placeholders the module fills in when it is imported (`{storage_options}`, `%(Patch:kwdoc)s`,
+    /// `$META`): as parameter entries, and on lines of their own anywhere in the docstring. The
+    /// docstring a user reads is longer than its source, by text nobody can see before import.
+    public var importTimeFields: [String] {
+        var fields = docstring?.templateFields ?? []
+        if let raw = rawDocstring, raw.containsBytes("%(") || raw.containsBytes("{") || raw.containsBytes("$") {
+            fields += raw.split(separator: "\n").compactMap { Docstring.templateField(String($0)) }
+        }
+        return fields
+    }
+
     /// The same symbol seen with another docstring (what a rule would find if it read so).
     public func replacingDocstring(with docstring: Docstring) -> SymbolContext {
         var copy = self

@@ -16,6 +16,7 @@ struct BriefForComplexity: Rule {
     static let examples: [RuleExample] = [
         .bad("def route(request, user, cache):\n    ↓\"\"\"Route the request.\"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n", message: "the docstring has 0 words of detail; complexity 5 with 3 parameters calls for about 42"),
         .good("def add(a, b):\n    \"\"\"Add two numbers.\"\"\"\n    return a + b\n"),
+        .good("def route(request, user, cache):\n    \"\"\"Route the request.\n\n    Parameters\n    ----------\n    request : Request\n        The incoming request.\n    {shared_parameters}\n    \"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
         .good("def route(request, user, cache):\n    \"\"\"Route the request.\n\n    Requests with an `a` flag go to the first handler, then `b`, then anything from a\n    known user, then anything cached; the rest falls through to the default handler.\n\n    Args:\n        request: The incoming request.\n        user: The signed-in user, or None.\n        cache: The response cache, or None when caching is off.\n\n    Returns:\n        int: The handler number.\n    \"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
     ]
 
@@ -42,6 +43,9 @@ struct BriefForComplexity: Rule {
         let expected = Self.expectedWords(parameters: parameters, complexity: complexity, options: context.options)
         let actual = Self.detailWords(context)
         guard expected > 0, Double(actual) < expected else { return [] }
+        // A placeholder filled in at import time (pandas' `{storage_options}`) adds words the
+        // source does not show: too short cannot be told.
+        guard context.importTimeFields.isEmpty else { return [] }
         let penalty = 1 - Double(actual) / expected
         return [Violation(line: context.docstringLine,
                           message: "the docstring has \(actual) words of detail; complexity \(complexity) with \(parameters) parameter\(parameters == 1 ? "" : "s") calls for about \(Int(expected.rounded(.up)))",

@@ -14,6 +14,7 @@ struct PlaceholderText: Rule {
         .bad("def f():\n    ↓\"\"\"TODO: write this.\"\"\"\n", message: "the summary is placeholder text (`TODO`); write what this does"),
         .bad("def f(x):\n    \"\"\"Scale a vector.\n\n    ↓:param x: Description of x.\n    \"\"\"\n", message: "`x` is described by placeholder text (`Description of x.`)"),
         .good("def f(x):\n    \"\"\"Scale a vector.\n\n    Args:\n        x (float): The factor; 1 keeps the length.\n    \"\"\"\n"),
+        .good("def namespaces(obj, parent=None):\n    \"\"\"Build the namespaces for evaluating annotations.\n\n    Args:\n        obj: The function.\n        parent: The class's namespace; its `__type_params__` are read too.\n    \"\"\"\n"),
         .good("def track(items, description='Working'):\n    \"\"\"Show progress over items.\n\n    Args:\n        items: What to iterate over.\n        description: Description of the task, shown beside the bar.\n    \"\"\"\n"),
     ]
 
@@ -50,7 +51,12 @@ struct PlaceholderText: Rule {
                     guard position + marker.count <= bytes.count else { continue }
                     var offset = 1
                     while offset < marker.count, lower(bytes[position + offset]) == marker[offset] { offset += 1 }
-                    if offset == marker.count { return templateMarkers[index] }
+                    guard offset == marker.count else { continue }
+                    // `_type_` is a template's word, not part of a name (`__type_params__`).
+                    if marker[0] == UInt8(ascii: "_"), position > 0, isIdentifierByte(bytes[position - 1]) { continue }
+                    if marker[marker.count - 1] == UInt8(ascii: "_"), position + marker.count < bytes.count,
+                       isIdentifierByte(bytes[position + marker.count]) { continue }
+                    return templateMarkers[index]
                 }
                 position += 1
             }
@@ -107,6 +113,10 @@ struct PlaceholderText: Rule {
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {

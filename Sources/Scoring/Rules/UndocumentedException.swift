@@ -13,6 +13,7 @@ struct UndocumentedException: Rule {
         .bad("def root(n):\n    ↓\"\"\"Take a root.\n\n    Args:\n        n: The number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n", message: "`ValueError` is raised on line 8 but not documented"),
         .bad("def load(d, k):\n    ↓\"\"\"Load.\n\n    Args:\n        d: Map.\n        k: Key.\n    \"\"\"\n    try:\n        d[k]\n    except KeyError:\n        raise\n", message: "`KeyError` is raised on line 11 but not documented"),
         .bad("def check(n):\n    ↓\"\"\"Check a digit.\n\n    Args:\n        n: The digit, 0 to 9.\n    \"\"\"\n    if n > 9:\n        raise _DigitError(n)\n", message: "`_DigitError` is raised on line 8 but not documented"),
+        .bad("def check(args):\n    ↓\"\"\"Check the arguments.\n\n    Raises a TypeError when there are too many, as Python does.\n    \"\"\"\n    if len(args) > 2:\n        raise TypeError(len(args))\n", message: "`TypeError` is raised on line 7 and named in the prose, but not in a `Raises` section"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Args:\n        n: The number.\n\n    Raises:\n        ValueError: If n is negative.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Parameters\n    ----------\n    n : float\n        The number.\n\n    Raises\n    ------\n    ValueError:\n        If n is negative.\n    TypeError: If n is not a number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n    raise TypeError(n)\n", style: .numpy),
         .good("class Shape:\n    \"\"\"A shape.\"\"\"\n    def area(self):\n        \"\"\"Return the area.\"\"\"\n        raise NotImplementedError\n"),
@@ -25,11 +26,32 @@ struct UndocumentedException: Rule {
         let line = docstring.sections.first(where: { $0.kind == .raises }).map { context.line($0.line) } ?? context.docstringLine
         var seen: Set<String> = []
         var violations: [Violation] = []
+        // Prose that names the exception ("Raises a TypeError if …") documents it for a reader,
+        // not for tools: the message says where it belongs.
+        let prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: " ")
         for (name, raisedLine) in raised where !documented.contains(name) && seen.insert(name).inserted {
-            violations.append(Violation(line: line, message: "`\(name)` is raised on line \(raisedLine) but not documented",
-                                        subject: name, penalty: 0.2))
+            let message = Self.namesWord(prose, name)
+                ? "`\(name)` is raised on line \(raisedLine) and named in the prose, but not in a `Raises` section"
+                : "`\(name)` is raised on line \(raisedLine) but not documented"
+            violations.append(Violation(line: line, message: message, subject: name, penalty: 0.2))
         }
         return violations
+    }
+}
+
+extension UndocumentedException {
+    /// Whether `text` has `word` as a whole word (not inside a longer name).
+    static func namesWord(_ text: String, _ word: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        var searchStart = text.startIndex
+        while let range = text.range(of: word, range: searchStart ..< text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let isNamePart: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+            if !isNamePart(before), !isNamePart(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
     }
 }
 

@@ -58,10 +58,7 @@ struct UndocumentedParameter: Rule {
         let parameters = function.documentableParameters
         // Placeholders filled in at import time: as entries, and on lines of their own anywhere
         // (matplotlib's `%(Patch:kwdoc)s` after "The following kwarg properties are supported").
-        var placeholders = docstring.templateFields
-        if let raw = context.rawDocstring, raw.containsBytes("%(") || raw.containsBytes("{") || raw.containsBytes("$") {
-            placeholders += raw.split(separator: "\n").compactMap { Docstring.templateField(String($0)) }
-        }
+        let placeholders = context.importTimeFields
         let documented = Set(entries.compactMap { $0.name.map(ParameterName.normalize) } + placeholders)
         // A placeholder named after no parameter (`{{base_optimizer_keyword_args}}`) is filled
         // with entries nobody can see before import time: it may document any of them.

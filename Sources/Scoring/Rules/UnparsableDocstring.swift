@@ -11,6 +11,7 @@ struct UnparsableDocstring: Rule {
     static let dimension = Dimension.completeness
     static let examples: [RuleExample] = [
         .bad("def f(x):\n    \"\"\"Do it.\n\n    Args:\n    ↓    The x value to use.\n    \"\"\"\n", message: "`The x value to use.` in `Args:` is not `name (type): description`"),
+        .bad("def index(column):\n    \"\"\"Index a column.\n\n    Parameters\n    ----------\n    column : str\n        The column's name.\n\n    Raises\n    ------\n    ↓TypeError if the column is complex.\n    \"\"\"\n    if column.startswith('c'):\n        raise TypeError(column)\n", style: .numpy, message: "`TypeError if the column is complex.` in `Raises`: put `TypeError` alone on its line and its description indented under it"),
         .good("def root(n):\n    \"\"\"Take a root.\n\n    Parameters\n    ----------\n    n : float\n        The number.\n\n    Raises\n    ------\n    ValueError:\n        If n is negative.\n    TypeError: If n is not a number.\n    \"\"\"\n    if n < 0:\n        raise ValueError(n)\n    raise TypeError(n)\n", style: .numpy),
         .good("def f(x):\n    \"\"\"Do it.\n\n    Args:\n        x: The x value to use.\n    \"\"\"\n"),
     ]
