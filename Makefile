@@ -81,10 +81,12 @@ encodings: venv docharness-binary
 	$(SWIFT) run -q docharness encodings install --python $(ORACLE_PYTHON)
 	$(STAMP)
 
-## The CLI (debug). A target of its own so that `make test` builds it (five minutes from a fresh
-## clone, most of it the dependencies) while the Python set-up runs beside it.
+## The CLI (debug). A target of its own so that `make test` builds it (about eight minutes from a
+## fresh clone, most of it the dependencies) while the Python set-up runs beside it. Under `make
+## test` (BUILD_TESTS=1) it builds the tests too, in the same build: building the product first and
+## the tests after compiled Hummingbird twice on a fresh clone.
 docharness-binary: system-deps
-	$(SWIFT) build --product docharness
+	$(SWIFT) build $(if $(BUILD_TESTS),--build-tests,--product docharness)
 	$(STAMP)
 
 build:
@@ -237,7 +239,7 @@ chromium: | system-deps
 ## steps in parallel (the Swift build beside the venvs, the corpora and the models).
 test-setup: system-deps venv sdk-venv oracle-corpora encodings open-weight test-packages
 test:
-	$(MAKE) -j4 --output-sync=target test-setup
+	$(MAKE) -j4 --output-sync=target test-setup BUILD_TESTS=1
 	@echo "make test: set-up done at $$(date +%T)"
 	$(SWIFT) build --build-tests
 	@echo "make test: tests built at $$(date +%T)"

@@ -28,7 +28,7 @@ enum FindingGroups {
         findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
         var undocumentedMembers: [String: [Finding]] = [:]
         if merge {
-            for finding in findings where finding.code == missingDocstring && finding.symbol.contains(".") {
+            for finding in findings where finding.code == missingDocstring && finding.symbol.utf8.contains(UInt8(ascii: ".")) {
                 undocumentedMembers[parent(of: finding.symbol), default: []].append(finding)
             }
             undocumentedMembers = undocumentedMembers.filter { $0.value.count > 1 }
@@ -37,7 +37,7 @@ enum FindingGroups {
         var index = 0
         while index < findings.count {
             let first = findings[index]
-            if merge, first.code == missingDocstring, first.symbol.contains("."), let members = undocumentedMembers[parent(of: first.symbol)] {
+            if merge, first.code == missingDocstring, first.symbol.utf8.contains(UInt8(ascii: ".")), let members = undocumentedMembers[parent(of: first.symbol)] {
                 index += 1
                 guard members[0].symbol == first.symbol else { continue }
                 result.append(Line(line: first.line, column: first.column, code: first.code, message: membersMessage(members)))

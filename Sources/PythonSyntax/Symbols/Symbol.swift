@@ -96,8 +96,10 @@ public struct Symbol: Sendable, Hashable, Codable {
 
     /// The last component of the qualified name (`method` for `Outer.method`).
     public var name: String {
-        guard let dot = qualname.lastIndex(of: ".") else { return qualname }
-        return String(qualname[qualname.index(after: dot)...])
+        // On the UTF-8 view: `lastIndex(of: Character)` breaks graphemes, and rules ask this often.
+        let bytes = qualname.utf8
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return qualname }
+        return String(qualname[bytes.index(after: dot)...])
     }
 }
 
