@@ -158,7 +158,7 @@ let package = Package(
         .plugin(name: "BuildStamp", capability: .buildTool()),
         .target(
             name: "DocHarnessTestSupport",
-            dependencies: ["PythonSyntax", "Tokenization", "Replay", "ReplayServer"],
+            dependencies: ["Files", "PythonSyntax", "Tokenization", "Replay", "ReplayServer"],
             path: "Tests/DocHarnessTestSupport"
         ),
         .testTarget(
@@ -234,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocHarnessCLITests",
-            dependencies: ["DocHarnessTestSupport", "Reports", "PythonSyntax", "Tokenization"]
+            dependencies: ["DocHarnessTestSupport", "Files", "Reports", "PythonSyntax", "Tokenization"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,8 @@ import Foundation
 
 /// A program run to its end: standard input from bytes, standard output and error collected in
 /// temporary files rather than pipes, so no amount of output can fill a pipe and stall it. The
-/// one way the tool runs another program (git, pip, a user's estimator).
+/// one way the tool runs another program (git, pip, a user's estimator); started by
+/// `SpawnedProcess`. The status of a program a signal ended is 128 + the signal's number.
 public enum ChildProcess {
     /// How a run ended.
     public struct Result: Sendable {
@@ -29,17 +30,14 @@ public enum ChildProcess {
         let files = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent($0) }
         try Data(input).write(to: files[0])
         for file in files.dropFirst() { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = try FileHandle(forReadingFrom: files[0])
-        process.standardOutput = try FileHandle(forWritingTo: files[1])
-        process.standardError = try FileHandle(forWritingTo: files[2])
         let started = ContinuousClock.now
-        try process.run()
-        process.waitUntilExit()
+        // posix_spawn and wait4, not Foundation's Process: a program that leaves a helper running
+        // (a user's estimator starting a daemon) would keep Process waiting (see SpawnedProcess).
+        let child = try SpawnedProcess(URL(fileURLWithPath: executable), arguments, standardInput: files[0],
+                                       standardOutput: files[1], standardError: files[2])
+        let status = child.waitForExit()
         let elapsed = ContinuousClock.now - started
-        return Result(status: process.terminationStatus, standardOutput: Array(try Data(contentsOf: files[1])),
+        return Result(status: status, standardOutput: Array(try Data(contentsOf: files[1])),
                       standardError: Array(try Data(contentsOf: files[2])),
                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }

@@ -1,4 +1,5 @@
 import DocHarnessTestSupport
+import Files
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// The outcome of running a child process.
@@ -22,10 +23,23 @@ public enum ProcessRunner {
         let child = try SpawnedProcess(executable, arguments, currentDirectory: currentDirectory, environment: environment,
                                        standardOutput: outURL, standardError: errURL)
         let status = child.waitForExit()
+        logCPU(of: child)
         return ProcessResult(
             status: status,
             standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// With `DOCHARNESS_CHILD_CPU_LOG=FILE`, each child's CPU seconds and command line are
+    /// appended to FILE: where the test suite's time goes, child by child.
+    static func logCPU(of child: SpawnedProcess) {
+        guard let path = ProcessInfo.processInfo.environment["DOCHARNESS_CHILD_CPU_LOG"], let seconds = child.cpuSeconds else { return }
+        let line = String(format: "%.2f\t", seconds) + child.commandLine.prefix(300) + "\n"
+        // O_APPEND: tests run in parallel, and each line must land whole.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        _ = line.withCString { write(descriptor, $0, strlen($0)) }
     }
 
     /// Runs a process from async code without holding a thread of the cooperative pool: the wait

@@ -4,18 +4,19 @@ import Synchronization
 import Glibc
 #endif
 
-/// A child process started with `posix_spawn` and waited for with `waitpid`, bypassing
+/// A child process started with `posix_spawn` and waited for with `wait4`, bypassing
 /// Foundation's `Process`.
 ///
-/// Why: Foundation's `Process` learns that a child ended when the socket it shares with the child
+/// Why: Foundation's `Process` learns that a child ended when a socket it shares with the child
 /// closes, and it does not mark that socket close-on-exec — so the notification waits for every
-/// process that inherited it. Chromium leaves helpers (its crash handler) running after the
-/// browser exits, and `waitUntilExit` then waits for ever; a server started by another test holds
-/// the sockets of tests that started children after it. Here the child gets only standard input
-/// (`/dev/null`), output and error (files), every other descriptor is closed in it
-/// (`posix_spawn_file_actions_addclosefrom_np`), its signal mask is cleared (the test runner
-/// blocks SIGTERM, which children would inherit) and `waitpid` on its own pid returns when it
-/// exits, whatever its descendants do.
+/// process that inherited it. A program that leaves a helper running after it exits (Chromium's
+/// crash handler, a user's estimator command that starts a daemon) keeps `waitUntilExit` waiting
+/// for ever, and a long-lived child holds the sockets of children started after it. Here the child
+/// gets only standard input (a file, or `/dev/null`), output and error (files); every other
+/// descriptor is closed in it (`posix_spawn_file_actions_addclosefrom_np`), its signal mask is
+/// cleared and SIGTERM, SIGINT, SIGPIPE and SIGCHLD are reset to their defaults (a parent that
+/// blocks or ignores them does not pass that on), and `wait4` on its own pid returns when it exits,
+/// whatever its descendants do.
 public final class SpawnedProcess: Sendable {
     /// The child's process id.
     public let processIdentifier: pid_t
@@ -23,20 +24,26 @@ public final class SpawnedProcess: Sendable {
     public let commandLine: String
     /// The raw `waitpid` status once the child has been reaped.
     private let reaped = Mutex<Int32?>(nil)
+    private let cpu = Mutex<Double?>(nil)
 
-    /// Starts `executable` with `arguments`; `environment` is added to this process's.
+    /// The CPU seconds the child and the descendants it waited for used, once `waitForExit` has
+    /// reaped it (nil before, and when `isRunning` reaped it).
+    public var cpuSeconds: Double? { cpu.withLock { $0 } }
+
+    /// Starts `executable` with `arguments`; `environment` is added to this process's. Standard
+    /// input reads `standardInput` (`/dev/null` when nil); output and error replace the two files.
     public init(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:],
-                standardOutput: URL, standardError: URL) throws {
+                standardInput: URL? = nil, standardOutput: URL, standardError: URL) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput?.path ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, standardOutput.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, standardError.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         // glibc ≥ 2.34 has both; Swift's Glibc module does not export these GNU extensions.
         guard let closeFrom = Self.glibc("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self),
               let changeDirectory = Self.glibc("posix_spawn_file_actions_addchdir_np", as: ChangeDirectory.self)
-        else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "glibc 2.34 or newer is needed to spawn children"]) }
+        else { throw SpawnError(message: "glibc 2.34 or newer is needed to start another program") }
         _ = closeFrom(&actions, 3)
         if let currentDirectory { _ = changeDirectory(&actions, currentDirectory.path) }
 
@@ -59,7 +66,7 @@ public final class SpawnedProcess: Sendable {
         var pid = pid_t()
         let status = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
         guard status == 0 else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable.path): \(String(cString: strerror(status)))"])
+            throw SpawnError(message: "cannot start \(executable.path): \(String(cString: strerror(status)))")
         }
         processIdentifier = pid
         commandLine = ([executable.path] + arguments).joined(separator: " ")
@@ -97,23 +104,11 @@ public final class SpawnedProcess: Sendable {
                 if errno != EINTR { status = 0xff00; break }
             }
             reaped = status
-            logCPU(usage)
+            cpu.withLock { $0 = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6 }
             return status
         }
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
-    }
-
-    /// With `DOCHARNESS_CHILD_CPU_LOG=FILE`, each child's CPU seconds and command line are
-    /// appended to FILE: where the test suite's time goes, child by child.
-    private func logCPU(_ usage: rusage) {
-        guard let path = ProcessInfo.processInfo.environment["DOCHARNESS_CHILD_CPU_LOG"] else { return }
-        let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        let line = String(format: "%.2f\t", seconds) + commandLine.prefix(300) + "\n"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        guard descriptor >= 0 else { return }
-        _ = line.withCString { write(descriptor, $0, strlen($0)) }
-        close(descriptor)
     }
 
     /// Ends the child with SIGKILL (it cannot be blocked or ignored) and reaps it.
@@ -121,4 +116,11 @@ public final class SpawnedProcess: Sendable {
         if isRunning { kill(processIdentifier, SIGKILL) }
         waitForExit()
     }
+}
+
+/// Why a program could not be started.
+public struct SpawnError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, naming the program.
+    public var message: String
+    public var description: String { message }
 }
