@@ -1,3 +1,4 @@
+import Files
 import Scoring
 
 /// The human-readable `check` output: ruff-style finding lines, then a summary table.
@@ -7,11 +8,13 @@ public enum CheckTextReport {
     /// findings, every finding named.
     public static func findingLines(_ result: CheckResult, onlyNew: Bool) -> [String] {
         var lines: [String] = []
-        write(result, onlyNew: onlyNew) { lines.append(String(decoding: $0.dropLast(), as: UTF8.self)) }
+        write(result, onlyNew: onlyNew) { chunk in
+            lines += chunk.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+        }
         return lines
     }
 
-    /// Writes the finding lines as UTF-8, newline-terminated, calling `emit` for each (the fast
+    /// Writes the finding lines as UTF-8, newline-terminated, calling `emit` with each file's lines (the fast
     /// path for large outputs: no intermediate strings).
     ///
     /// With `sourceLine` (the full format, `--show-source`), each finding is followed by the line
@@ -20,32 +23,53 @@ public enum CheckTextReport {
     /// Returns how many finding lines it wrote.
     @discardableResult
     public static func write(_ result: CheckResult, onlyNew: Bool, sourceLine: ((String, Int) -> String?)? = nil, _ emit: ([UInt8]) -> Void) -> Int {
-        var written = 0
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
-        for file in result.files {
-            var findings = file.findings
-            if onlyNew { findings.removeAll { !$0.isNew } }
-            for finding in FindingGroups.lines(findings, merge: sourceLine == nil) {
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: file.path.utf8)
-                line.append(0x3A)
-                appendNumber(finding.line, to: &line)
-                line.append(0x3A)
-                appendNumber(finding.column, to: &line)
-                line.append(contentsOf: ": ".utf8)
-                line.append(contentsOf: finding.code.utf8)
-                line.append(0x20)
-                line.append(contentsOf: finding.message.utf8)
-                line.append(0x0A)
-                if let sourceLine, let text = sourceLine(file.path, finding.line) {
-                    line.append(contentsOf: excerpt(text, line: finding.line, column: finding.column).utf8)
-                }
-                emit(line)
-                written += 1
+        if let sourceLine {
+            // With source lines (read from disk, file by file): one file after another.
+            var written = 0
+            for file in result.files {
+                let chunk = lines(of: file, onlyNew: onlyNew, sourceLine: sourceLine)
+                if chunk.count > 0 { emit(chunk.bytes) }
+                written += chunk.count
             }
+            return written
+        }
+        // Each file's lines built on every core, then written in order: over the standard
+        // library this was a twentieth of `check`, all on one core after the scoring.
+        let chunks = ParallelMap.map(count: result.files.count) { index in lines(of: result.files[index], onlyNew: onlyNew, sourceLine: nil) }
+        var written = 0
+        for chunk in chunks where chunk.count > 0 {
+            emit(chunk.bytes)
+            written += chunk.count
         }
         return written
+    }
+
+    /// One file's finding lines, and how many.
+    private static func lines(of file: FileResult, onlyNew: Bool, sourceLine: ((String, Int) -> String?)?) -> (bytes: [UInt8], count: Int) {
+        var findings = file.findings
+        if onlyNew { findings.removeAll { !$0.isNew } }
+        guard !findings.isEmpty else { return ([], 0) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(findings.count * 100)
+        var count = 0
+        let path = Array(file.path.utf8)
+        for finding in FindingGroups.lines(findings, merge: sourceLine == nil) {
+            bytes.append(contentsOf: path)
+            bytes.append(0x3A)
+            appendNumber(finding.line, to: &bytes)
+            bytes.append(0x3A)
+            appendNumber(finding.column, to: &bytes)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: finding.code.utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: finding.message.utf8)
+            bytes.append(0x0A)
+            if let sourceLine, let text = sourceLine(file.path, finding.line) {
+                bytes.append(contentsOf: excerpt(text, line: finding.line, column: finding.column).utf8)
+            }
+            count += 1
+        }
+        return (bytes, count)
     }
 
     /// The source line under a finding with a caret at its column:

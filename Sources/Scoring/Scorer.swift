@@ -47,8 +47,15 @@ public struct Scorer: Sendable {
         let style = configuration.style ?? Self.dominantStyle(prepared)
         let filter = PathFilter(configuration: configuration)
         let rules = RuleCatalog.all.filter { configuration.isEnabled($0.code) }.map { $0.init() }
-        let names = rules.contains { $0 is UnresolvedReference } ? ProjectNames(files: files + neighbours) : nil
-        let quiet = rules.contains { $0 is StaleException } ? QuietFunctions(files: files + neighbours) : nil
+        // The two project-wide indexes, built side by side: each is a pass over every file that
+        // nothing else runs beside.
+        let wantsNames = rules.contains { $0 is UnresolvedReference }, wantsQuiet = rules.contains { $0 is StaleException }
+        let everyFile = wantsNames || wantsQuiet ? files + neighbours : []
+        let indexes = ParallelMap.map(count: 2, jobs: jobs) { index -> (any Sendable)? in
+            index == 0 ? (wantsNames ? ProjectNames(files: everyFile) : nil) : (wantsQuiet ? QuietFunctions(files: everyFile) : nil)
+        }
+        let names = indexes[0] as? ProjectNames
+        let quiet = indexes[1] as? QuietFunctions
         var results = ParallelMap.map(count: prepared.count, jobs: jobs) { index in
             score(prepared[index], style: style, rules: rules, filter: filter, names: names, quiet: quiet)
         }
