@@ -122,6 +122,13 @@ public struct PythonFileWalker: Sendable {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
+            // A regular file as readdir reports it needs no stat; folders are examined (one whose
+            // path is too long is one problem, said here), and so are links and entries of file
+            // systems that do not report types.
+            if Int32(pointer.pointee.d_type) == Int32(DT_REG) {
+                entries.append(Entry(name: name, isDirectory: false))
+                continue
+            }
             var status = stat()
             let full = directory + "/" + name
             guard lstat(full, &status) == 0 else {
@@ -135,6 +142,6 @@ public struct PythonFileWalker: Sendable {
             }
             entries.append(Entry(name: name, isDirectory: (status.st_mode & S_IFMT) == S_IFDIR))
         }
-        return entries.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 }
