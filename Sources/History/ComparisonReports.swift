@@ -51,7 +51,7 @@ public enum ComparisonReports {
                              + "bias \(signed(drift.signedBiasPercent)) points")
             }
         }
-        let rewritten = comparison.changed.filter { $0.headDocstring != nil || $0.baseDocstring != nil }
+        let rewritten = comparison.rewrittenDocstrings
         if !rewritten.isEmpty {
             lines.append("")
             lines.append("\(rewritten.count) generated docstring(s) changed; `--format markdown` shows the diffs")
@@ -119,7 +119,7 @@ public enum ComparisonReports {
             }
             lines.append("")
         }
-        let rewritten = comparison.changed.filter { $0.headDocstring != nil || $0.baseDocstring != nil }
+        let rewritten = comparison.rewrittenDocstrings
         if !rewritten.isEmpty {
             lines.append("## Generated docstrings that changed (\(rewritten.count))")
             lines.append("")
@@ -147,7 +147,7 @@ public enum ComparisonReports {
     public static func testReport(_ comparison: RunComparison) -> TestReport {
         let symbols = comparison.changed.map { change -> TestCase in
             let outcome: TestOutcome = change.regressed
-                ? .failed(TestFailure(message: "\(change.worstDescription) (threshold \(comparison.thresholds.regressionPoints.map(RunComparison.points) ?? "off"))",
+                ? .failed(TestFailure(message: "\(change.worstDescription) (threshold \(comparison.thresholds.regressionPoints.map(score) ?? "off"))",
                                       type: "Regression", details: Dimension.allCases.map { "\($0.rawValue) \(signed(change.delta($0)))" }.joined(separator: ", ")))
                 : .passed
             return TestCase(classname: "compare." + change.path, name: change.qualname, file: change.path, line: change.line, outcome: outcome, properties: [
@@ -193,11 +193,16 @@ public enum ComparisonReports {
 
     /// `12 (check, main @ 1a2b3c4, 2026-12-04 10:00)`.
     public static func describe(_ run: RunRecord) -> String {
+        "\(run.id.map(String.init) ?? "?") (\(details(run)))"
+    }
+
+    /// The run's command, branch and commit, template and time: `check, main @ 1a2b3c4, 2026-12-04 10:00`.
+    public static func details(_ run: RunRecord) -> String {
         var parts = [run.command]
         if let branch = run.gitBranch { parts.append(branch + (run.gitCommit.map { " @ " + String($0.prefix(7)) } ?? "")) }
         if let template = run.templateVersion { parts.append("template \(template)") }
         parts.append(timestamp(run.startedAt))
-        return "\(run.id.map(String.init) ?? "?") (\(parts.joined(separator: ", ")))"
+        return parts.joined(separator: ", ")
     }
 
     /// `2026-12-04 10:00` in UTC.
@@ -220,7 +225,7 @@ public enum ComparisonReports {
 
     private static func thresholdText(_ thresholds: RunComparison.Thresholds) -> String {
         var parts: [String] = []
-        if let points = thresholds.regressionPoints { parts.append("fails when a symbol drops more than \(RunComparison.points(points)) points") }
+        if let points = thresholds.regressionPoints { parts.append("fails when a symbol drops more than \(score(points)) points") }
         if thresholds.failOnNewFindings { parts.append("fails on any new finding") }
         return parts.isEmpty ? "no failure threshold" : parts.joined(separator: "; ")
     }
@@ -232,6 +237,8 @@ public enum ComparisonReports {
         return UnifiedDiff(old: lines(old), new: lines(new)).rendered(oldName: oldName, newName: newName)
     }
 
-    static func score(_ value: Double) -> String { String(format: "%.1f", value) }
-    static func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
+    /// A score or a number of points as every report shows it: `86.2`.
+    public static func score(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A change of score with its sign: `+1.5`, `-21.0`.
+    public static func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
 }

@@ -41,6 +41,8 @@ public struct RunComparison: Sendable, Codable {
     public var estimatorDrift: [EstimatorDrift]
     /// Symbols that regressed past `thresholds.regressionPoints`.
     public var regressions: Int { changed.filter(\.regressed).count }
+    /// The changed symbols whose generated docstring is new, gone or different (eval runs).
+    public var rewrittenDocstrings: [SymbolChange] { changed.filter { $0.baseDocstring != nil || $0.headDocstring != nil } }
     /// Why the comparison fails, one line per reason; empty when it passes.
     public var failures: [String]
     /// Whether the head run is within the thresholds.
@@ -83,7 +85,7 @@ public struct RunComparison: Sendable, Codable {
         var failures: [String] = []
         let regressed = self.changed.filter(\.regressed)
         if let points = thresholds.regressionPoints, let worst = regressed.first {
-            failures.append("\(regressed.count) symbol(s) regressed by more than \(Self.points(points)) points"
+            failures.append("\(regressed.count) symbol(s) regressed by more than \(ComparisonReports.score(points)) points"
                             + "; worst \(worst.identifier): \(worst.worstDescription)")
         }
         if thresholds.failOnNewFindings, !newFindings.isEmpty {
@@ -93,7 +95,6 @@ public struct RunComparison: Sendable, Codable {
         self.failures = failures
     }
 
-    static func points(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
 /// Head minus base of the run-wide figures.

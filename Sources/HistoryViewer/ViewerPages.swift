@@ -224,7 +224,7 @@ public enum ViewerPages {
         html.raw("<div class=\"sbs\">")
         for (title, run) in [("Base", base), ("Head", head)] {
             html.raw("<div><h2>\(title): run \(run.id ?? 0)</h2><p class=\"muted\">")
-            html.escaped(String(ComparisonReports.describe(run).drop { $0 != "(" }.dropFirst().dropLast()))
+            html.escaped(ComparisonReports.details(run))
             html.raw("</p><table><tr><th>overall</th><td class=\"n\">\(score(run.summary.overall))</td></tr>")
             for dimension in Dimension.allCases { html.raw("<tr><th>\(dimension.rawValue)</th><td class=\"n\">\(score(run.summary.scores[dimension]))</td></tr>") }
             html.raw("<tr><th>coverage</th><td class=\"n\">\(score(run.summary.coverage))%</td></tr><tr><th>findings</th><td class=\"n\">\(run.summary.findings)</td></tr></table></div>")
@@ -261,7 +261,7 @@ public enum ViewerPages {
             }
             html.raw("</table>")
         }
-        let rewritten = comparison.changed.filter { $0.baseDocstring != nil || $0.headDocstring != nil }
+        let rewritten = comparison.rewrittenDocstrings
         if !rewritten.isEmpty {
             html.raw("<h2>Generated docstrings that changed (\(rewritten.count))</h2>")
             for change in rewritten.prefix(100) {
@@ -298,6 +298,6 @@ public enum ViewerPages {
          "/runs/\(id)?show=\(show)" + (rule.map { "&rule=\($0)" } ?? "")
     }
 
-    static func score(_ value: Double) -> String { String(format: "%.1f", value) }
-    static func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
+    static let score = ComparisonReports.score
+    static let signed = ComparisonReports.signed
 }

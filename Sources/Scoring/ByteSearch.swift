@@ -1,4 +1,29 @@
+extension UInt8 {
+    /// Whether the byte can be part of a Python name: an ASCII letter or digit, `_`, or any byte of
+    /// a non-ASCII character.
+    var isIdentifierByte: Bool {
+        self >= 0x80 || self == UInt8(ascii: "_") || (self | 0x20 >= 0x61 && self | 0x20 <= 0x7A) || (self >= 0x30 && self <= 0x39)
+    }
+}
+
 extension String {
+    /// Whether `name` occurs in the string as a whole name, not inside a longer one
+    /// (`TypeError` in "Raises a TypeError if", not in "MyTypeErrors"), on UTF-8 bytes.
+    func containsName(_ name: String) -> Bool {
+        let haystack = Array(utf8), needle = Array(name.utf8)
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index ..< index + needle.count].elementsEqual(needle),
+               index == 0 || !haystack[index - 1].isIdentifierByte,
+               index + needle.count == haystack.count || !haystack[index + needle.count].isIdentifierByte {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur in the string: a byte search, without the
     /// Unicode-aware (and, through Foundation, far slower) `contains(_:)` of `StringProtocol`,
     /// for the ASCII markers rules look for on every docstring (`:\``, `://`, `::`, `%(`).

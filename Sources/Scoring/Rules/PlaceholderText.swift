@@ -53,9 +53,9 @@ struct PlaceholderText: Rule {
                     while offset < marker.count, lower(bytes[position + offset]) == marker[offset] { offset += 1 }
                     guard offset == marker.count else { continue }
                     // `_type_` is a template's word, not part of a name (`__type_params__`).
-                    if marker[0] == UInt8(ascii: "_"), position > 0, isIdentifierByte(bytes[position - 1]) { continue }
+                    if marker[0] == UInt8(ascii: "_"), position > 0, bytes[position - 1].isIdentifierByte { continue }
                     if marker[marker.count - 1] == UInt8(ascii: "_"), position + marker.count < bytes.count,
-                       isIdentifierByte(bytes[position + marker.count]) { continue }
+                       bytes[position + marker.count].isIdentifierByte { continue }
                     return templateMarkers[index]
                 }
                 position += 1
@@ -113,10 +113,6 @@ struct PlaceholderText: Rule {
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -31,33 +31,12 @@ struct UndocumentedException: Rule {
         var prose: String?
         for (name, raisedLine) in raised where !documented.contains(name) && seen.insert(name).inserted {
             if prose == nil { prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: " ") }
-            let message = Self.namesWord(prose ?? "", name)
+            let message = (prose ?? "").containsName(name)
                 ? "`\(name)` is raised on line \(raisedLine) and named in the prose, but not in a `Raises` section"
                 : "`\(name)` is raised on line \(raisedLine) but not documented"
             violations.append(Violation(line: line, message: message, subject: name, penalty: 0.2))
         }
         return violations
-    }
-}
-
-extension UndocumentedException {
-    /// Whether `text` has `word` as a whole word (not inside a longer name), on UTF-8 bytes.
-    static func namesWord(_ text: String, _ word: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(word.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        func isNamePart(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || byte == UInt8(ascii: "_") || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-        }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index ..< index + needle.count].elementsEqual(needle),
-               index == 0 || !isNamePart(haystack[index - 1]),
-               index + needle.count == haystack.count || !isNamePart(haystack[index + needle.count]) {
-                return true
-            }
-            index += 1
-        }
-        return false
     }
 }
 
