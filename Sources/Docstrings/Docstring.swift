@@ -29,6 +29,9 @@ public struct Docstring: Sendable, Hashable, Codable {
     public var sections: [DocstringSection]
     /// Parts that could not be parsed; non-empty means the docstring is malformed.
     public var problems: [DocstringProblem]
+    /// The text of section entries that could not be parsed (a NumPy description not indented
+    /// under its entry, an exception entry that is a sentence): still words a reader reads.
+    public var unparsedText: [String] = []
     /// Names of template placeholders written as a parameter entry (`$META`, `${META}`: dask and
     /// others substitute a shared entry when the module is imported), lowercased.
     public var templateFields: [String] = []
@@ -138,6 +141,8 @@ public struct DocstringSection: Sendable, Hashable, Codable {
     public var line: Int
     /// For NumPy headers, the underline's length; nil otherwise.
     public var underlineLength: Int?
+    /// For NumPy headers, whether the underline is `=` (numpydoc reads it; its guide writes `-`).
+    public var underlineIsEquals = false
 
     /// Creates a section.
     public init(kind: SectionKind, title: String, style: DocstringStyle, line: Int, underlineLength: Int? = nil) {

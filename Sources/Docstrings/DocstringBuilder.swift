@@ -80,6 +80,12 @@ struct DocstringBuilder {
         docstring.problems.append(DocstringProblem(message: message, line: line))
     }
 
+    /// A section entry that could not be parsed: `message` says why; its text is kept.
+    mutating func unparsedEntry(_ message: String, head: DocstringLines.Line, rest: [DocstringLines.Line]) {
+        problem(message, line: head.offset)
+        docstring.unparsedText.append(Self.description(String(head.content), rest))
+    }
+
     mutating func append(_ items: [DocstringItem], to kind: SectionKind) {
         let items = items.map { item in
             var copy = item

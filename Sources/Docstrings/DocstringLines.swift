@@ -40,10 +40,25 @@ struct DocstringLines {
             let indent = Self.indentation(line)
             indentations.append(indent < line.utf8.count && !Self.isBlank(line) ? indent : nil)
         }
-        let margin = indentations.dropFirst().compactMap { $0 }.min() ?? 0
+        // A line at column 0 right after an indented one, in a docstring whose other lines are
+        // indented, is the rest of that line, split by a `\n` escape in a non-raw literal
+        // (`Defaults to "\n".`): it is joined back (as the source shows it) instead of setting the
+        // margin to 0, which would put every section header off its column.
+        var joined = expanded.map { Substring($0) }
+        var offsets = Array(expanded.indices)
+        let splits = expanded.indices.dropFirst(2).filter { indentations[$0] == 0 && (indentations[$0 - 1] ?? 0) > 0 }
+        if !splits.isEmpty, expanded.indices.dropFirst().allSatisfy({ splits.contains($0) || indentations[$0] != 0 }) {
+            for offset in splits.reversed() {
+                joined[offset - 1] = Substring(String(joined[offset - 1]) + "\\n" + joined[offset])
+                joined.remove(at: offset)
+                offsets.remove(at: offset)
+            }
+        }
+        let margin = offsets.dropFirst().compactMap { indentations[$0] }.min() ?? 0
         var result: [Line] = []
-        result.reserveCapacity(expanded.count)
-        for (offset, line) in expanded.enumerated() {
+        result.reserveCapacity(joined.count)
+        for (position, line) in joined.enumerated() {
+            let offset = offsets[position]
             var text: Substring
             if offset == 0 {
                 text = line.drop { $0 == " " }

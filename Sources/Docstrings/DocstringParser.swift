@@ -77,17 +77,21 @@ struct SectionStart {
         return starts
     }
 
-    /// `Parameters` over a line of three or more dashes.
+    /// `Parameters` over a line of three or more dashes, or a section numpydoc knows over `=`
+    /// (numpydoc accepts either; `=` under any other line is a reST title, not a section).
     static func numpy(_ lines: [DocstringLines.Line], _ index: Int) -> SectionStart? {
         guard index + 1 < lines.count else { return nil }
         let underline = lines[index + 1]
-        guard underline.indent == 0, underline.text.count >= 3, underline.text.allSatisfy({ $0 == "-" }) else { return nil }
+        guard underline.indent == 0, underline.text.utf8.count >= 3, let mark = underline.text.utf8.first, mark == 0x2D || mark == 0x3D,
+              underline.text.utf8.allSatisfy({ $0 == mark }) else { return nil }
         let title = lines[index].text
         guard !title.hasSuffix(":"), title.first?.isLetter == true, title.count <= 40 else { return nil }
-        let kind = SectionNames.numpy[title.lowercased()]?.kind ?? .admonition
-        return SectionStart(index: index, bodyStart: index + 2,
-                            section: DocstringSection(kind: kind, title: title, style: .numpy,
-                                                      line: lines[index].offset, underlineLength: underline.text.count))
+        let known = SectionNames.numpy[title.lowercased()]?.kind
+        if mark == 0x3D, known == nil || underline.text.utf8.count < title.utf8.count { return nil }
+        var section = DocstringSection(kind: known ?? .admonition, title: title, style: .numpy,
+                                       line: lines[index].offset, underlineLength: underline.text.count)
+        section.underlineIsEquals = mark == 0x3D
+        return SectionStart(index: index, bodyStart: index + 2, section: section)
     }
 
     /// `Args:` alone on its line, followed by an indented body (or nothing).

@@ -17,7 +17,7 @@ extension DocstringBuilder {
                 } else if let item = Self.googleField(entry.head, entry.rest) {
                     items.append(item)
                 } else {
-                    problem("`\(entry.head.content)` in `\(section.title):` is not `name (type): description`", line: entry.head.offset)
+                    unparsedEntry("`\(entry.head.content)` in `\(section.title):` is not `name (type): description`", head: entry.head, rest: entry.rest)
                 }
             }
             append(items, to: section.kind)
@@ -40,7 +40,7 @@ extension DocstringBuilder {
                 } else if Self.isExceptionList(content) {
                     items.append(DocstringItem(name: content, type: nil, description: Self.description("", entry.rest), line: entry.head.offset))
                 } else {
-                    problem("`\(content)` in `\(section.title):` is not `ExceptionType: description`", line: entry.head.offset)
+                    unparsedEntry("`\(content)` in `\(section.title):` is not `ExceptionType: description`", head: entry.head, rest: entry.rest)
                 }
             }
             if section.kind == .raises { append(items, to: .raises) }

@@ -18,7 +18,7 @@ extension DocstringBuilder {
                 let (namePart, type) = Self.numpyNameAndType(content)
                 let names = namePart.split(separator: ",").map { $0.trimmingCharacters() }
                 guard !names.isEmpty, names.allSatisfy(Self.isIdentifier) else {
-                    problem("`\(content)` in `\(section.title)` is not `name : type`", line: entry.head.offset)
+                    unparsedEntry("`\(content)` in `\(section.title)` is not `name : type`", head: entry.head, rest: entry.rest)
                     continue
                 }
                 let description = entry.rest.joinedDedented()
@@ -62,7 +62,7 @@ extension DocstringBuilder {
                     continue
                 }
                 guard Self.isExceptionList(content) else {
-                    problem("`\(content)` in `\(section.title)` is not an exception type", line: entry.head.offset)
+                    unparsedEntry("`\(content)` in `\(section.title)` is not an exception type", head: entry.head, rest: entry.rest)
                     continue
                 }
                 for exception in content.split(separator: ",") {

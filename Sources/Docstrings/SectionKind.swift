@@ -61,8 +61,10 @@ public enum SectionNames {
         .warns, .warnings, .seeAlso, .notes, .references, .examples,
     ]
 
-    /// The order of the Google style guide's structured sections; others may go anywhere.
+    /// The order of the Google style guide's structured sections; others may go anywhere
+    /// (`Attributes` included: the guide shows it in class docstrings, which have no `Returns`, and
+    /// orders it against nothing).
     public static let googleOrder: [SectionKind] = [
-        .attributes, .parameters, .keywordArguments, .otherParameters, .returns, .yields, .raises,
+        .parameters, .keywordArguments, .otherParameters, .returns, .yields, .raises,
     ]
 }

@@ -50,7 +50,8 @@ enum RuleHelp {
             `kwargs` only by literal key (`kwargs.get("timeout")`) and never this one.
 
             A class docstring that documents its constructor's parameters (and `__init__`'s docstring
-            does not) is checked against `__init__`'s signature.
+            does not) is checked against `__init__`'s signature. A property getter's docstring may
+            document the parameters of what the property returns when that is called, and is left alone.
 
             **Example:** `def move(x, y):` whose docstring still documents `z`.
             """#,
@@ -191,7 +192,8 @@ enum RuleHelp {
 
             **Why it matters:** tools show the first line only (PEP 257: "a summary line"); a sentence
             wrapped onto a second line is cut in half in every listing. A reST title over its underline
-            (`Tagged JSON` over `~~~~~~~~~~~`) is one line and is left alone.
+            (`Tagged JSON` over `~~~~~~~~~~~`), or between an overline and an underline, is one line and
+            is left alone.
 
             **Example:** `"""Compute the thing\n    for the caller."""`.
             """#,
@@ -307,7 +309,8 @@ enum RuleHelp {
             underline shorter than its header is rendered as prose by some tools and silently accepted by
             others. Consistent spelling also makes docstrings greppable.
 
-            **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----`.
+            **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----` or over
+            `==========` (numpydoc reads `=` too, its guide writes dashes).
             """#,
         "DH303": #"""
             Sections appear in a different order than the style's guide gives.
@@ -354,7 +357,8 @@ enum RuleHelp {
             words after the summary (defaults 10, 8 and 20), so a small function (complexity ≤ 3 with
             one parameter, or no branches and two parameters) needs nothing beyond its summary. The
             score is `100 × min(1, W / E)` where `W` counts words of the description and sections, with
-            code spans removed.
+            code spans removed — entries a parser could not read (a NumPy description not indented under
+            its entry) included: a reader still reads them.
 
             **Example:** a 12-branch function whose docstring is "Process the data."
             """#,

@@ -6,7 +6,8 @@
 /// words after the summary (defaults 10, 8 and 20), so a small function (complexity ≤ 3 with
 /// one parameter, or no branches and two parameters) needs nothing beyond its summary. The
 /// score is `100 × min(1, W / E)` where `W` counts words of the description and sections, with
-/// code spans removed.
+/// code spans removed — entries a parser could not read (a NumPy description not indented under
+/// its entry) included: a reader still reads them.
 ///
 /// **Example:** a 12-branch function whose docstring is "Process the data."
 struct BriefForComplexity: Rule {
@@ -18,6 +19,7 @@ struct BriefForComplexity: Rule {
         .good("def add(a, b):\n    \"\"\"Add two numbers.\"\"\"\n    return a + b\n"),
         .good("def route(request, user, cache):\n    \"\"\"Route the request.\n\n    Parameters\n    ----------\n    request : Request\n        The incoming request.\n    {shared_parameters}\n    \"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
         .good("def route(request, user, cache):\n    \"\"\"Route the request.\n\n    Requests with an `a` flag go to the first handler, then `b`, then anything from a\n    known user, then anything cached; the rest falls through to the default handler.\n\n    Args:\n        request: The incoming request.\n        user: The signed-in user, or None.\n        cache: The response cache, or None when caching is off.\n\n    Returns:\n        int: The handler number.\n    \"\"\"\n    if request.a:\n        return 1\n    if request.b:\n        return 2\n    if user:\n        return 3\n    if cache:\n        return 4\n    return 5\n"),
+        .good("def remove_edge(u, v):\n    \"\"\"Remove the edge between u and v.\n\n    Parameters\n    ----------\n    u, v : nodes\n    Remove the half-edges (u, v) and (v, u) and update the\n    edge ordering around the removed edge, keeping the rotation\n    system of the planar embedding consistent for both nodes.\n\n    Raises\n    ------\n    KeyError\n    If there is not an edge between u and v.\n    \"\"\"\n    if u:\n        return 1\n    if v:\n        return 2\n    if u == v:\n        return 3\n    if u > v:\n        return 4\n    return 5\n"),
     ]
 
     /// Words of detail the formula expects for a function.
@@ -34,6 +36,7 @@ struct BriefForComplexity: Rule {
         }
         for example in docstring.examples { count += SymbolContext.wordCount(example.text) + 5 }
         for note in docstring.notes { count += SymbolContext.wordCount(note.text.text) }
+        for text in docstring.unparsedText { count += SymbolContext.wordCount(text) }
         return count
     }
 

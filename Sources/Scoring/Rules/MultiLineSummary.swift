@@ -2,7 +2,8 @@
 ///
 /// **Why it matters:** tools show the first line only (PEP 257: "a summary line"); a sentence
 /// wrapped onto a second line is cut in half in every listing. A reST title over its underline
-/// (`Tagged JSON` over `~~~~~~~~~~~`) is one line and is left alone.
+/// (`Tagged JSON` over `~~~~~~~~~~~`), or between an overline and an underline, is one line and
+/// is left alone.
 ///
 /// **Example:** `"""Compute the thing\n    for the caller."""`.
 struct MultiLineSummary: Rule {
@@ -11,6 +12,7 @@ struct MultiLineSummary: Rule {
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
         .bad("def f():\n    ↓\"\"\"Compute the value that the caller\n    asked for.\n    \"\"\"\n", message: "the summary spans 2 lines; fit it on one line and put details after a blank line"),
+        .good("\"\"\"\n**********\nExceptions\n**********\n\nBase exceptions and errors.\n\"\"\"\n"),
         .good("def f():\n    \"\"\"Compute the requested value.\n\n    The caller asked for it.\n    \"\"\"\n"),
     ]
 

@@ -18,6 +18,7 @@ struct SectionOrder: FixableRule {
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n\n    .. versionadded:: 2.0\n    \"\"\"\n    return x\n"),
         .bad("def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    Note that x is scaled.\n\n    ↓Args:\n        x: Factor.\n    \"\"\"\n    return x\n", message: "`Args` comes after `Returns`; google style puts it before",
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Returns:\n        The result.\n\n    Note that x is scaled.\n\n    Args:\n        x: Factor.\n    \"\"\"\n    return x\n"),
+        .good("class Segment:\n    \"\"\"A piece of text.\n\n    Args:\n        text: The text.\n\n    Attributes:\n        cell_length: Terminal cells the text takes.\n    \"\"\"\n\n    def __init__(self, text):\n        self.text = text\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n\n    Returns:\n        The result.\n    \"\"\"\n    return x\n"),
     ]
 

@@ -6,7 +6,8 @@ import Docstrings
 /// underline shorter than its header is rendered as prose by some tools and silently accepted by
 /// others. Consistent spelling also makes docstrings greppable.
 ///
-/// **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----`.
+/// **Example:** `Arguments:` in Google style (write `Args:`), `Parameters` over `-----` or over
+/// `==========` (numpydoc reads `=` too, its guide writes dashes).
 struct SectionSpelling: FixableRule {
     static let code = "DH302"
     static let name = "section-spelling"
@@ -15,6 +16,8 @@ struct SectionSpelling: FixableRule {
         .bad("def f(x):\n    \"\"\"Scale.\n\n    ↓Arguments:\n        x: Factor.\n    \"\"\"\n", message: "write the `Arguments` header as `Args`",
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Args:\n        x: Factor.\n    \"\"\"\n"),
         .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓-----\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` has 5 dashes; use 10, one per letter",
+             fixed: "def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
+        .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓==========\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` is `=`; numpydoc's guide underlines with dashes, 10, one per letter",
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
     ]
@@ -38,7 +41,11 @@ struct SectionSpelling: FixableRule {
                                             message: "write the `\(section.title)` header as `\(entry.canonical)`",
                                             subject: section.title, penalty: 0.05))
             }
-            if let length = section.underlineLength, length != section.title.count {
+            if section.underlineIsEquals {
+                violations.append(Violation(line: context.line(section.line) + 1,
+                                            message: "the underline of `\(section.title)` is `=`; numpydoc's guide underlines with dashes, \(section.title.count), one per letter",
+                                            subject: section.title + "-", penalty: 0.05))
+            } else if let length = section.underlineLength, length != section.title.count {
                 violations.append(Violation(line: context.line(section.line) + 1,
                                             message: "the underline of `\(section.title)` has \(length) dashes; use \(section.title.count), one per letter",
                                             subject: section.title + "-", penalty: 0.05))
@@ -62,9 +69,9 @@ struct SectionSpelling: FixableRule {
                 content.replaceSubrange(range, with: Array(title.utf8))
                 edits.append(LineEdit(start: line, end: line + 1, contents: [content]))
             }
-            if let length = section.underlineLength, length != title.count {
+            if let length = section.underlineLength, length != title.count || section.underlineIsEquals {
                 var content = lines.content(line + 1)
-                guard let start = content.firstIndex(of: UInt8(ascii: "-")) else { continue }
+                guard let start = content.firstIndex(of: UInt8(ascii: section.underlineIsEquals ? "=" : "-")) else { continue }
                 content.replaceSubrange(start ..< start + length, with: [UInt8](repeating: UInt8(ascii: "-"), count: title.count))
                 edits.append(LineEdit(start: line + 1, end: line + 2, contents: [content]))
             }

@@ -9,7 +9,8 @@ import PythonSyntax
 /// `kwargs` only by literal key (`kwargs.get("timeout")`) and never this one.
 ///
 /// A class docstring that documents its constructor's parameters (and `__init__`'s docstring
-/// does not) is checked against `__init__`'s signature.
+/// does not) is checked against `__init__`'s signature. A property getter's docstring may
+/// document the parameters of what the property returns when that is called, and is left alone.
 ///
 /// **Example:** `def move(x, y):` whose docstring still documents `z`.
 struct StaleParameter: FixableRule {
@@ -30,6 +31,7 @@ struct StaleParameter: FixableRule {
         .bad("class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    ↓    width: Stroke width.\n    \"\"\"\n\n    def __init__(self, colour):\n        self.colour = colour\n", message: "`width` is documented but is not a parameter; remove it or rename it to match the signature",
              fixed: "class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour):\n        self.colour = colour\n"),
         .good("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n        speed: How fast.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n"),
+        .good("class Graph:\n    @cached_property\n    def edges(self):\n        \"\"\"An EdgeView of the graph, called as G.edges(nbunch, data).\n\n        Parameters\n        ----------\n        nbunch : container of nodes, optional\n            Only the edges of these nodes.\n        data : bool, optional\n            Whether to report the edges' data too.\n        \"\"\"\n        return EdgeView(self)\n"),
         .bad("def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    ↓    sped: How fast.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n", message: "`sped` is documented but is not a parameter; remove it or rename it to match the signature",
              fixed: "def move(x, **options):\n    \"\"\"Move.\n\n    Args:\n        x: Horizontal.\n    \"\"\"\n    return x * options.get(\"speed\", 1)\n"),
     ]
@@ -51,6 +53,9 @@ struct StaleParameter: FixableRule {
         } else {
             return []
         }
+        // A property getter takes only `self`: entries in its docstring describe what it returns
+        // when that is called (NetworkX's `G.edges(nbunch, data, default)` view), not stale names.
+        if context.isFunction, context.isProperty, function.parameters.count <= 1 { return [] }
         let names = Set(function.parameters.map(\.name))
         // A function taking **kwargs may document the keywords it accepts — those it reads by
         // name, or any when it passes them on or uses them whole (`keywordsRead` nil).

@@ -11,6 +11,7 @@ struct SummaryPunctuation: FixableRule {
     static let dimension = Dimension.clarity
     static let examples: [RuleExample] = [
         .good("\"\"\"\nTagged JSON\n~~~~~~~~~~~\n\nA compact representation for lossless serialization.\n\"\"\"\n"),
+        .good("\"\"\"\n**********\nMatplotlib\n**********\n\nDraw networks with matplotlib.\n\"\"\"\n"),
         .bad("def f():\n    ↓\"\"\"Return the user\"\"\"\n", message: "the summary does not end with a period",
              fixed: "def f():\n    \"\"\"Return the user.\"\"\"\n"),
         .bad("def f(x):\r\n    ↓'''Return `x`  \r\n\r\n    Details.\r\n    '''\r\n", message: "the summary does not end with a period",
@@ -29,22 +30,29 @@ struct SummaryPunctuation: FixableRule {
         return [Violation(line: context.line(summary.line + lastLine), message: "the summary does not end with a period", penalty: 0.1)]
     }
 
-    /// Whether the summary is a reST title: a line over an underline of one repeated punctuation
-    /// character at least as long (`Tagged JSON` over `~~~~~~~~~~~`, Flask's module docstrings).
+    /// Whether the summary is a reST title: a line under an overline or over an underline (or
+    /// both) of one repeated punctuation character at least as long (`Tagged JSON` over
+    /// `~~~~~~~~~~~`, Flask's module docstrings; `Matplotlib` between two `**********`, NetworkX's).
     static func isHeading(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let newline = bytes.firstIndex(of: 0x0A), !bytes[(newline + 1)...].contains(0x0A) else { return false }
-        func trimmed(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            var part = part
-            while let first = part.first, first == 0x20 || first == 0x09 { part = part.dropFirst() }
-            while let last = part.last, last == 0x20 || last == 0x09 || last == 0x0D { part = part.dropLast() }
-            return part
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { trimmed($0) }
+        switch lines.count {
+        case 2: return isAdornment(lines[1], over: lines[0])
+        case 3: return isAdornment(lines[0], over: lines[1]) && isAdornment(lines[2], over: lines[1]) && lines[0] == lines[2]
+        default: return false
         }
-        let title = trimmed(bytes[..<newline])
-        let underline = trimmed(bytes[(newline + 1)...])
-        guard let mark = underline.first, Array("=-~^\"'`#*+.:_".utf8).contains(mark),
-              underline.allSatisfy({ $0 == mark }), underline.count >= max(3, title.count) else { return false }
-        return true
+    }
+
+    private static func trimmed(_ part: Substring.UTF8View) -> ArraySlice<UInt8> {
+        var part = ArraySlice(part)
+        while let first = part.first, first == 0x20 || first == 0x09 { part = part.dropFirst() }
+        while let last = part.last, last == 0x20 || last == 0x09 || last == 0x0D { part = part.dropLast() }
+        return part
+    }
+
+    /// A line of one repeated reST adornment character, at least as long as `title`.
+    private static func isAdornment(_ line: ArraySlice<UInt8>, over title: ArraySlice<UInt8>) -> Bool {
+        guard let mark = line.first, Array("=-~^\"'`#*+.:_".utf8).contains(mark) else { return false }
+        return line.allSatisfy { $0 == mark } && line.count >= max(3, title.count) && !title.isEmpty && !title.allSatisfy { $0 == mark }
     }
 
     /// Adds the period after the summary's last word (before closing quotes on that line). Only

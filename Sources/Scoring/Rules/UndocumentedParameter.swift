@@ -30,12 +30,37 @@ struct UndocumentedParameter: Rule {
         .good("def make_record(fields):\n    def _repr(self, limit):\n        \"\"\"Describe the record, bound as its __repr__ below.\n\n        Args:\n            limit: Characters at most.\n        \"\"\"\n"),
         .bad("class Pen:\n    \"\"\"A pen that draws lines.\n\n    ↓Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\"\"\"\n", message: "parameter `size` is not documented"),
         .good("class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\n\n        Args:\n            size: Nib size in points.\n        \"\"\"\n"),
+        .good("def align(lines, new_lines=False):\n    \"\"\"Align lines.\n\n    Args:\n        lines: The lines.\n        new_lines: Whether padded lines end in \"\\n\". Defaults to False.\n    \"\"\"\n"),
+        .bad("def getrandbits(k):\n    ↓\"\"\"Generate an int with k random bits.\"\"\"\n", message: "parameter `k` is named in the prose, but has no entry in a parameters section"),
+        .bad("def couple(pair_idx, node):\n    \"\"\"Couple a node.\n\n    pair_idx is the index of the partition that holds the node.\n\n    ↓Args:\n        node: The node.\n    \"\"\"\n", message: "parameter `pair_idx` is named in the prose, but has no entry in an `Args` section"),
         .bad("def describe(self, limit):\n    \"\"\"Describe a record.\n\n    ↓Args:\n        limit: Characters at most.\n    \"\"\"\n", message: "parameter `self` is not documented"),
     ]
 
     /// Several at one place show as one line naming them all.
     static func groupedMessage(_ messages: [String]) -> String? {
-        "\(messages.count) parameters are not documented: \(quotedNames(messages))"
+        let inProse = messages.filter { $0.contains(Self.proseMark) }
+        if inProse.count == messages.count {
+            return "\(messages.count) parameters are named in the prose, but have no entries: \(quotedNames(messages))"
+        }
+        let absent = messages.filter { !$0.contains(Self.proseMark) }
+        return "\(absent.count) parameter\(absent.count == 1 ? " is" : "s are") not documented: \(quotedNames(absent))"
+            + (inProse.isEmpty ? "" : "; named in the prose but with no entry: \(quotedNames(inProse))")
+    }
+
+    static let proseMark = "is named in the prose"
+
+    /// Parameter names that prose uses as words ("return a list"): not taken as naming them.
+    static let englishWords: Set<String> = ["a", "an", "i", "the", "to", "of", "in", "is", "on", "at", "by", "or", "and", "as", "it", "be", "for", "if", "no", "not", "with"]
+
+    /// Where a parameter's entry goes in `style`.
+    static func entryPlace(_ style: DocstringStyle, name: String) -> String {
+        switch style {
+        case .google: "an `Args` section"
+        case .numpy: "a `Parameters` section"
+        case .sphinx: "a `:param \(name):` field"
+        case .epytext: "an `@param \(name):` field"
+        case .plain: "a parameters section"
+        }
     }
 
     func check(_ context: SymbolContext) -> [Violation] {
@@ -67,8 +92,16 @@ struct UndocumentedParameter: Rule {
         let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
         let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))
+        // Prose that names the parameter ("an int with k random bits") describes it for a reader,
+        // not for tools: the message says where its entry belongs.
+        var prose: String?
+        let style = docstring.style == .plain ? context.projectStyle : docstring.style
         return parameters.filter { !documented.contains($0.name) && !($0.kind == .varKeyword && documentsKeywords) }.map {
-            Violation(line: line, message: "parameter `\($0.documentedName)` is not documented", subject: $0.name, penalty: penalty)
+            if prose == nil { prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: " ") }
+            let message = !Self.englishWords.contains($0.name) && (prose ?? "").containsName($0.name)
+                ? "parameter `\($0.documentedName)` is named in the prose, but has no entry in \(Self.entryPlace(style, name: $0.documentedName))"
+                : "parameter `\($0.documentedName)` is not documented"
+            return Violation(line: line, message: message, subject: $0.name, penalty: penalty)
         }
     }
 }
