@@ -10,8 +10,9 @@ Same input, same run, one core (this process and docharness pinned to CPU 0), re
 2. Rendering: the model's chat template over the requests of corpora/cassettes-smollm2 (repeated
    to a few thousand) — `docharness prompt --timing` (in-process time per render, the fastest of
    five passes, the fastest of three processes) against Python jinja2 in llama-cpp-python's environment (per render, in-process,
-   the fastest of five passes). Each side renders from variables already built: Python's from
-   json.loads, docharness's from its parsed requests (that step is timed apart and printed too).
+   the fastest of five passes). Each side renders from variables already built from the same
+   JSONL file, one object per line: Python's from json.loads, docharness's from its parsed
+   requests (that step is timed apart and printed too).
 
 Prints both ratios (peer time / DocHarness time: above 1 means DocHarness is faster).
 """
@@ -119,11 +120,15 @@ def main():
         environment.globals["raise_exception"] = lambda message: (_ for _ in ()).throw(jinja2.exceptions.TemplateError(message))
         template = environment.from_string(field(reader, "tokenizer.chat_template"))
         # Both sides: the fastest of five passes over the requests, each rendered from variables
-        # already built (json.loads' objects here, docharness's template values there).
+        # already built from the same file's lines (json.loads' objects here, docharness's template
+        # values there): one object per line on both sides, not the same few objects repeated,
+        # which would sit in the cache where the other side's do not.
+        with open(requests_path, encoding="utf-8") as handle:
+            loaded = [json.loads(line) for line in handle]
         passes = []
         for _ in range(5):
             start = time.perf_counter()
-            for request in requests:
+            for request in loaded:
                 template.render(messages=request["messages"], add_generation_prompt=True, bos_token="", eos_token="",
                                 tools=request.get("tools"), functions=None, function_call=None, tool_choice=None)
             passes.append((time.perf_counter() - start) / len(requests) * 1e6)
