@@ -16,7 +16,7 @@ extension DocstringBuilder {
                     continue
                 }
                 let (namePart, type) = Self.numpyNameAndType(content)
-                let names = namePart.split(separator: ",").map { $0.trimmingCharacters() }
+                let names = Self.entryNames(namePart)
                 guard !names.isEmpty, names.allSatisfy(Self.isIdentifier) else {
                     unparsedEntry("`\(content)` in `\(section.title)` is not `name : type`", head: entry.head, rest: entry.rest)
                     continue
@@ -87,6 +87,30 @@ extension DocstringBuilder {
 
     /// `x : int` → (`x`, `int`); `x` → (`x`, nil). numpydoc splits on the first ` : `, and also
     /// accepts `x: int`.
+    /// The names of one entry: `x, y`, and the brace shorthand `{row,col}_cluster` for
+    /// `row_cluster` and `col_cluster` (seaborn's).
+    static func entryNames(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
+            if character == ",", depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts.flatMap { part -> [String] in
+            let name = part.trimmingCharacters()
+            guard let open = name.firstIndex(of: "{"), let close = name[open...].firstIndex(of: "}") else { return [name] }
+            let prefix = name[..<open], suffix = name[name.index(after: close)...]
+            return name[name.index(after: open) ..< close].split(separator: ",").map { prefix + $0.trimmingCharacters() + suffix }
+        }
+    }
+
     static func numpyNameAndType(_ content: String) -> (name: String, type: String?) {
         let (before, after) = splitOnColon(content)
         if let before, !before.isEmpty {

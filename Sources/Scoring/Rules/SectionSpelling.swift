@@ -20,6 +20,7 @@ struct SectionSpelling: FixableRule {
         .bad("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ↓==========\n    x : float\n        Factor.\n    \"\"\"\n", message: "the underline of `Parameters` is `=`; numpydoc's guide underlines with dashes, 10, one per letter",
              fixed: "def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
         .good("def f(x):\n    \"\"\"Scale.\n\n    Parameters\n    ----------\n    x : float\n        Factor.\n    \"\"\"\n"),
+        .good("\"\"\"\nImportant note on ids\n----------------------------------------\n\nSeveral id schemes are used.\n\"\"\"\n"),
     ]
 
     /// The header spellings of a style with sections written as headers (Google, NumPy).
@@ -41,6 +42,8 @@ struct SectionSpelling: FixableRule {
                                             message: "write the `\(section.title)` header as `\(entry.canonical)`",
                                             subject: section.title, penalty: 0.05))
             }
+            // A heading numpydoc does not know (a reST section of a module docstring) is prose.
+            guard table[section.title.lowercased()] != nil else { continue }
             if section.underlineIsEquals {
                 violations.append(Violation(line: context.line(section.line) + 1,
                                             message: "the underline of `\(section.title)` is `=`; numpydoc's guide underlines with dashes, \(section.title.count), one per letter",
@@ -60,8 +63,7 @@ struct SectionSpelling: FixableRule {
         guard let docstring = context.docstring else { return [] }
         var edits: [LineEdit] = []
         for section in docstring.sections {
-            guard let table = Self.names(section.style) else { continue }
-            let title = table[section.title.lowercased()]?.canonical ?? section.title
+            guard let table = Self.names(section.style), let title = table[section.title.lowercased()]?.canonical else { continue }
             let line = literal.line(section.line)
             if title != section.title {
                 var content = lines.content(line)

@@ -30,6 +30,8 @@ struct UndocumentedParameter: Rule {
         .good("def make_record(fields):\n    def _repr(self, limit):\n        \"\"\"Describe the record, bound as its __repr__ below.\n\n        Args:\n            limit: Characters at most.\n        \"\"\"\n"),
         .bad("class Pen:\n    \"\"\"A pen that draws lines.\n\n    ↓Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\"\"\"\n", message: "parameter `size` is not documented"),
         .good("class Pen:\n    \"\"\"A pen that draws lines.\n\n    Args:\n        colour: Ink colour.\n    \"\"\"\n\n    def __init__(self, colour, size):\n        \"\"\"Make a pen.\n\n        Args:\n            size: Nib size in points.\n        \"\"\"\n"),
+        .good("def clustermap(data, row_cluster=True, col_cluster=True):\n    \"\"\"Plot a clustered heatmap.\n\n    Parameters\n    ----------\n    data : DataFrame\n        The values.\n    {row,col}_cluster : bool, optional\n        Whether to cluster the rows and the columns.\n    \"\"\"\n"),
+        .bad("def to_json(show_bbox=True, **kwargs):\n    \"\"\"Return a GeoJSON string.\n\n    ↓Parameters\n    ----------\n    show_bbox : bool, optional\n        Include the bounds.\n\n    *kwargs* that will be passed to json.dumps().\n    \"\"\"\n", message: "parameter `**kwargs` is named in the prose, but has no entry in a `Parameters` section"),
         .good("def align(lines, new_lines=False):\n    \"\"\"Align lines.\n\n    Args:\n        lines: The lines.\n        new_lines: Whether padded lines end in \"\\n\". Defaults to False.\n    \"\"\"\n"),
         .bad("def getrandbits(k):\n    ↓\"\"\"Generate an int with k random bits.\"\"\"\n", message: "parameter `k` is named in the prose, but has no entry in a parameters section"),
         .bad("def couple(pair_idx, node):\n    \"\"\"Couple a node.\n\n    pair_idx is the index of the partition that holds the node.\n\n    ↓Args:\n        node: The node.\n    \"\"\"\n", message: "parameter `pair_idx` is named in the prose, but has no entry in an `Args` section"),
@@ -97,7 +99,9 @@ struct UndocumentedParameter: Rule {
         var prose: String?
         let style = docstring.style == .plain ? context.projectStyle : docstring.style
         return parameters.filter { !documented.contains($0.name) && !($0.kind == .varKeyword && documentsKeywords) }.map {
-            if prose == nil { prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: " ") }
+            // Prose: the summary, the description, and lines in a section that are not entries
+            // (geopandas' "*kwargs* that will be passed to json.dumps()." under `Parameters`).
+            if prose == nil { prose = ([docstring.summary?.text, docstring.description?.text].compactMap { $0 } + docstring.unparsedText).joined(separator: " ") }
             let message = !Self.englishWords.contains($0.name) && (prose ?? "").containsName($0.name)
                 ? "parameter `\($0.documentedName)` is named in the prose, but has no entry in \(Self.entryPlace(style, name: $0.documentedName))"
                 : "parameter `\($0.documentedName)` is not documented"
