@@ -74,7 +74,7 @@ enum FindingGroups {
 
     /// `Outer.method` → `Outer`; `f.<locals>.g` → `f`.
     static func parent(of qualname: String) -> String {
-        guard let dot = qualname.lastIndex(of: ".") else { return "" }
+        guard let dot = qualname.utf8.lastIndex(of: 0x2E) else { return "" }
         var head = qualname[..<dot]
         if head.hasSuffix(".<locals>") { head = head.dropLast(9) } else if head == "<locals>" { head = "" }
         return String(head)
@@ -83,7 +83,8 @@ enum FindingGroups {
     /// "`BasicAuth`: 3 members have no docstring: `__init__` (line 132), `auth_flow` (135), …".
     static func membersMessage(_ members: [Finding]) -> String {
         let names = members.enumerated().map { offset, finding in
-            let name = finding.symbol.split(separator: ".").last.map(String.init) ?? finding.symbol
+            let symbol = finding.symbol.utf8
+            let name = symbol.lastIndex(of: 0x2E).map { finding.symbol[symbol.index(after: $0)...] } ?? Substring(finding.symbol)
             return "`\(name)` (\(offset == 0 ? "line " : "")\(finding.line))"
         }
         return "\(members.count) members of `\(parent(of: members[0].symbol))` have no docstring: " + names.joined(separator: ", ")

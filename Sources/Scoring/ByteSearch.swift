@@ -10,18 +10,26 @@ extension String {
     /// Whether `name` occurs in the string as a whole name, not inside a longer one
     /// (`TypeError` in "Raises a TypeError if", not in "MyTypeErrors"), on UTF-8 bytes.
     func containsName(_ name: String) -> Bool {
-        let haystack = Array(utf8), needle = Array(name.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index ..< index + needle.count].elementsEqual(needle),
-               index == 0 || !haystack[index - 1].isIdentifierByte,
-               index + needle.count == haystack.count || !haystack[index + needle.count].isIdentifierByte {
-                return true
-            }
-            index += 1
-        }
-        return false
+        var haystack = self, needle = name
+        haystack.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        return haystack.utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+                let last = bytes.count - pattern.count
+                var index = 0
+                while index <= last {
+                    if bytes[index] == first, index == 0 || !bytes[index - 1].isIdentifierByte,
+                       index == last || !bytes[index + pattern.count].isIdentifierByte {
+                        var matched = 1
+                        while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            } ?? false
+        } ?? false
     }
 
     /// Whether the UTF-8 bytes of `needle` occur in the string: a byte search, without the

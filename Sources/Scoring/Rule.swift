@@ -50,11 +50,18 @@ extension FixableRule {
 /// The first `quoted` name in each message, for grouped messages: "parameter `y` is not
 /// documented" → y.
 public func quotedNames(_ messages: [String]) -> String {
-    let names = messages.map { message -> String in
-        let parts = message.split(separator: "`", omittingEmptySubsequences: false)
-        return parts.count >= 3 ? "`\(parts[1])`" : message
+    var names = ""
+    for message in messages {
+        if !names.isEmpty { names += ", " }
+        let utf8 = message.utf8
+        // The first backticked name, found on the bytes: this runs for every grouped line.
+        if let open = utf8.firstIndex(of: 0x60), let close = utf8[utf8.index(after: open)...].firstIndex(of: 0x60) {
+            names += message[open ... close]
+        } else {
+            names += message
+        }
     }
-    return names.joined(separator: ", ")
+    return names
 }
 
 /// What a rule reports; the scorer adds the code, path and symbol.

@@ -63,7 +63,12 @@ public struct SymbolContext: Sendable {
     public var importTimeFields: [String] {
         var fields = docstring?.templateFields ?? []
         if let raw = rawDocstring, raw.containsBytes("%(") || raw.containsBytes("{") || raw.containsBytes("$") {
-            fields += raw.split(separator: "\n").compactMap { Docstring.templateField(String($0)) }
+            // Only a line that starts with `%`, `{` or `$` can be a placeholder alone on its line.
+            for line in raw.utf8.split(separator: 0x0A) {
+                guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x25 || first == 0x7B || first == 0x24,
+                      let field = Docstring.templateField(String(Substring(line))) else { continue }
+                fields.append(field)
+            }
         }
         return fields
     }

@@ -30,10 +30,11 @@ struct PlaceholderText: Rule {
 
     static let templateMarkerBytes: [[UInt8]] = templateMarkers.map { Array($0.utf8) }
 
-    /// Marker indices by their first byte, so one pass over the text finds them all.
-    static let markersByFirstByte: [[Int]] = {
-        var table = [[Int]](repeating: [], count: 256)
-        for (index, marker) in templateMarkerBytes.enumerated() { table[Int(marker[0])].append(index) }
+    /// Marker indices by their first byte, one bit per marker, so one pass over the text finds
+    /// them all (a flat table: no inner array to retain at every byte).
+    static let markersByFirstByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
+        for (index, marker) in templateMarkerBytes.enumerated() { table[Int(marker[0])] |= 1 << UInt32(index) }
         return table
     }()
     static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
@@ -42,11 +43,14 @@ struct PlaceholderText: Rule {
     /// this runs on every description of every docstring.
     static func placeholder(in text: String, name: String?) -> String? {
         var text = text
+        let table = markersByFirstByte, templateMarkerBytes = templateMarkerBytes
         let found: String? = text.withUTF8 { bytes in
             var position = 0
             while position < bytes.count {
-                let candidates = markersByFirstByte[Int(lower(bytes[position]))]
-                for index in candidates {
+                var candidates = table[Int(lower(bytes[position]))]
+                while candidates != 0 {
+                    let index = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
                     let marker = templateMarkerBytes[index]
                     guard position + marker.count <= bytes.count else { continue }
                     var offset = 1

@@ -40,16 +40,18 @@ struct UndocumentedParameter: Rule {
 
     /// Several at one place show as one line naming them all.
     static func groupedMessage(_ messages: [String]) -> String? {
-        let inProse = messages.filter { $0.contains(Self.proseMark) }
-        if inProse.count == messages.count {
+        var absent: [String] = [], inProse: [String] = []
+        for message in messages {
+            if message.containsBytes(Self.proseMark) { inProse.append(message) } else { absent.append(message) }
+        }
+        if absent.isEmpty {
             return "\(messages.count) parameters are named in the prose, but have no entries: \(quotedNames(messages))"
         }
-        let absent = messages.filter { !$0.contains(Self.proseMark) }
         return "\(absent.count) parameter\(absent.count == 1 ? " is" : "s are") not documented: \(quotedNames(absent))"
             + (inProse.isEmpty ? "" : "; named in the prose but with no entry: \(quotedNames(inProse))")
     }
 
-    static let proseMark = "is named in the prose"
+    static let proseMark: StaticString = "is named in the prose"
 
     /// Parameter names that prose uses as words ("return a list"): not taken as naming them.
     static let englishWords: Set<String> = ["a", "an", "i", "the", "to", "of", "in", "is", "on", "at", "by", "or", "and", "as", "it", "be", "for", "if", "no", "not", "with"]
