@@ -38,26 +38,34 @@ final class JinjaRenderer {
     }
 
     func lookup(_ name: JinjaName) -> JinjaValue {
-        var index = bindings.count - 1
-        while index >= 0 {
-            if bindings[index].symbol == name.symbol { return bindings[index].value }
-            index -= 1
+        // Scanned through a buffer pointer: indexing the class's array property directly retains
+        // and releases its storage at every probe.
+        let found = bindings.withUnsafeBufferPointer { frames -> JinjaValue? in
+            var index = frames.count - 1
+            while index >= 0 {
+                if frames[index].symbol == name.symbol { return frames[index].value }
+                index -= 1
+            }
+            return nil
         }
-        return shared[name.text] ?? JinjaBuiltins.globals[name.text] ?? .undefined(name.text)
+        return found ?? shared[name.text] ?? JinjaBuiltins.globals[name.text] ?? .undefined(name.text)
     }
 
     /// Binds `name` in the innermost frame.
     func assign(_ name: JinjaName, _ value: JinjaValue) {
-        var index = bindings.count - 1
         let start = frameStart
-        while index >= start {
-            if bindings[index].symbol == name.symbol {
-                bindings[index].value = value
-                return
+        let replaced = bindings.withUnsafeMutableBufferPointer { frames -> Bool in
+            var index = frames.count - 1
+            while index >= start {
+                if frames[index].symbol == name.symbol {
+                    frames[index].value = value
+                    return true
+                }
+                index -= 1
             }
-            index -= 1
+            return false
         }
-        bindings.append((name.symbol, value))
+        if !replaced { bindings.append((name.symbol, value)) }
     }
 
     /// Runs `body` in a frame of its own (a for loop's): what it binds is dropped after.
