@@ -3,7 +3,10 @@ import PackageDescription
 
 /// The pure computing modules (parsing, scoring, tokenizing, templates) are optimized in debug
 /// builds too: the tests run them over the standard library and megabytes of text, which takes
-/// several times longer unoptimized.
+/// several times longer unoptimized. After changing a stored property of a type in one of them,
+/// an incremental debug build can leave a dependent module compiled against the old layout (seen
+/// as a crash in an "outlined destroy" in the tests): delete `.build/<triple>/debug/<Module>.build`
+/// of that module and of its dependents, and build again.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
