@@ -69,6 +69,13 @@ public struct Docstring: Sendable, Hashable, Codable {
         return name.lowercased()
     }
 
+    /// The text a reader reads as prose rather than as entries: the summary, the description, and
+    /// the lines under sections that are not entries (`unparsedText`). What rules search for a name
+    /// the prose mentions ("Raises a TypeError if …", "an int with k random bits").
+    public var prose: String {
+        ([summary?.text, description?.text].compactMap { $0 } + unparsedText).joined(separator: " ")
+    }
+
     /// Whether the docstring has only a summary: no description and no sections.
     public var isSummaryOnly: Bool {
         description == nil && sections.isEmpty && examples.isEmpty

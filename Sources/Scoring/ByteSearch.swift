@@ -10,26 +10,16 @@ extension String {
     /// Whether `name` occurs in the string as a whole name, not inside a longer one
     /// (`TypeError` in "Raises a TypeError if", not in "MyTypeErrors"), on UTF-8 bytes.
     func containsName(_ name: String) -> Bool {
-        var haystack = self, needle = name
-        haystack.makeContiguousUTF8()
-        needle.makeContiguousUTF8()
-        return haystack.utf8.withContiguousStorageIfAvailable { bytes in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in
-                guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-                let last = bytes.count - pattern.count
-                var index = 0
-                while index <= last {
-                    if bytes[index] == first, index == 0 || !bytes[index - 1].isIdentifierByte,
-                       index == last || !bytes[index + pattern.count].isIdentifierByte {
-                        var matched = 1
-                        while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
-                        if matched == pattern.count { return true }
-                    }
-                    index += 1
+        guard !name.isEmpty else { return false }
+        var name = name
+        return name.withUTF8 { pattern in
+            withContiguousUTF8 { bytes in
+                Self.firstMatch(of: pattern, in: bytes) { index in
+                    (index == 0 || !bytes[index - 1].isIdentifierByte)
+                        && (index + pattern.count == bytes.count || !bytes[index + pattern.count].isIdentifierByte)
                 }
-                return false
-            } ?? false
-        } ?? false
+            }
+        }
     }
 
     /// Whether the UTF-8 bytes of `needle` occur in the string: a byte search, without the
@@ -37,25 +27,33 @@ extension String {
     /// for the ASCII markers rules look for on every docstring (`:\``, `://`, `::`, `%(`).
     func containsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return withContiguousUTF8 { bytes in Self.firstMatch(of: pattern, in: bytes) { _ in true } }
+    }
+
+    /// `body` over the string's UTF-8 bytes: in place, or for a bridged or lazily decoded string,
+    /// over a native copy.
+    private func withContiguousUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
+    /// Whether `pattern` occurs in `bytes` at an index `accept` takes (an empty pattern always
+    /// occurs).
+    private static func firstMatch(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
+                                   accept: (Int) -> Bool) -> Bool {
         guard let first = pattern.first else { return true }
-        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= pattern.count else { return false }
-            var index = 0
-            let last = bytes.count - pattern.count
-            while index <= last {
-                if bytes[index] == first {
-                    var matched = 1
-                    while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
-                    if matched == pattern.count { return true }
-                }
-                index += 1
+        guard bytes.count >= pattern.count else { return false }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count, accept(index) { return true }
             }
-            return false
-        } ?? { () -> Bool in
-            // A bridged or lazily decoded string: search a native copy.
-            var copy = self
-            copy.makeContiguousUTF8()
-            return copy.containsBytes(needle)
-        }()
+            index += 1
+        }
+        return false
     }
 }

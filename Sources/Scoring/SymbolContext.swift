@@ -73,6 +73,13 @@ public struct SymbolContext: Sendable {
         return fields
     }
 
+    /// The style the docstring is written in, or the project's when it has no sections (a plain
+    /// or missing docstring): where a message tells the reader to add an entry.
+    public var writingStyle: DocstringStyle {
+        guard let style = docstring?.style, style != .plain else { return projectStyle }
+        return style
+    }
+
     /// The same symbol seen with another docstring (what a rule would find if it read so).
     public func replacingDocstring(with docstring: Docstring) -> SymbolContext {
         var copy = self

@@ -36,14 +36,13 @@ struct SectionSpelling: FixableRule {
         guard let docstring = context.docstring else { return [] }
         var violations: [Violation] = []
         for section in docstring.sections {
-            guard let table = Self.names(section.style) else { continue }
-            if let entry = table[section.title.lowercased()], entry.canonical != section.title {
+            // A heading the style does not know (a reST section of a module docstring) is prose.
+            guard let entry = Self.names(section.style)?[section.title.lowercased()] else { continue }
+            if entry.canonical != section.title {
                 violations.append(Violation(line: context.line(section.line),
                                             message: "write the `\(section.title)` header as `\(entry.canonical)`",
                                             subject: section.title, penalty: 0.05))
             }
-            // A heading numpydoc does not know (a reST section of a module docstring) is prose.
-            guard table[section.title.lowercased()] != nil else { continue }
             if section.underlineIsEquals {
                 violations.append(Violation(line: context.line(section.line) + 1,
                                             message: "the underline of `\(section.title)` is `=`; numpydoc's guide underlines with dashes, \(section.title.count), one per letter",

@@ -30,7 +30,7 @@ struct UndocumentedException: Rule {
         // not for tools: the message says where it belongs.
         var prose: String?
         for (name, raisedLine) in raised where !documented.contains(name) && seen.insert(name).inserted {
-            if prose == nil { prose = [docstring.summary?.text, docstring.description?.text].compactMap { $0 }.joined(separator: " ") }
+            if prose == nil { prose = docstring.prose }
             let message = (prose ?? "").containsName(name)
                 ? "`\(name)` is raised on line \(raisedLine) and named in the prose, but not in a `Raises` section"
                 : "`\(name)` is raised on line \(raisedLine) but not documented"

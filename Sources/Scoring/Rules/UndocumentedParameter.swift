@@ -96,16 +96,14 @@ struct UndocumentedParameter: Rule {
         let documentsKeywords = !documented.subtracting(signature).isEmpty
         let line = docstring.sections.first(where: { $0.kind.documentsParameters }).map { context.line($0.line) } ?? context.docstringLine
         let penalty = max(0.1, 0.6 / Double(max(1, parameters.count)))
-        // Prose that names the parameter ("an int with k random bits") describes it for a reader,
-        // not for tools: the message says where its entry belongs.
+        // Prose that names the parameter ("an int with k random bits", or geopandas' "*kwargs* that
+        // will be passed to json.dumps()." under `Parameters`) describes it for a reader, not for
+        // tools: the message says where its entry belongs.
         var prose: String?
-        let style = docstring.style == .plain ? context.projectStyle : docstring.style
         return parameters.filter { !documented.contains($0.name) && !($0.kind == .varKeyword && documentsKeywords) }.map {
-            // Prose: the summary, the description, and lines in a section that are not entries
-            // (geopandas' "*kwargs* that will be passed to json.dumps()." under `Parameters`).
-            if prose == nil { prose = ([docstring.summary?.text, docstring.description?.text].compactMap { $0 } + docstring.unparsedText).joined(separator: " ") }
+            if prose == nil { prose = docstring.prose }
             let message = !Self.englishWords.contains($0.name) && (prose ?? "").containsName($0.name)
-                ? "parameter `\($0.documentedName)` is named in the prose, but has no entry in \(Self.entryPlace(style, name: $0.documentedName))"
+                ? "parameter `\($0.documentedName)` is named in the prose, but has no entry in \(Self.entryPlace(context.writingStyle, name: $0.documentedName))"
                 : "parameter `\($0.documentedName)` is not documented"
             return Violation(line: line, message: message, subject: $0.name, penalty: penalty)
         }

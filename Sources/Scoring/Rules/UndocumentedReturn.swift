@@ -45,7 +45,7 @@ extension UndocumentedReturn {
 /// The name of the returns section in the project's style, for messages.
 enum ReturnSection {
     static func name(for context: SymbolContext) -> String {
-        switch context.docstring?.style == .plain || context.docstring == nil ? context.projectStyle : context.docstring!.style {
+        switch context.writingStyle {
         case .google: "`Returns:` section"
         case .numpy: "`Returns` section"
         case .sphinx: "`:returns:` field"
