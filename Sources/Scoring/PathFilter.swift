@@ -36,23 +36,35 @@ public struct PathFilter: Sendable {
     /// Whether a file is excluded (or not included) by the configuration. Every parent folder is
     /// tried too, so `exclude = ["build"]` excludes `build/x.py` even when it is named directly.
     public func isExcluded(_ path: String) -> Bool {
+        if exclude.isEmpty && include.isEmpty { return false }
         let relativePath = relative(path)
-        let components = relativePath.split(separator: "/")
-        var prefixes: [(String, Bool)] = []
-        for end in 1 ... max(1, components.count) {
-            prefixes.append((components.prefix(end).joined(separator: "/"), end < components.count))
+        let components = relativePath.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)
+        let count = max(1, components.count)
+        // A pattern without a slash matches a path by its last part alone, so each part is
+        // tried on its own; only anchored patterns need the path up to that part.
+        var prefixes: [String]?
+        func matches(_ patterns: [IgnorePattern]) -> Bool {
+            for end in 1 ... count {
+                let isDirectory = end < components.count
+                let name = components.isEmpty ? "" : String(components[end - 1])
+                for pattern in patterns {
+                    if pattern.isAnchored {
+                        if prefixes == nil { prefixes = (1 ... count).map { components.prefix($0).joined(separator: "/") } }
+                        if pattern.matches(relativePath: prefixes![end - 1], isDirectory: isDirectory) { return true }
+                    } else if pattern.matches(relativePath: name, isDirectory: isDirectory) {
+                        return true
+                    }
+                }
+            }
+            return false
         }
-        if prefixes.contains(where: { prefix in exclude.contains { $0.matches(relativePath: prefix.0, isDirectory: prefix.1) } }) {
-            return true
-        }
-        if !include.isEmpty {
-            return !prefixes.contains { prefix in include.contains { $0.matches(relativePath: prefix.0, isDirectory: prefix.1) } }
-        }
-        return false
+        if matches(exclude) { return true }
+        return !include.isEmpty && !matches(include)
     }
 
     /// Codes ignored for a file by `per-file-ignores`.
     public func ignoredCodes(for path: String) -> [String] {
+        if perFileIgnores.isEmpty { return [] }
         let relativePath = relative(path)
         return perFileIgnores.filter { $0.pattern.matches(relativePath: relativePath, isDirectory: false) }.flatMap(\.codes)
     }

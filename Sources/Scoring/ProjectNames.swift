@@ -36,17 +36,19 @@ public final class ProjectNames: Sendable {
         }
         var starImporters: Set<String> = []
         for file in files {
-            if file.symbols.first(where: { $0.kind == .module })?.attributes.contains(where: { $0.name == "*" }) == true {
+            let symbols = file.symbols
+            if let module = symbols.firstIndex(where: { $0.kind == .module }), symbols[module].attributes.contains(where: { $0.name == "*" }) {
                 let components = file.path.split(separator: "/")
                 if let last = components.last {
                     let stem = last == "__init__.py" && components.count > 1 ? components[components.count - 2] : last.hasSuffix(".py") ? last.dropLast(3) : last
                     starImporters.insert(String(stem))
                 }
             }
-            for symbol in file.symbols {
-                if symbol.kind != .module { names.insert(symbol.name) }
-                if symbol.kind == .class { roots.insert(symbol.name) }
-                for attribute in symbol.attributes where attribute.name != "*" { names.insert(attribute.name) }
+            // Fields are read in place: copying a `Symbol` retains a dozen arrays and strings.
+            for index in symbols.indices {
+                if symbols[index].kind != .module { names.insert(symbols[index].name) }
+                if symbols[index].kind == .class { roots.insert(symbols[index].name) }
+                for attribute in symbols[index].attributes where attribute.name != "*" { names.insert(attribute.name) }
             }
         }
         self.names = names
@@ -59,14 +61,21 @@ extension ProjectNames {
     /// The other Python files of the packages `paths` belong to — a package is the top-most
     /// folder, going up from a file, with an `__init__.py`; a module outside any package brings
     /// the modules beside it — so that checking one file still resolves names defined in the
-    /// files next to it.
-    public static func neighbours(of paths: [String], excludes: [String]) -> [String] {
+    /// files next to it. A package inside one of `walked`'s directories is not walked again.
+    public static func neighbours(of paths: [String], excludes: [String], walked: WalkedTree? = nil) -> [String] {
         let manager = FileManager.default
         var packages: Set<String> = []
         var folders: Set<String> = []
+        // Files of one folder share its answer: the stat calls up the tree are made once per folder.
+        var packageOfFolder: [String: String?] = [:]
         for path in paths {
             var folder = (path as NSString).deletingLastPathComponent
             if folder.isEmpty { folder = "." }
+            if let known = packageOfFolder[folder] {
+                if let known { packages.insert(known) } else { folders.insert(folder) }
+                continue
+            }
+            let start = folder
             var top: String?
             while manager.fileExists(atPath: folder + "/__init__.py") {
                 top = folder
@@ -74,9 +83,29 @@ extension ProjectNames {
                 guard !parent.isEmpty, parent != folder, folder != "." else { break }
                 folder = parent
             }
-            if let top { packages.insert(top) } else { folders.insert(folder) }
+            packageOfFolder[start] = .some(top)
+            if let top { packages.insert(top) } else { folders.insert(start) }
         }
-        var found = PythonFileWalker(excludes: excludes).expand(packages.sorted()).files
+        // A package inside a folder the run walked already is not walked again: its files are
+        // the walk's (the walk honoured the `.gitignore` files above the package too).
+        let walkedRoots = walked?.directories.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? []
+        let inWalkedRoot = { (folder: String) in
+            walkedRoots.contains { root in
+                root == "." ? !folder.hasPrefix("/") && !folder.hasPrefix("..") : folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/")
+            }
+        }
+        let walkedPackages = packages.filter(inWalkedRoot)
+        var found = PythonFileWalker(excludes: excludes).expand(packages.subtracting(walkedPackages).sorted()).files
+        if !walkedPackages.isEmpty, let walked {
+            found += walked.files.filter { file in
+                var folder = Substring(file)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if walkedPackages.contains(String(folder)) { return true }
+                }
+                return false
+            }
+        }
         for folder in folders.sorted() {
             let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
             found += names.filter { $0.hasSuffix(".py") }.sorted().map { folder == "." ? $0 : folder + "/" + $0 }
@@ -86,8 +115,23 @@ extension ProjectNames {
         return found.filter { !checked.contains(Self.normalized($0)) && seen.insert(Self.normalized($0)).inserted }
     }
 
+    /// What the run's walk already found: the directories it was given and the files it listed.
+    public struct WalkedTree: Sendable {
+        /// Directories walked, as the user gave them.
+        public var directories: [String]
+        /// Every file the walk listed in them (before the configuration's filters).
+        public var files: [String]
+
+        /// A walked tree.
+        public init(directories: [String], files: [String]) {
+            self.directories = directories
+            self.files = files
+        }
+    }
+
     private static func normalized(_ path: String) -> String {
-        (path.hasPrefix("./") ? String(path.dropFirst(2)) : path).replacingOccurrences(of: "//", with: "/")
+        let path = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return path.containsBytes("//") ? path.replacingOccurrences(of: "//", with: "/") : path
     }
 }
 

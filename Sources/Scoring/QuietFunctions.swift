@@ -11,22 +11,45 @@ public final class QuietFunctions: Sendable {
 
     /// The quiet functions of `files`, following calls `depth` deep.
     public init(files: [SourceFile], depth: Int = 3) {
-        var definitions: [String: [Symbol]] = [:]
+        // Each defined name gets a number; per name, whether every definition could be quiet
+        // (raises nothing itself, is not abstract, its calls are known) and whom they call.
+        var numbers: [String: Int] = [:]
+        var eligible: [Bool] = []
+        var callees: [[String]] = []
         for file in files {
-            for symbol in file.symbols where symbol.kind == .function || symbol.kind == .method {
-                definitions[symbol.name, default: []].append(symbol)
+            let symbols = file.symbols
+            for index in symbols.indices where symbols[index].kind == .function || symbols[index].kind == .method {
+                let name = symbols[index].name
+                let number: Int
+                if let known = numbers[name] {
+                    number = known
+                } else {
+                    number = eligible.count
+                    numbers[name] = number
+                    eligible.append(true)
+                    callees.append([])
+                }
+                guard eligible[number] else { continue }
+                if let called = symbols[index].calledNames, symbols[index].raises.isEmpty, symbols[index].reraises.isEmpty,
+                   !symbols[index].decorators.contains(where: { $0.hasSuffix("abstractmethod") }) {
+                    callees[number] += called
+                } else {
+                    eligible[number] = false
+                    callees[number] = []
+                }
             }
         }
-        var quiet: Set<String> = []
+        // A call to a name defined nowhere in the run is never quiet (-1).
+        let calleeNumbers = callees.map { $0.map { numbers[$0] ?? -1 } }
+        // Round 0 takes the functions that call nothing; each later round those whose callees
+        // are all quiet by the round before. A quiet name stays quiet, so only the rest are tried.
+        var quiet = [Bool](repeating: false, count: eligible.count)
         for _ in 0 ... depth {
             let known = quiet
-            quiet = Set(definitions.filter { _, symbols in
-                symbols.allSatisfy { symbol in
-                    symbol.raises.isEmpty && symbol.reraises.isEmpty && !symbol.decorators.contains { $0.hasSuffix("abstractmethod") }
-                        && (symbol.calledNames?.allSatisfy(known.contains) ?? false)
-                }
-            }.keys)
+            for number in eligible.indices where eligible[number] && !known[number] {
+                quiet[number] = calleeNumbers[number].allSatisfy { $0 >= 0 && known[$0] }
+            }
         }
-        names = quiet
+        names = Set(numbers.lazy.filter { quiet[$0.value] }.map(\.key))
     }
 }

@@ -33,29 +33,39 @@ public struct Scorer: Sendable {
         var docstrings: [Docstring?]
     }
 
+    /// What the preparing pool makes: one of the two indexes, or one file ready for the rules.
+    enum Preparation: Sendable {
+        case names(ProjectNames?)
+        case quiet(QuietFunctions?)
+        case file(PreparedFile)
+    }
+
     /// Checks files (parsed already) on `jobs` cores.
     public func check(_ files: [SourceFile], jobs: Int? = nil) -> CheckResult {
         let options = configuration.coverage
-        let prepared = ParallelMap.map(count: files.count, jobs: jobs) { index -> PreparedFile in
-            let file = files[index]
-            let scope = SymbolScope(symbols: file.symbols, path: file.path, options: options)
-            let docstrings = file.symbols.enumerated().map { offset, symbol in
-                scope.included[offset] ? symbol.docstring.map(DocstringParser.parse) : nil
-            }
-            return PreparedFile(file: file, scope: scope, docstrings: docstrings)
-        }
-        let style = configuration.style ?? Self.dominantStyle(prepared)
-        let filter = PathFilter(configuration: configuration)
         let rules = RuleCatalog.all.filter { configuration.isEnabled($0.code) }.map { $0.init() }
-        // The two project-wide indexes, built side by side: each is a pass over every file that
-        // nothing else runs beside.
         let wantsNames = rules.contains { $0 is UnresolvedReference }, wantsQuiet = rules.contains { $0 is StaleException }
         let everyFile = wantsNames || wantsQuiet ? files + neighbours : []
-        let indexes = ParallelMap.map(count: 2, jobs: jobs) { index -> (any Sendable)? in
-            index == 0 ? (wantsNames ? ProjectNames(files: everyFile) : nil) : (wantsQuiet ? QuietFunctions(files: everyFile) : nil)
+        // One pool: the two project-wide indexes first (each is a pass over every file that
+        // cannot be split), then every file's scope and docstrings beside them.
+        let preparation = ParallelMap.map(count: files.count + 2, jobs: jobs) { index -> Preparation in
+            switch index {
+            case 0: return .names(wantsNames ? ProjectNames(files: everyFile) : nil)
+            case 1: return .quiet(wantsQuiet ? QuietFunctions(files: everyFile) : nil)
+            default:
+                let file = files[index - 2]
+                let scope = SymbolScope(symbols: file.symbols, path: file.path, options: options)
+                let docstrings = file.symbols.enumerated().map { offset, symbol in
+                    scope.included[offset] ? symbol.docstring.map(DocstringParser.parse) : nil
+                }
+                return .file(PreparedFile(file: file, scope: scope, docstrings: docstrings))
+            }
         }
-        let names = indexes[0] as? ProjectNames
-        let quiet = indexes[1] as? QuietFunctions
+        let names = preparation.lazy.compactMap { if case .names(let built) = $0 { built } else { nil } }.first
+        let quiet = preparation.lazy.compactMap { if case .quiet(let built) = $0 { built } else { nil } }.first
+        let prepared = preparation.compactMap { if case .file(let file) = $0 { file } else { nil } }
+        let style = configuration.style ?? Self.dominantStyle(prepared)
+        let filter = PathFilter(configuration: configuration)
         var results = ParallelMap.map(count: prepared.count, jobs: jobs) { index in
             score(prepared[index], style: style, rules: rules, filter: filter, names: names, quiet: quiet)
         }
@@ -73,33 +83,30 @@ public struct Scorer: Sendable {
         let symbolThreshold: Double? = configuration.symbolFailUnder > 0 ? configuration.symbolFailUnder : nil
         for fileIndex in results.indices {
             for symbolIndex in results[fileIndex].symbols.indices {
-                let symbol = results[fileIndex].symbols[symbolIndex]
                 if baseline != nil {
-                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = symbol.findings.contains(where: \.isNew)
+                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = results[fileIndex].symbols[symbolIndex].findings.contains(where: \.isNew)
                 } else if changedLines != nil {
                     // Clean as you code: a changed symbol with any finding fails the gate.
-                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = !symbol.findings.isEmpty
-                } else if let symbolThreshold, let overall = symbol.overall {
+                    results[fileIndex].symbols[symbolIndex].fallsUnderGate = !results[fileIndex].symbols[symbolIndex].findings.isEmpty
+                } else if let symbolThreshold, let overall = results[fileIndex].symbols[symbolIndex].overall {
                     results[fileIndex].symbols[symbolIndex].fallsUnderGate = overall < symbolThreshold
                 }
             }
         }
-        let allSymbols = results.flatMap(\.symbols)
-        let project = Aggregate.of(allSymbols, findings: results.reduce(0) { $0 + $1.findingCount })
-        var byFolder: [String: [FileResult]] = [:]
-        for file in results where file.diagnostics.isEmpty {
-            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
-            byFolder[folder.isEmpty ? "." : folder, default: []].append(file)
+        let project = Aggregate.of(files: results)
+        var byFolder: [String: [Int]] = [:]
+        for (index, file) in results.enumerated() where file.diagnostics.isEmpty {
+            let folder = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[..<$0]) } ?? ""
+            byFolder[folder.isEmpty ? "." : folder, default: []].append(index)
         }
         let packages = byFolder.keys.sorted().map { folder in
-            let files = byFolder[folder]!
-            return PackageResult(path: folder, aggregate: Aggregate.of(files.flatMap(\.symbols), findings: files.reduce(0) { $0 + $1.findingCount }))
+            PackageResult(path: folder, aggregate: Aggregate.of(files: byFolder[folder]!.lazy.map { results[$0] }))
         }
         let selection = changedLines.map { "symbols changed since \($0.revision)" } ?? "all symbols"
         let unparsable = results.filter { !$0.diagnostics.isEmpty }.count
         return CheckResult(projectStyle: style, selection: selection, files: results, packages: packages, project: project,
                            newFindings: newFindings, symbolThreshold: symbolThreshold,
-                           gate: gate(project: project, symbols: allSymbols, newFindings: newFindings, unparsableFiles: unparsable))
+                           gate: gate(project: project, files: results, newFindings: newFindings, unparsableFiles: unparsable))
     }
 
     /// The style most docstrings are written in (plain ones do not vote); `.plain` when none has sections.
@@ -137,9 +144,9 @@ public struct Scorer: Sendable {
         let suppressionsByLine = Dictionary(grouping: suppressions.indices.filter { suppressions[$0].applies(requireReason: requireReason) }) { suppressions[$0].line }
         let symbols = file.symbols
         let references = names.map { names in
-            let folders = file.path.split(separator: "/").dropLast()
+            let folders = file.path.utf8.split(separator: UInt8(ascii: "/")).dropLast()
             return ReferenceScope(project: names, module: Set(symbols.first { $0.kind == .module }?.attributes.map(\.name) ?? []),
-                                  packageStarImports: folders.last.map { names.starImporters.contains(String($0)) } ?? false)
+                                  packageStarImports: folders.last.map { names.starImporters.contains(String(Substring($0))) } ?? false)
         }
         let selected = selection(prepared)
         var results: [SymbolResult] = []
@@ -225,33 +232,33 @@ public struct Scorer: Sendable {
 
     static func indentation(of line: String) -> Int {
         var width = 0
-        for character in line {
-            if character == " " { width += 1 } else if character == "\t" { width += 8 - width % 8 } else { break }
+        for byte in line.utf8 {
+            if byte == 0x20 { width += 1 } else if byte == 0x09 { width += 8 - width % 8 } else { break }
         }
         return width
     }
 
     // MARK: - Gate
 
-    func gate(project: Aggregate, symbols: [SymbolResult], newFindings: Int, unparsableFiles: Int) -> GateVerdict {
+    func gate(project: Aggregate, files: [FileResult], newFindings: Int, unparsableFiles: Int) -> GateVerdict {
+        let symbols = files.lazy.flatMap(\.symbols)
         var conditions: [GateCondition] = []
         func require(_ holds: Bool, _ description: String, _ failure: @autoclosure () -> String) {
             conditions.append(GateCondition(requirement: description, failure: holds ? nil : failure()))
         }
         if baseline != nil {
             require(newFindings == 0, "no findings beyond the baseline",
-                    "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline — " + Self.list(symbols.flatMap(\.findings).filter(\.isNew)))
+                    "\(newFindings) finding\(newFindings == 1 ? "" : "s") not in the baseline — " + Self.list(Array(symbols.flatMap(\.findings).filter(\.isNew))))
             return GateVerdict(passed: conditions.allSatisfy(\.passed), conditions: conditions)
         }
         require(unparsableFiles == 0, "every file parses",
                 "\(unparsableFiles) file\(unparsableFiles == 1 ? "" : "s") could not be read or parsed")
         if let changedLines {
-            let findings = symbols.flatMap(\.findings)
+            let findings = Array(symbols.flatMap(\.findings))
             require(findings.isEmpty, "no findings in symbols changed since \(changedLines.revision)",
                     "\(findings.count) finding\(findings.count == 1 ? "" : "s") in symbols changed since \(changedLines.revision) — " + Self.list(findings))
         }
-        let scored = symbols.filter { $0.scores != nil }
-        if !scored.isEmpty {
+        if symbols.contains(where: { $0.scores != nil }) {
             require(project.overall >= configuration.failUnder, "overall score ≥ \(Self.format(configuration.failUnder))",
                     "overall score \(Self.format(project.overall)) is below \(Self.format(configuration.failUnder))")
             for dimension in Dimension.allCases {
@@ -265,7 +272,7 @@ public struct Scorer: Sendable {
                     "coverage \(Self.format(project.coverage))% is below \(Self.format(configuration.coverageFailUnder))%")
         }
         if configuration.symbolFailUnder > 0 {
-            let below = scored.filter { ($0.overall ?? 0) < configuration.symbolFailUnder }.count
+            let below = symbols.filter { $0.scores != nil && ($0.overall ?? 0) < configuration.symbolFailUnder }.count
             require(below == 0, "every symbol ≥ \(Self.format(configuration.symbolFailUnder))",
                     "\(below) symbol\(below == 1 ? "" : "s") score below \(Self.format(configuration.symbolFailUnder))")
         }

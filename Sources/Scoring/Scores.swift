@@ -76,32 +76,56 @@ public struct Aggregate: Sendable, Hashable, Codable {
 
     /// The aggregate of some symbols (one pass, no copies: this runs per file, folder and project).
     public static func of(_ symbols: [SymbolResult], findings: Int) -> Aggregate {
+        var tally = Tally()
+        tally.add(symbols)
+        return tally.aggregate(findings: findings)
+    }
+
+    /// The aggregate of every symbol of some files, read in place (no array of all symbols).
+    public static func of(files: some Sequence<FileResult>) -> Aggregate {
+        var tally = Tally()
+        var findings = 0
+        for file in files {
+            tally.add(file.symbols)
+            findings += file.findingCount
+        }
+        return tally.aggregate(findings: findings)
+    }
+
+    /// Sums over symbols, from which an aggregate is made.
+    struct Tally {
         var counted = 0
         var documented = 0
         var scored = 0
         var sums = DimensionScores(all: 0)
         var overallSum = 0.0
-        for symbol in symbols {
-            if symbol.countsForCoverage {
-                counted += 1
-                if symbol.documented { documented += 1 }
+
+        mutating func add(_ symbols: [SymbolResult]) {
+            for index in symbols.indices {
+                if symbols[index].countsForCoverage {
+                    counted += 1
+                    if symbols[index].documented { documented += 1 }
+                }
+                guard let scores = symbols[index].scores else { continue }
+                scored += 1
+                sums.completeness += scores.completeness
+                sums.clarity += scores.clarity
+                sums.style += scores.style
+                sums.complexity += scores.complexity
+                overallSum += symbols[index].overall ?? 0
             }
-            guard let scores = symbol.scores else { continue }
-            scored += 1
-            sums.completeness += scores.completeness
-            sums.clarity += scores.clarity
-            sums.style += scores.style
-            sums.complexity += scores.complexity
-            overallSum += symbol.overall ?? 0
         }
-        var scores = DimensionScores(all: 100)
-        var overall = 100.0
-        if scored > 0 {
-            for dimension in Dimension.allCases { scores[dimension] = sums[dimension] / Double(scored) }
-            overall = overallSum / Double(scored)
+
+        func aggregate(findings: Int) -> Aggregate {
+            var scores = DimensionScores(all: 100)
+            var overall = 100.0
+            if scored > 0 {
+                for dimension in Dimension.allCases { scores[dimension] = sums[dimension] / Double(scored) }
+                overall = overallSum / Double(scored)
+            }
+            return Aggregate(symbols: counted, documented: documented,
+                             coverage: counted == 0 ? 100 : 100 * Double(documented) / Double(counted),
+                             scores: scores, overall: overall, findings: findings)
         }
-        return Aggregate(symbols: counted, documented: documented,
-                         coverage: counted == 0 ? 100 : 100 * Double(documented) / Double(counted),
-                         scores: scores, overall: overall, findings: findings)
     }
 }

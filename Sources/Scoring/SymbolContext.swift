@@ -112,8 +112,8 @@ public struct SymbolContext: Sendable {
     /// Decorator names without arguments or module prefix (`property`, `setter`, `abstractmethod`).
     public var decoratorNames: [String] {
         symbol.decorators.map { decorator in
-            let callee = decorator.prefix { $0 != "(" }
-            return String(callee.split(separator: ".").last ?? Substring(callee))
+            let callee = decorator.utf8.prefix { $0 != UInt8(ascii: "(") }
+            return String(Substring(callee.split(separator: UInt8(ascii: ".")).last ?? callee))
         }
     }
 

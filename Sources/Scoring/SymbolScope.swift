@@ -17,9 +17,9 @@ struct SymbolScope {
     init(symbols: [Symbol], path: String, options: CoverageOptions) {
         parents = Self.parents(of: symbols)
         var constructors = [Int?](repeating: nil, count: symbols.count)
-        for (index, symbol) in symbols.enumerated() where symbol.kind == .method && symbol.name == "__init__" {
+        for index in symbols.indices where symbols[index].kind == .method && symbols[index].name == "__init__" {
             if let parent = parents[index], symbols[parent].kind == .class,
-               !symbol.decorators.contains(where: { $0 == "overload" || $0.hasSuffix(".overload") }) {
+               !symbols[index].decorators.contains(where: { $0 == "overload" || $0.hasSuffix(".overload") }) {
                 constructors[parent] = index
             }
         }
@@ -27,7 +27,7 @@ struct SymbolScope {
         let regexes = options.ignoreRegex.compactMap { try? Regex($0) }
         var ignoredSubtree = [Bool](repeating: false, count: symbols.count)
         var included = [Bool](repeating: false, count: symbols.count)
-        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let fileName = String(Substring(path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]))
         for (index, symbol) in symbols.enumerated() {
             let parent = parents[index]
             if let parent, ignoredSubtree[parent] {
@@ -90,10 +90,12 @@ struct SymbolScope {
     static func parents(of symbols: [Symbol]) -> [Int?] {
         var result = [Int?](repeating: nil, count: symbols.count)
         var stack: [Int] = []
-        for (index, symbol) in symbols.enumerated() where symbol.kind != .module {
+        // Fields are read in place: copying a `Symbol` retains a dozen arrays and strings.
+        for index in symbols.indices where symbols[index].kind != .module {
+            let line = symbols[index].line
             while let top = stack.last {
-                let candidate = symbols[top]
-                if symbol.qualname.hasPrefix(candidate.qualname + "."), symbol.line >= candidate.line, symbol.line <= candidate.endLine {
+                if line >= symbols[top].line, line <= symbols[top].endLine,
+                   Self.isInside(symbols[index].qualname.utf8, symbols[top].qualname.utf8) {
                     break
                 }
                 stack.removeLast()
@@ -102,5 +104,10 @@ struct SymbolScope {
             stack.append(index)
         }
         return result
+    }
+
+    /// Whether `inner` is `outer` followed by a dot and more.
+    private static func isInside(_ inner: String.UTF8View, _ outer: String.UTF8View) -> Bool {
+        inner.count > outer.count && inner.starts(with: outer) && inner[inner.index(inner.startIndex, offsetBy: outer.count)] == UInt8(ascii: ".")
     }
 }

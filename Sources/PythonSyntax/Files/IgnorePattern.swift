@@ -9,7 +9,7 @@ public struct IgnorePattern: Sendable, Hashable {
     /// `pattern/`.
     public let matchesDirectoriesOnly: Bool
     /// Whether the pattern is matched against the whole path relative to its base (it had a slash).
-    let isAnchored: Bool
+    public let isAnchored: Bool
     /// The directory (relative to the walk root, no trailing slash, "" for the root) the pattern is relative to.
     public let base: String
     /// Whether the glob has no wildcard or escape, so matching is a byte comparison.

@@ -102,7 +102,9 @@ public enum ConfigurationLoader {
 
     static func normalized(_ path: String) -> String {
         var parts: [Substring] = []
-        for part in path.split(separator: "/") {
+        // Split on the bytes: a path is split thousands of times a run, and `/` is ASCII.
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
+            let part = Substring(bytes)
             if part == "." { continue }
             if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(part)

@@ -44,22 +44,22 @@ struct HardToRead: Rule {
         guard text.containsBytes("::") else { return text }
         var kept: [Substring] = []
         var blockIndent: Int?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-            let isBlank = line.allSatisfy { $0 == " " || $0 == "\t" }
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            let isBlank = indent == bytes.count
             if let open = blockIndent {
                 if isBlank { continue }
                 if indent > open { continue }
                 blockIndent = nil
             }
-            if line.hasSuffix("::") {
+            if bytes.count >= 2, bytes.suffix(2).elementsEqual("::".utf8) {
                 blockIndent = indent
                 // `is::` reads as `is:`; a lone `::` line says nothing.
-                let text = line.dropLast()
-                if !text.allSatisfy({ $0 == " " || $0 == ":" }) { kept.append(text) }
+                let text = bytes.dropLast()
+                if !text.allSatisfy({ $0 == 0x20 || $0 == 0x3A }) { kept.append(Substring(text)) }
                 continue
             }
-            kept.append(line)
+            kept.append(Substring(bytes))
         }
         return kept.joined(separator: "\n")
     }

@@ -21,7 +21,7 @@ struct MultiLineSummary: Rule {
               // A reST title over its underline is one line of text.
               !SummaryPunctuation.isHeading(summary.text) else { return [] }
         return [Violation(line: context.line(summary.line),
-                          message: "the summary spans \(summary.text.split(separator: "\n").count) lines; fit it on one line and put details after a blank line",
+                          message: "the summary spans \(summary.text.utf8.split(separator: 0x0A).count) lines; fit it on one line and put details after a blank line",
                           penalty: 0.15)]
     }
 }

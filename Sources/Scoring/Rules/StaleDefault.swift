@@ -69,6 +69,34 @@ struct StaleDefault: Rule {
     /// in single or double quotes (as written, escapes and all), `True`/`False`/`None` (any
     /// case when documented); nil otherwise.
     static func literal(_ text: String) -> Literal? {
+        // Every default of every documented function comes here: ASCII (nearly all of them) is
+        // read byte by byte, anything else as Characters, to the same answer.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return characterLiteral(text) }
+        var value = Substring(text).utf8
+        while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
+        while value.count >= 2, value.first == UInt8(ascii: "`"), value.last == UInt8(ascii: "`") { value = value.dropFirst().dropLast() }
+        if value.count >= 2, let first = value.first, first == UInt8(ascii: "'") || first == UInt8(ascii: "\""), value.last == first {
+            return .text(String(Substring(value.dropFirst().dropLast())))
+        }
+        if value.count == 4 || value.count == 5 {
+            switch String(decoding: value.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            case "none": return Literal.none
+            default: break
+            }
+        }
+        let digits = value.filter { $0 != UInt8(ascii: "_") }
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        guard let first = digits.first, isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "."),
+              digits.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return .number(number)
+    }
+
+    /// `literal(_:)` for text with characters beyond ASCII.
+    static func characterLiteral(_ text: String) -> Literal? {
         var value = text.trimmingCharacters(in: .whitespaces)
         while value.count >= 2, value.first == "`", value.last == "`" { value = String(value.dropFirst().dropLast()) }
         if value.count >= 2, let first = value.first, first == "'" || first == "\"", value.last == first {

@@ -26,7 +26,7 @@ struct SummaryPunctuation: FixableRule {
     func check(_ context: SymbolContext) -> [Violation] {
         guard let summary = context.docstring?.summary, let last = summary.text.last,
               !".?!".contains(last), !summary.text.hasSuffix("::"), !Self.isHeading(summary.text) else { return [] }
-        let lastLine = summary.text.split(separator: "\n").count - 1
+        let lastLine = summary.text.utf8.split(separator: 0x0A).count - 1
         return [Violation(line: context.line(summary.line + lastLine), message: "the summary does not end with a period", penalty: 0.1)]
     }
 
@@ -49,9 +49,11 @@ struct SummaryPunctuation: FixableRule {
         return part
     }
 
+    private static let adornmentMarks = Array("=-~^\"'`#*+.:_".utf8)
+
     /// A line of one repeated reST adornment character, at least as long as `title`.
     private static func isAdornment(_ line: ArraySlice<UInt8>, over title: ArraySlice<UInt8>) -> Bool {
-        guard let mark = line.first, Array("=-~^\"'`#*+.:_".utf8).contains(mark) else { return false }
+        guard let mark = line.first, adornmentMarks.contains(mark) else { return false }
         return line.allSatisfy { $0 == mark } && line.count >= max(3, title.count) && !title.isEmpty && !title.allSatisfy { $0 == mark }
     }
 

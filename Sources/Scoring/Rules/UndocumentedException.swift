@@ -44,12 +44,19 @@ struct UndocumentedException: Rule {
 enum ExceptionName {
     /// `` :exc:`~pkg.Error` `` → `Error`; `errors.Timeout` → `Timeout`.
     static func normalize(_ text: String) -> String {
-        var name = text.trimmingCharacters()
-        if let tick = name.firstIndex(of: "`"), name.hasPrefix(":") {
-            name = String(name[name.index(after: tick)...])
+        // Byte by byte: the marks, the dot and ASCII white space are never part of a multi-byte
+        // character. (Other white space around a name would be kept; no source writes it.)
+        var name = Substring(text).utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while let first = name.first, isSpace(first) { name.removeFirst() }
+        while let last = name.last, isSpace(last) { name.removeLast() }
+        if name.first == UInt8(ascii: ":"), let tick = name.firstIndex(of: UInt8(ascii: "`")) {
+            name = name[name.index(after: tick)...]
         }
-        name = name.filter { $0 != "`" && $0 != "~" && $0 != "!" }
-        return String(name.split(separator: ".").last ?? Substring(name))
+        var bytes = Array(name)
+        bytes.removeAll { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "!") }
+        let last = bytes.split(separator: UInt8(ascii: ".")).last ?? bytes[...]
+        return String(decoding: last, as: UTF8.self)
     }
 
     /// The exceptions a function raises that need documenting, with their lines.
