@@ -35,25 +35,49 @@ public enum FileBytes {
         }
         // Blocking again for the reads (a regular file never blocks, but be plain about it).
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(status.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            #if canImport(Glibc)
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            #else
-            let count = chunk.withUnsafeMutableBytes { Darwin.read(descriptor, $0.baseAddress, $0.count) }
-            #endif
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileReadError(path: path, reason: String(cString: strerror(errno))))
+        // Read straight into the array, sized by `fstat` plus one byte to see the end of file
+        // in the same call; a file that grew meanwhile goes on in chunks.
+        let expected = max(0, Int(status.st_size))
+        var failure: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let count = readSome(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0 ..< count])
-            // A file that grows while it is read stops at the limit too.
-            if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole")) }
         }
+        if let failure { return .failure(FileReadError(path: path, reason: String(cString: strerror(failure)))) }
+        if bytes.count > expected {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole")) }
+                let count = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(FileReadError(path: path, reason: String(cString: strerror(errno))))
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[0 ..< count])
+            }
+        }
+        // A file that grows while it is read stops at the limit too.
+        if bytes.count > limit { return .failure(FileReadError(path: path, reason: "grew past the \(limit >> 20) MiB read whole")) }
         return .success(bytes)
+    }
+
+    /// `read(2)`.
+    private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
     }
 }
 

@@ -71,6 +71,9 @@ public enum RuleCatalog {
 
     /// The rule with a code.
     public static func rule(code: String) -> (any Rule.Type)? {
-        all.first { $0.code == code }
+        byCode[code]
     }
+
+    /// `all` by code (the text output looks a rule up for every group of findings).
+    private static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 }

@@ -151,19 +151,19 @@ public struct Scorer: Sendable {
         let selected = selection(prepared)
         var results: [SymbolResult] = []
         results.reserveCapacity(symbols.count)
-        for (index, symbol) in symbols.enumerated() where prepared.scope.included[index] && selected[index] {
-            let parent = prepared.scope.parents[index].map { symbols[$0] }
-            let literalIndent = symbol.docstringLine.flatMap { line in file.text.map { Self.indentation(of: $0.line(line)) } }
+        for index in symbols.indices where prepared.scope.included[index] && selected[index] {
             let parentIndex = prepared.scope.parents[index]
             let constructor = prepared.scope.constructors[index]
-            let context = SymbolContext(symbol: symbol, parent: parent, projectStyle: style, options: configuration.rules,
-                                        literalIndent: literalIndent, docstring: .some(prepared.docstrings[index]),
+            let context = SymbolContext(symbols: symbols, index: index, parentIndex: parentIndex, constructorIndex: constructor,
+                                        projectStyle: style, options: configuration.rules,
+                                        literalIndent: symbols[index].docstringLine.flatMap { line in file.text.map { Self.indentation(of: $0.line(line)) } },
+                                        docstring: .some(prepared.docstrings[index]),
                                         parentDocstring: parentIndex.flatMap { prepared.scope.included[$0] ? .some(prepared.docstrings[$0]) : nil },
-                                        constructor: constructor.map { symbols[$0] },
                                         constructorDocstring: constructor.flatMap { prepared.scope.included[$0] ? .some(prepared.docstrings[$0]) : nil },
                                         references: references, quietFunctions: quiet)
-            let documented = symbol.docstring.map { !$0.allSatisfy(\.isWhitespace) } ?? false
-            let definitionColumn = (file.text.map { Self.indentation(of: $0.line(symbol.line)) } ?? 0) + 1
+            let literalIndent = context.literalIndent
+            let documented = symbols[index].docstring.map { !$0.allSatisfy(\.isWhitespace) } ?? false
+            let definitionColumn = (file.text.map { Self.indentation(of: $0.line(symbols[index].line)) } ?? 0) + 1
             var findings: [Finding] = []
             var missingSuppressed = false
             for rule in fileRules {
@@ -172,8 +172,8 @@ public struct Scorer: Sendable {
                     let column = rule.code == MissingDocstring.code ? definitionColumn : (literalIndent ?? 0) + 1
                     let finding = Finding(code: rule.code, rule: type(of: rule).name, dimension: type(of: rule).dimension,
                                           message: violation.message, path: file.path, line: violation.line, column: column,
-                                          symbol: symbol.qualname, subject: violation.subject, penalty: violation.penalty)
-                    let candidates = (suppressionsByLine[finding.line] ?? []) + (finding.line == symbol.line ? [] : suppressionsByLine[symbol.line] ?? [])
+                                          symbol: symbols[index].qualname, subject: violation.subject, penalty: violation.penalty)
+                    let candidates = (suppressionsByLine[finding.line] ?? []) + (finding.line == symbols[index].line ? [] : suppressionsByLine[symbols[index].line] ?? [])
                     if let match = candidates.first(where: { suppressions[$0].covers(finding.code) }) {
                         used[match] = true
                         if rule.code == MissingDocstring.code { missingSuppressed = true }
@@ -185,9 +185,9 @@ public struct Scorer: Sendable {
             let isMissing = findings.contains { $0.code == MissingDocstring.code }
             let scored = documented || isMissing
             let scores: DimensionScores? = !scored ? nil : isMissing ? DimensionScores(all: 0) : DimensionScores.from(findings)
-            results.append(SymbolResult(qualname: symbol.qualname, kind: symbol.kind, line: symbol.line, endLine: symbol.endLine,
+            results.append(SymbolResult(qualname: symbols[index].qualname, kind: symbols[index].kind, line: symbols[index].line, endLine: symbols[index].endLine,
                                         documented: documented, countsForCoverage: !missingSuppressed, style: prepared.docstrings[index]?.style,
-                                        complexity: symbol.complexity, scores: scores,
+                                        complexity: symbols[index].complexity, scores: scores,
                                         overall: scores?.overall(weights: configuration.weights), findings: findings))
         }
         var fileFindings: [Finding] = []

@@ -3,10 +3,19 @@ import PythonSyntax
 
 /// What a rule sees of one symbol: the symbol, its parsed docstring, its parent and the settings.
 public struct SymbolContext: Sendable {
+    /// The symbols `symbol`, `parent` and `constructor` are read from (a file's, shared by every
+    /// context of the file: copying a `Symbol` retains a dozen arrays and strings).
+    private let symbols: [Symbol]
+    private let symbolIndex: Int
+    private let parentIndex: Int?
+    private let constructorIndex: Int?
+
     /// The symbol.
-    public let symbol: Symbol
+    public var symbol: Symbol {
+        _read { yield symbols[symbolIndex] }
+    }
     /// The enclosing class or function, nil at module level (and for the module).
-    public let parent: Symbol?
+    public var parent: Symbol? { parentIndex.map { symbols[$0] } }
     /// The docstring's value, nil when the symbol has none.
     public let rawDocstring: String?
     /// The parsed docstring, nil when the symbol has none.
@@ -20,7 +29,7 @@ public struct SymbolContext: Sendable {
     /// The parent's parsed docstring (a method's class docstring), nil when it has none.
     public let parentDocstring: Docstring?
     /// For a class, the `__init__` defined in its body and that method's parsed docstring.
-    public let constructor: Symbol?
+    public var constructor: Symbol? { constructorIndex.map { symbols[$0] } }
     /// The parsed docstring of `constructor`.
     public let constructorDocstring: Docstring?
     /// What cross-references may resolve to; nil when the caller has not built the run's names
@@ -35,16 +44,31 @@ public struct SymbolContext: Sendable {
                 literalIndent: Int? = nil, docstring: Docstring?? = nil, parentDocstring: Docstring?? = nil,
                 constructor: Symbol? = nil, constructorDocstring: Docstring?? = nil, references: ReferenceScope? = nil,
                 quietFunctions: QuietFunctions? = nil) {
+        var symbols = [symbol]
+        if let parent { symbols.append(parent) }
+        if let constructor { symbols.append(constructor) }
+        self.init(symbols: symbols, index: 0, parentIndex: parent == nil ? nil : 1, constructorIndex: constructor == nil ? nil : symbols.count - 1,
+                  projectStyle: projectStyle, options: options, literalIndent: literalIndent, docstring: docstring,
+                  parentDocstring: parentDocstring, constructorDocstring: constructorDocstring, references: references,
+                  quietFunctions: quietFunctions)
+    }
+
+    /// Creates a context for `symbols[index]`, whose parent and constructor (when there are) are
+    /// in the same list; docstrings not given are parsed.
+    init(symbols: [Symbol], index: Int, parentIndex: Int?, constructorIndex: Int?, projectStyle: DocstringStyle, options: RuleOptions,
+         literalIndent: Int? = nil, docstring: Docstring?? = nil, parentDocstring: Docstring?? = nil,
+         constructorDocstring: Docstring?? = nil, references: ReferenceScope? = nil, quietFunctions: QuietFunctions? = nil) {
+        self.symbols = symbols
+        self.symbolIndex = index
+        self.parentIndex = parentIndex
+        self.constructorIndex = constructorIndex
         self.references = references
         self.quietFunctions = quietFunctions
         self.literalIndent = literalIndent
-        self.parentDocstring = parentDocstring ?? parent?.docstring.map(DocstringParser.parse)
-        self.constructor = constructor
-        self.constructorDocstring = constructorDocstring ?? constructor?.docstring.map(DocstringParser.parse)
-        self.symbol = symbol
-        self.parent = parent
-        self.rawDocstring = symbol.docstring
-        self.docstring = docstring ?? symbol.docstring.map(DocstringParser.parse)
+        self.parentDocstring = parentDocstring ?? parentIndex.flatMap { symbols[$0].docstring.map(DocstringParser.parse) }
+        self.constructorDocstring = constructorDocstring ?? constructorIndex.flatMap { symbols[$0].docstring.map(DocstringParser.parse) }
+        self.rawDocstring = symbols[index].docstring
+        self.docstring = docstring ?? symbols[index].docstring.map(DocstringParser.parse)
         self.projectStyle = projectStyle
         self.options = options
     }
@@ -88,7 +112,7 @@ public struct SymbolContext: Sendable {
     }
 
     /// Whether this is a class's `__init__`.
-    public var isConstructor: Bool { symbol.kind == .method && symbol.name == "__init__" && parent?.kind == .class }
+    public var isConstructor: Bool { symbol.kind == .method && symbol.name == "__init__" && parentIndex.map { symbols[$0].kind == .class } ?? false }
 
     /// Whether a class docstring documents its constructor's parameters (pydoclint's
     /// `--allow-init-docstring`: they may be in the class docstring or in `__init__`'s). True for a
@@ -100,9 +124,10 @@ public struct SymbolContext: Sendable {
     /// For a class whose docstring documents its constructor's parameters, the constructor's
     /// context (its own docstring has no parameter entries); nil otherwise.
     public var constructorContext: SymbolContext? {
-        guard symbol.kind == .class, let constructor, let docstring, !docstring.parameters.isEmpty,
+        guard symbol.kind == .class, let constructorIndex, let docstring, !docstring.parameters.isEmpty,
               constructorDocstring?.parameters.isEmpty ?? true else { return nil }
-        return SymbolContext(symbol: constructor, parent: symbol, projectStyle: projectStyle, options: options,
+        return SymbolContext(symbols: symbols, index: constructorIndex, parentIndex: symbolIndex, constructorIndex: nil,
+                             projectStyle: projectStyle, options: options,
                              docstring: .some(constructorDocstring), parentDocstring: .some(docstring))
     }
 

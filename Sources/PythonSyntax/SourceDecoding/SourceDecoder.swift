@@ -12,7 +12,7 @@ import Darwin
 public enum SourceDecoder {
     /// Decodes raw file bytes, or returns the diagnostic CPython's error corresponds to.
     public static func decode(_ raw: [UInt8]) -> Result<DecodedSource, Diagnostic> {
-        if let nul = raw.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: raw[...]) {
             let (line, column) = position(ofOffset: nul, in: raw)
             return .failure(Diagnostic(
                 code: .binaryFile,
@@ -80,7 +80,7 @@ public enum SourceDecoder {
 
     /// Replaces `\r\n` and lone `\r` with `\n`, as CPython's tokenizer does.
     public static func normalizingNewlines(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(UInt8(ascii: "\r")) else { return bytes }
+        guard firstIndex(of: UInt8(ascii: "\r"), in: bytes[...]) != nil else { return bytes }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -95,6 +95,14 @@ public enum SourceDecoder {
             index += 1
         }
         return out
+    }
+
+    /// The first index of `byte`, found by `memchr` (a whole file is searched twice per read).
+    static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return bytes.startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
+        }
     }
 
     /// A `coding` declaration found on line 1 or 2.

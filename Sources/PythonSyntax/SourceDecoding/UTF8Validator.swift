@@ -15,7 +15,7 @@ enum UTF8Validator {
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = asciiRunEnd(bytes, from: index)
                 continue
             }
             let length: Int
@@ -42,5 +42,19 @@ enum UTF8Validator {
             index += length
         }
         return nil
+    }
+
+    /// The end of the run of ASCII bytes starting at `start`, eight bytes at a time (source
+    /// files are nearly all ASCII).
+    private static func asciiRunEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeRawBufferPointer(buffer)
+            var offset = start - bytes.startIndex
+            while offset + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                offset += 8
+            }
+            while offset < raw.count, raw[offset] < 0x80 { offset += 1 }
+            return bytes.startIndex + offset
+        }
     }
 }

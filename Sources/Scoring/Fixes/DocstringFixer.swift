@@ -59,9 +59,9 @@ public struct DocstringFixer: Sendable {
                 let symbol = file.symbols[index]
                 let docstring = DocstringParser.parse(raw)
                 guard let literal = DocstringLiteral(symbol: symbol, docstring: docstring, lines: lines, encoding: file.encoding) else { continue }
-                let context = SymbolContext(symbol: symbol, parent: scope.parents[index].map { file.symbols[$0] }, projectStyle: configuration.style ?? .plain,
-                                            options: configuration.rules, literalIndent: literal.indent.count, docstring: .some(docstring),
-                                            constructor: scope.constructors[index].map { file.symbols[$0] })
+                let context = SymbolContext(symbols: file.symbols, index: index, parentIndex: scope.parents[index],
+                                            constructorIndex: scope.constructors[index], projectStyle: configuration.style ?? .plain,
+                                            options: configuration.rules, literalIndent: literal.indent.count, docstring: .some(docstring))
                 // The first rule with something certain to do; the others wait for the next pass.
                 for rule in candidates {
                     let code = type(of: rule).code
