@@ -149,6 +149,7 @@ public struct Scorer: Sendable {
                                   packageStarImports: folders.last.map { names.starImporters.contains(String(Substring($0))) } ?? false)
         }
         let selected = selection(prepared)
+        let orderedWeights = Dimension.allCases.map { configuration.weights[$0] ?? 0 }
         var results: [SymbolResult] = []
         results.reserveCapacity(symbols.count)
         for index in symbols.indices where prepared.scope.included[index] && selected[index] {
@@ -188,7 +189,7 @@ public struct Scorer: Sendable {
             results.append(SymbolResult(qualname: symbols[index].qualname, kind: symbols[index].kind, line: symbols[index].line, endLine: symbols[index].endLine,
                                         documented: documented, countsForCoverage: !missingSuppressed, style: prepared.docstrings[index]?.style,
                                         complexity: symbols[index].complexity, scores: scores,
-                                        overall: scores?.overall(weights: configuration.weights), findings: findings))
+                                        overall: scores?.overall(orderedWeights: orderedWeights), findings: findings))
         }
         var fileFindings: [Finding] = []
         for (index, suppression) in suppressions.enumerated() {

@@ -43,9 +43,17 @@ public struct DimensionScores: Sendable, Hashable, Codable {
 
     /// The weighted mean of the dimensions.
     public func overall(weights: [Dimension: Double]) -> Double {
-        let total = Dimension.allCases.reduce(0) { $0 + (weights[$1] ?? 0) }
+        overall(orderedWeights: Dimension.allCases.map { weights[$0] ?? 0 })
+    }
+
+    /// `overall(weights:)` with the weights listed in `Dimension.allCases` order (looked up once
+    /// per file rather than per symbol: a `Dimension` key hashes its name).
+    public func overall(orderedWeights: [Double]) -> Double {
+        let total = orderedWeights.reduce(0, +)
         guard total > 0 else { return 0 }
-        return Dimension.allCases.reduce(0) { $0 + self[$1] * (weights[$1] ?? 0) } / total
+        var sum = 0.0
+        for (index, dimension) in Dimension.allCases.enumerated() { sum += self[dimension] * orderedWeights[index] }
+        return sum / total
     }
 
     /// Scores from findings: each dimension is 100 × Π(1 − penalty) over its findings, so every

@@ -83,7 +83,33 @@ public enum Keyword: UInt8, Sendable {
     /// The keyword spelled by `bytes`, or `.none`.
     static func lookup(_ bytes: ArraySlice<UInt8>) -> Keyword {
         guard let key = packed(bytes) else { return .none }
-        return table[key] ?? .none
+        // Every name the tokenizer reads is looked up: an open-addressed table with a
+        // multiplicative hash, not a Dictionary's seeded SipHash.
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = slotIndex(key)
+            while true {
+                let entry = slots[slot]
+                if entry.key == key { return entry.keyword }
+                if entry.key == 0 { return .none }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+        }
+    }
+
+    /// `table` as 128 open-addressed slots (key 0: empty; no name packs to 0).
+    static let slots: [(key: UInt64, keyword: Keyword)] = {
+        var slots = [(key: UInt64, keyword: Keyword)](repeating: (0, .none), count: 128)
+        for (key, keyword) in table {
+            var slot = slotIndex(key)
+            while slots[slot].key != 0 { slot = (slot + 1) & 127 }
+            slots[slot] = (key, keyword)
+        }
+        return slots
+    }()
+
+    @inline(__always)
+    private static func slotIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
     }
 }
 

@@ -23,19 +23,32 @@ struct HardToRead: Rule {
     static func withoutLinks(_ text: String) -> String {
         guard text.containsBytes("://") else { return text }
         var words: [Substring] = []
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var kept = Substring(word)
-            if let scheme = word.range(of: "://") {
+        // On the bytes: the separators, `://` and the scheme's letters are ASCII.
+        for word in text.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+            var kept = word
+            if let colon = Self.firstScheme(in: word) {
                 // Keep what precedes the URL on the same word (`[guide](`), drop the rest.
-                var start = scheme.lowerBound
-                while start > word.startIndex, word[word.index(before: start)].isLetter { start = word.index(before: start) }
+                var start = colon
+                while start > word.startIndex, case let byte = word[word.index(before: start)], (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    start = word.index(before: start)
+                }
                 kept = word[..<start]
-                if kept.hasSuffix("(") { kept = kept.dropLast() }
-                if kept.hasSuffix("]") { kept = kept.dropLast() }
+                if kept.last == UInt8(ascii: "(") { kept = kept.dropLast() }
+                if kept.last == UInt8(ascii: "]") { kept = kept.dropLast() }
             }
-            words.append(kept)
+            words.append(Substring(kept))
         }
         return words.joined(separator: " ")
+    }
+
+    /// Where the first `://` of a word starts.
+    private static func firstScheme(in word: Substring.UTF8View) -> Substring.UTF8View.Index? {
+        var index = word.startIndex
+        while index < word.endIndex {
+            if word[index] == 0x3A, word[index...].starts(with: "://".utf8) { return index }
+            index = word.index(after: index)
+        }
+        return nil
     }
 
     /// The text without reST literal blocks: the indented lines after a paragraph ending in `::`
