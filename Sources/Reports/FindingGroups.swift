@@ -24,53 +24,62 @@ enum FindingGroups {
 
     /// The lines for one file's findings, sorted by position; `merge` for the concise format.
     static func lines(_ findings: [Finding], merge: Bool) -> [Line] {
-        var findings = findings
-        findings.sort { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+        // The findings are read in place through a sorted list of their indices (sorting the
+        // findings themselves copied the array and retained every string in it).
+        let order = findings.indices.sorted { a, b in
+            (findings[a].line, findings[a].column) != (findings[b].line, findings[b].column)
+                ? (findings[a].line, findings[a].column) < (findings[b].line, findings[b].column)
+                : findings[a].code < findings[b].code
+        }
         // Each member's parent, worked out once (DH100 findings are a third of a typical run's).
-        var parents = [String?](repeating: nil, count: merge ? findings.count : 0)
+        var parents = [String?](repeating: nil, count: merge ? order.count : 0)
         var undocumentedMembers: [String: [Int]] = [:]
         if merge {
-            for index in findings.indices where findings[index].code == missingDocstring && findings[index].symbol.utf8.contains(UInt8(ascii: ".")) {
-                let parent = parent(of: findings[index].symbol)
-                parents[index] = parent
-                undocumentedMembers[parent, default: []].append(index)
+            for position in order.indices where findings[order[position]].code == missingDocstring
+                && findings[order[position]].symbol.utf8.contains(UInt8(ascii: ".")) {
+                let parent = parent(of: findings[order[position]].symbol)
+                parents[position] = parent
+                undocumentedMembers[parent, default: []].append(position)
             }
             undocumentedMembers = undocumentedMembers.filter { $0.value.count > 1 }
         }
         var result: [Line] = []
+        result.reserveCapacity(order.count)
         var index = 0
-        while index < findings.count {
-            let first = findings[index]
+        while index < order.count {
+            let first = order[index]
+            let (line, column) = (findings[first].line, findings[first].column)
             if merge, let parent = parents[index], let members = undocumentedMembers[parent] {
                 index += 1
                 guard members[0] == index - 1 else { continue }
-                result.append(Line(line: first.line, column: first.column, code: first.code,
-                                   message: membersMessage(members.map { findings[$0] }, parent: parent)))
+                result.append(Line(line: line, column: column, code: findings[first].code,
+                                   message: membersMessage(members.map { findings[order[$0]] }, parent: parent)))
                 continue
             }
             // Everything of this symbol at this place.
             var end = index + 1
-            while end < findings.count, findings[end].line == first.line, findings[end].column == first.column,
-                  findings[end].symbol == first.symbol { end += 1 }
+            while end < order.count, findings[order[end]].line == line, findings[order[end]].column == column,
+                  findings[order[end]].symbol == findings[first].symbol { end += 1 }
             var parts: [(code: String, message: String)] = []
             var start = index
             while start < end {
+                let code = findings[order[start]].code
                 var stop = start + 1
-                while stop < end, findings[stop].code == findings[start].code { stop += 1 }
-                let messages = findings[start ..< stop].map(\.message)
-                if stop - start > 1, let grouped = RuleCatalog.rule(code: findings[start].code)?.groupedMessage(messages) {
-                    parts.append((findings[start].code, grouped))
+                while stop < end, findings[order[stop]].code == code { stop += 1 }
+                if stop - start > 1, let rule = RuleCatalog.rule(code: code),
+                   let grouped = rule.groupedMessage((start ..< stop).map { findings[order[$0]].message }) {
+                    parts.append((code, grouped))
                 } else {
-                    for message in messages { parts.append((findings[start].code, message)) }
+                    for position in start ..< stop { parts.append((code, findings[order[position]].message)) }
                 }
                 start = stop
             }
             if merge, parts.count > 1 {
                 let also = parts.dropFirst().map { "\($0.code) \(RuleCatalog.name(code: $0.code))" }
-                result.append(Line(line: first.line, column: first.column, code: parts[0].code,
+                result.append(Line(line: line, column: column, code: parts[0].code,
                                    message: parts[0].message + "; also " + also.joined(separator: ", ")))
             } else {
-                for part in parts { result.append(Line(line: first.line, column: first.column, code: part.code, message: part.message)) }
+                for part in parts { result.append(Line(line: line, column: column, code: part.code, message: part.message)) }
             }
             index = end
         }

@@ -7,6 +7,17 @@ extension UInt8 {
 }
 
 extension String {
+    /// Whether the string is empty or only white space (`Character.isWhitespace`), decided on
+    /// the bytes while they are ASCII (every symbol's docstring is asked).
+    var isBlank: Bool {
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+            if byte < 0x80 { return false }
+            return allSatisfy(\.isWhitespace)
+        }
+        return true
+    }
+
     /// Whether `name` occurs in the string as a whole name, not inside a longer one
     /// (`TypeError` in "Raises a TypeError if", not in "MyTypeErrors"), on UTF-8 bytes.
     func containsName(_ name: String) -> Bool {

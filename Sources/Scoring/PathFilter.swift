@@ -30,7 +30,9 @@ public struct PathFilter: Sendable {
         let absolute = path.hasPrefix("/") ? ConfigurationLoader.normalized(path)
             : ConfigurationLoader.normalized(currentDirectory + "/" + path)
         let prefix = root == "/" ? "/" : root + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : path
+        // On the bytes: a path is bytes, and `dropFirst` on a String walks Characters.
+        guard absolute.utf8.starts(with: prefix.utf8) else { return path }
+        return String(Substring(absolute.utf8.dropFirst(prefix.utf8.count)))
     }
 
     /// Whether a file is excluded (or not included) by the configuration. Every parent folder is

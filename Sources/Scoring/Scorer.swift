@@ -163,7 +163,7 @@ public struct Scorer: Sendable {
                                         constructorDocstring: constructor.flatMap { prepared.scope.included[$0] ? .some(prepared.docstrings[$0]) : nil },
                                         references: references, quietFunctions: quiet)
             let literalIndent = context.literalIndent
-            let documented = symbols[index].docstring.map { !$0.allSatisfy(\.isWhitespace) } ?? false
+            let documented = symbols[index].docstring.map { !$0.isBlank } ?? false
             let definitionColumn = (file.text.map { Self.indentation(of: $0.line(symbols[index].line)) } ?? 0) + 1
             var findings: [Finding] = []
             var missingSuppressed = false

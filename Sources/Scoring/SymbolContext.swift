@@ -112,7 +112,12 @@ public struct SymbolContext: Sendable {
     }
 
     /// Whether this is a class's `__init__`.
-    public var isConstructor: Bool { symbol.kind == .method && symbol.name == "__init__" && parentIndex.map { symbols[$0].kind == .class } ?? false }
+    public var isConstructor: Bool {
+        // The name's bytes, not `symbol.name`: this is asked for every method, and `name` makes a string.
+        let qualname = symbol.qualname.utf8
+        return symbol.kind == .method && (qualname.count == 8 || qualname.dropLast(8).last == UInt8(ascii: "."))
+            && qualname.suffix(8).elementsEqual("__init__".utf8) && parentIndex.map { symbols[$0].kind == .class } ?? false
+    }
 
     /// Whether a class docstring documents its constructor's parameters (pydoclint's
     /// `--allow-init-docstring`: they may be in the class docstring or in `__init__`'s). True for a

@@ -15,7 +15,7 @@ struct MissingDocstring: Rule {
     ]
 
     func check(_ context: SymbolContext) -> [Violation] {
-        guard let raw = context.rawDocstring, !raw.allSatisfy(\.isWhitespace) else {
+        guard let raw = context.rawDocstring, !raw.isBlank else {
             let what = context.symbol.kind == .module ? "module" : "`\(context.symbol.qualname)`"
             return [Violation(line: context.symbol.line, message: "\(what) has no docstring; add one that says what it does", penalty: 1)]
         }

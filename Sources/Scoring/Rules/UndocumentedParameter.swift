@@ -85,6 +85,7 @@ struct UndocumentedParameter: Rule {
     private func undocumented(_ function: SymbolContext, documented entries: [DocstringItem], in context: SymbolContext,
                               docstring: Docstring) -> [Violation] {
         let parameters = function.documentableParameters
+        guard !parameters.isEmpty else { return [] }
         // Placeholders filled in at import time: as entries, and on lines of their own anywhere
         // (matplotlib's `%(Patch:kwdoc)s` after "The following kwarg properties are supported").
         let placeholders = context.importTimeFields
