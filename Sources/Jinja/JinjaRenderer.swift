@@ -14,8 +14,9 @@ final class JinjaRenderer {
     /// that open them do, so each loop keeps the start it replaced on the call stack.
     @exclusivity(unchecked) var frameStart = 0
     @exclusivity(unchecked) var topLevelEnd: Int?
-    /// The variables every render shares (tokens, dates, server settings), below `bindings`.
-    let shared: [String: JinjaValue]
+    /// By name number, what a name no frame binds stands for: a variable every render shares
+    /// (tokens, dates, server settings), else a built-in global; nil for neither.
+    let shared: [JinjaValue?]
     /// The loop variable's name.
     let loopName: JinjaName
 
@@ -24,9 +25,9 @@ final class JinjaRenderer {
     }
 
     /// A renderer whose top frame is `context` (its names numbered by `symbols`; a name the
-    /// template never uses is left out); the built-in globals answer names no scope has.
+    /// template never uses is left out); `shared` answers names no scope has.
     init(environment: JinjaTemplate.Environment, context: [(name: String, value: JinjaValue)], symbols: [String: Int],
-         loopName: JinjaName, shared: [String: JinjaValue] = [:]) {
+         loopName: JinjaName, shared: [JinjaValue?]) {
         self.environment = environment
         bindings = []
         bindings.reserveCapacity(context.count + 16)
@@ -48,7 +49,7 @@ final class JinjaRenderer {
             }
             return nil
         }
-        return found ?? shared[name.text] ?? JinjaBuiltins.globals[name.text] ?? .undefined(name.text)
+        return found ?? shared[name.symbol] ?? .undefined(name.text)
     }
 
     /// Binds `name` in the innermost frame.

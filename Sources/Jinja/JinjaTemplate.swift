@@ -71,14 +71,21 @@ public struct JinjaTemplate {
     /// Renders with `context` over `shared`: variables many renders have in common (built once by
     /// the caller), which the context's own names hide.
     public func render(_ context: [String: JinjaValue], shared: [String: JinjaValue]) throws(JinjaError) -> String {
-        try render(variables: context.map { ($0.key, $0.value) }, shared: shared)
+        try render(variables: context.map { ($0.key, $0.value) }, shared: sharing(shared))
+    }
+
+    /// `shared` resolved against this template's names, for `render(variables:shared:textBytes:)`.
+    public func sharing(_ shared: [String: JinjaValue]) -> JinjaSharedVariables {
+        var bySymbol = [JinjaValue?](repeating: nil, count: symbols.count)
+        for (name, symbol) in symbols { bySymbol[symbol] = shared[name] ?? JinjaBuiltins.globals[name] }
+        return JinjaSharedVariables(bySymbol: bySymbol)
     }
 
     /// Renders with `variables` (distinct names; a list, so that a caller with two or three of
-    /// them builds no dictionary) over `shared`. `textBytes` is what `JinjaValue.textBytes` says of
+    /// them builds no dictionary) over `shared` (made by this template's `sharing(_:)`). `textBytes` is what `JinjaValue.textBytes` says of
     /// the variables, if the caller knows it (it sizes the output once).
-    public func render(variables: [(name: String, value: JinjaValue)], shared: [String: JinjaValue], textBytes given: Int? = nil) throws(JinjaError) -> String {
-        let renderer = JinjaRenderer(environment: environment, context: variables, symbols: symbols, loopName: loopName, shared: shared)
+    public func render(variables: [(name: String, value: JinjaValue)], shared: JinjaSharedVariables, textBytes given: Int? = nil) throws(JinjaError) -> String {
+        let renderer = JinjaRenderer(environment: environment, context: variables, symbols: symbols, loopName: loopName, shared: shared.bySymbol)
         // Room for what a chat template writes: the text it was given and its own text a few times
         // over (once per message). Growing from nothing copies the prompt several times; a fixed
         // large reserve costs more than the render of a short prompt.

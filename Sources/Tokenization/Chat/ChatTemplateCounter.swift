@@ -39,7 +39,7 @@ public struct ChatTemplateCounter: Sendable {
         let template: JinjaTemplate
         /// The variables every render of this counter shares (BOS/EOS, `strftime_now`, `variables`,
         /// the flavor's defaults), built once; the closures in it capture only immutable values.
-        let shared: [String: JinjaValue]
+        let shared: JinjaSharedVariables
     }
 
     /// A counter over the model's own template, or `templateSource` instead; `date` for
@@ -62,7 +62,8 @@ public struct ChatTemplateCounter: Sendable {
             }
             if flavor == .llamaServer { shared["enable_thinking"] = .bool(true) }
             for (name, value) in variables { shared[name] = .string(value) }
-            template = SendableTemplate(template: try JinjaTemplate(source, environment: environment), shared: shared)
+            let parsed = try JinjaTemplate(source, environment: environment)
+            template = SendableTemplate(template: parsed, shared: parsed.sharing(shared))
         } catch {
             throw .template(path: templateSource == nil ? tokenizer.path : "--chat-template", error)
         }
