@@ -21,29 +21,41 @@ public struct DocstringReference: Sendable, Hashable {
 
     /// Every reference in a docstring's value (`raw`), whose sections `docstring` holds.
     public static func find(in raw: String, docstring: Docstring) -> [DocstringReference] {
-        let lines = raw.split(separator: "\n", omittingEmptySubsequences: false)
+        // On the bytes: this reads every line of every docstring, and what it looks for is ASCII.
+        let lines = raw.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map(Substring.init)
         var references: [DocstringReference] = []
         // `.. versionchanged::`, `.. deprecated::` and `.. versionremoved::` blocks speak of
         // what was: "The :meth:`linked` function was removed".
         var historyIndent: Int?
         for (offset, line) in lines.enumerated() {
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-            let text = line.dropFirst(indent)
+            let bytes = line.utf8
+            let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            let text = bytes.dropFirst(indent)
             if let open = historyIndent {
                 if text.isEmpty || indent > open { continue }
                 historyIndent = nil
             }
-            if text.hasPrefix(".. versionchanged::") || text.hasPrefix(".. deprecated::") || text.hasPrefix(".. versionremoved::") {
+            if text.starts(with: ".. versionchanged::".utf8) || text.starts(with: ".. deprecated::".utf8) || text.starts(with: ".. versionremoved::".utf8) {
                 historyIndent = indent
                 continue
             }
-            if line.contains(":`") { references += roles(in: Array(line.utf8), line: offset) }
+            if Self.hasRole(bytes) { references += roles(in: Array(bytes), line: offset) }
         }
         for section in docstring.sections where section.kind == .seeAlso {
             references += seeAlso(lines, header: section.line, underlined: section.underlineLength != nil,
                                   next: docstring.sections.first { $0.line > section.line }?.line ?? lines.count)
         }
         return references
+    }
+
+    /// Whether a line has `:` followed by a backtick, where a role ends.
+    private static func hasRole(_ line: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line {
+            if byte == UInt8(ascii: "`"), previous == UInt8(ascii: ":") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `:role:`target`` and `:py:role:`target`` in one line.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension UInt8 {
     /// Whether the byte can be part of a Python name: an ASCII letter or digit, `_`, or any byte of
     /// a non-ASCII character.
@@ -7,6 +9,16 @@ extension UInt8 {
 }
 
 extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, on the bytes when the string is ASCII (then
+    /// only spaces and tabs are white space to trim).
+    var trimmingWhitespaces: String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return trimmingCharacters(in: .whitespaces) }
+        var bytes = Substring(self).utf8
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        return String(Substring(bytes))
+    }
+
     /// Whether the string is empty or only white space (`Character.isWhitespace`), decided on
     /// the bytes while they are ASCII (every symbol's docstring is asked).
     var isBlank: Bool {

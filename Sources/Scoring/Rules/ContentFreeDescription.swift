@@ -54,24 +54,53 @@ struct ContentFreeDescription: Rule {
     /// removed. A code span other than the name itself (`` `sys.stdin` ``) counts as content.
     static func contentWords(_ description: String, name: String?, types: [String?]) -> [String] {
         let bare = name.map { ParameterName.normalize($0).lowercased() }
-        let spans = description.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.lowercased() }
-        let otherSpans = spans.filter { !$0.isEmpty && $0 != bare && $0 != "*" + (bare ?? "") && $0 != "**" + (bare ?? "") }
-        if !otherSpans.isEmpty { return otherSpans }
-        let words = SymbolContext.words(description).filter { !$0.isEmpty }
-        var removed = functionWords.union(emptyWords)
-        if !words.contains("of") { removed.formUnion(kindWords) }
-        if let name { removed.formUnion(RestatedName.words(ofIdentifier: ParameterName.normalize(name)).map { $0.lowercased() }) }
-        for type in types.compactMap({ $0 }) {
-            removed.formUnion(SymbolContext.words(String(type.map { $0.isLetter || $0.isNumber ? $0 : " " })))
-            removed.formUnion(RestatedName.words(ofIdentifier: type.filter { $0.isLetter || $0.isNumber || $0 == "_" }).map { $0.lowercased() })
+        if description.utf8.contains(UInt8(ascii: "`")) {
+            let spans = description.utf8.split(separator: UInt8(ascii: "`"), omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { Substring($0.element).lowercased() }
+            let otherSpans = spans.filter { !$0.isEmpty && $0 != bare && $0 != "*" + (bare ?? "") && $0 != "**" + (bare ?? "") }
+            if !otherSpans.isEmpty { return otherSpans }
         }
-        return words.filter { !removed.contains($0) && !$0.allSatisfy(\.isNumber) }
+        let words = SymbolContext.words(description).filter { !$0.isEmpty }
+        // The words removed: the fixed lists (sets made once), and the few words of the name and
+        // the types (a list: a set per description cost more than the scan).
+        let fixed = words.contains("of") ? Self.emptyOrFunctionWords : Self.emptyFunctionOrKindWords
+        var own: [String] = []
+        if let name { own += RestatedName.words(ofIdentifier: ParameterName.normalize(name)).map { $0.lowercased() } }
+        for type in types.compactMap({ $0 }) {
+            own += SymbolContext.words(Self.lettersAndDigits(type, keeping: nil))
+            own += RestatedName.words(ofIdentifier: Self.lettersAndDigits(type, keeping: UInt8(ascii: "_"))).map { $0.lowercased() }
+        }
+        return words.filter { !fixed.contains($0) && !own.contains($0) && !$0.allSatisfy(\.isNumber) }
+    }
+
+    static let emptyOrFunctionWords = functionWords.union(emptyWords)
+    static let emptyFunctionOrKindWords = emptyOrFunctionWords.union(kindWords)
+
+    /// The type's letters and digits: with `kept` nil, anything else becomes a space; with a
+    /// `kept` byte, that byte stays and anything else is left out. On the bytes when ASCII.
+    private static func lettersAndDigits(_ type: String, keeping kept: UInt8?) -> String {
+        guard type.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return kept == nil ? String(type.map { $0.isLetter || $0.isNumber ? $0 : " " })
+                : type.filter { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(type.utf8.count)
+        for byte in type.utf8 {
+            let isAlphanumeric = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)
+            if isAlphanumeric || byte == kept { bytes.append(byte) } else if kept == nil { bytes.append(0x20) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether DH206 reports the entry (empty, or only its name): then this rule stays quiet.
     static func isEmptyOrName(_ description: String, name: String) -> Bool {
         let bare = ParameterName.normalize(name).lowercased()
-        return SymbolContext.words(description).allSatisfy { ["the", "a", "an", bare, ""].contains($0) }
+        // Word by word, stopping at the first that says something (most do at once).
+        let words = ProseWords(description)
+        return words.ranges.indices.allSatisfy { index in
+            let word = words.normalizedWord(index)
+            return word.isEmpty || word == "the" || word == "a" || word == "an" || word == bare
+        }
     }
 
     func check(_ context: SymbolContext) -> [Violation] {

@@ -33,9 +33,11 @@ struct ContradictedType: Rule {
         var violations: [Violation] = []
         var seen: Set<String> = []
         for item in docstring.parameters {
-            guard let raw = item.name, let documented = item.type?.trimmingCharacters(in: .whitespaces), !documented.isEmpty else { continue }
+            guard let raw = item.name, let type = item.type else { continue }
             let name = ParameterName.normalize(raw)
-            guard var annotation = annotations[name], seen.insert(name).inserted else { continue }
+            guard var annotation = annotations[name] else { continue }
+            let documented = type.trimmingWhitespaces
+            guard !documented.isEmpty, seen.insert(name).inserted else { continue }
             // A forward reference: `"Optional[int]"`.
             if annotation.count >= 2, let quote = annotation.first, quote == "\"" || quote == "'", annotation.last == quote {
                 annotation = String(annotation.dropFirst().dropLast())

@@ -116,6 +116,8 @@ struct StaleDefault: Rule {
 
     /// The default a description states, as written (backticks kept off), or nil.
     static func documentedDefault(in text: String) -> String? {
+        // Every marker has "default" in it; most descriptions have none (a byte scan, no lowercasing).
+        guard PlaceholderText.containsIgnoringCase(text, "default") else { return nil }
         let lowered = text.lowercased()
         let markers = ["defaults to ", "default to ", "default value is ", "default is ", "default: ", "default=", "default ", "defaults: "]
         var best: (start: String.Index, value: String)?
