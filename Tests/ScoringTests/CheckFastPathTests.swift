@@ -19,6 +19,20 @@ import Testing
         }
     }
 
+    /// The byte-level word reader agrees with ProseWords on whether a description is only
+    /// articles and the entry's name.
+    @Test func emptyOrNameAgreesWithProseWords() {
+        let descriptions = ["", "The x.", "x", "The X parameter", "A value.", "an X", "The  x\tthe\nx", "The x, the x!", "_x_", "x_y",
+                            "The the", "Größe", "The size_", "—", "the — x", "X.", "THE X", "the xs", "10"]
+        for name in ["x", "size_", "X", "x_y"] {
+            for description in descriptions {
+                let bare = ParameterName.normalize(name).lowercased()
+                let expected = SymbolContext.words(description).allSatisfy { ["the", "a", "an", bare, ""].contains($0) }
+                #expect(ContentFreeDescription.isEmptyOrName(description, name: name) == expected, "\(name): \(description.debugDescription)")
+            }
+        }
+    }
+
     @Test func exceptionNamesNormalize() {
         #expect(ExceptionName.normalize(" :exc:`~pkg.errors.Timeout` ") == "Timeout")
         #expect(ExceptionName.normalize("errors.Timeout") == "Timeout")
