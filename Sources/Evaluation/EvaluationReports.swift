@@ -149,7 +149,7 @@ public enum EvaluationReports {
     public static func write(_ result: EvaluationResult, junit: String?, markdown markdownPath: String?, json jsonPath: String?) -> [String] {
         var errors: [String] = []
         for path in [junit, markdownPath, jsonPath].compactMap({ $0 }) {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathFolder.of(path)
             if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         }
         if let junit {

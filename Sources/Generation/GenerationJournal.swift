@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ChatWire
+import Files
 import Foundation
 
 /// The record of one finished symbol in a generation run.
@@ -121,7 +122,7 @@ public actor GenerationJournal {
     /// Opens (or creates) the journal at `path`.
     public init(path: String) throws(JournalError) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathFolder.of(path)
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw JournalError(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }

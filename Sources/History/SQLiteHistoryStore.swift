@@ -13,7 +13,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     /// Opens the store at `path`, creating it (and its folder) when missing, and migrates it.
     public init(path: String) throws(HistoryError) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathFolder.of(path)
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 import PythonSyntax
 
@@ -69,7 +70,7 @@ extension ProjectNames {
         // Files of one folder share its answer: the stat calls up the tree are made once per folder.
         var packageOfFolder: [String: String?] = [:]
         for path in paths {
-            var folder = Self.folder(of: path)
+            var folder = PathFolder.of(path)
             if folder.isEmpty { folder = "." }
             if let known = packageOfFolder[folder] {
                 if let known { packages.insert(known) } else { folders.insert(folder) }
@@ -79,7 +80,7 @@ extension ProjectNames {
             var top: String?
             while manager.fileExists(atPath: folder + "/__init__.py") {
                 top = folder
-                let parent = Self.folder(of: folder)
+                let parent = PathFolder.of(folder)
                 guard !parent.isEmpty, parent != folder, folder != "." else { break }
                 folder = parent
             }
@@ -127,17 +128,6 @@ extension ProjectNames {
             self.directories = directories
             self.files = files
         }
-    }
-
-    /// The folder a path is in, "" for a bare name (`NSString.deletingLastPathComponent` on the
-    /// bytes: it is asked for every checked file).
-    static func folder(of path: String) -> String {
-        var bytes = Substring(path).utf8
-        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        var end = slash
-        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        return end == bytes.startIndex ? "/" : String(Substring(bytes[..<end]))
     }
 
     private static func normalized(_ path: String) -> String {

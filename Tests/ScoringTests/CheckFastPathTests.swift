@@ -116,15 +116,6 @@ import Testing
             == ProjectNames.neighbours(of: single, excludes: []).sorted())
     }
 
-    @Test func theFolderOfAPathIsItsLastComponentDropped() {
-        // What `NSString.deletingLastPathComponent` answers (which crashes on some of these on Linux).
-        let expected = ["a/b.py": "a", "b.py": "", "/b.py": "/", "./a.py": ".", "a//b.py": "a", "/": "/", "a/": "", "a/b/": "a",
-                        "../x/y.py": "../x", "//a": "/", "./pkg": ".", "pkg/sub": "pkg", "é/ü.py": "é"]
-        for (path, folder) in expected {
-            #expect(ProjectNames.folder(of: path) == folder, "\(path)")
-        }
-    }
-
     @Test func blankIsWhiteSpaceAsCharactersSeeIt() {
         for text in ["", " ", "\n\t \r\u{0B}\u{0C}", "a", " \u{00A0}", "\u{2003}x", "\u{0085}", "\u{1C}", "  é", "\u{2028}\u{3000}"] {
             #expect(text.isBlank == text.allSatisfy(\.isWhitespace), "\(text.debugDescription)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Files
 import Foundation
 import PythonSyntax
 import Replay
@@ -37,7 +38,7 @@ struct EvaluationInputs: ParsableArguments {
     /// file, else `generate.json` in it (the folder is created).
     func recordFile(_ explicit: String?) -> String {
         let file = explicit ?? (cassettePaths[0].hasSuffix(".json") ? cassettePaths[0] : cassettePaths[0] + "/generate.json")
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathFolder.of(file)
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         return file
     }
