@@ -27,7 +27,7 @@ public struct GenerationSelection: Sendable {
     public init(paths: [String], below threshold: Double) {
         for path in paths {
             let configuration = ScoringConfiguration()
-            let (expanded, _) = PythonFileWalker(excludes: configuration.effectiveExclude).expand([path])
+            let (expanded, _, _) = PythonFileWalker(excludes: configuration.effectiveExclude).expand([path])
             let files = expanded.map { SourceFile.read(path: $0) }
             let check = Scorer(configuration: configuration).check(files)
             projects.append(Project(path: path, files: files, check: check))

@@ -99,10 +99,10 @@ extension ProjectNames {
         var found = PythonFileWalker(excludes: excludes).expand(packages.subtracting(walkedPackages).sorted()).files
         if !walkedPackages.isEmpty, let walked {
             found += walked.files.filter { file in
-                var folder = Substring(file)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if walkedPackages.contains(String(folder)) { return true }
+                var folder = PathFolder.of(file)
+                while !folder.isEmpty, folder != "/" {
+                    if walkedPackages.contains(folder) { return true }
+                    folder = PathFolder.of(folder)
                 }
                 return false
             }

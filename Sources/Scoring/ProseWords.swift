@@ -40,7 +40,7 @@ struct ProseWords {
         var wordStart = -1
         var hasAlphanumeric = false
         for (position, byte) in bytes.enumerated() {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            if Self.isSeparator(byte) {
                 if wordStart >= 0, hasAlphanumeric { ranges.append(wordStart ..< position) }
                 wordStart = -1
                 hasAlphanumeric = false
@@ -52,6 +52,35 @@ struct ProseWords {
         if wordStart >= 0, hasAlphanumeric { ranges.append(wordStart ..< bytes.count) }
         self.bytes = bytes
         self.ranges = ranges
+    }
+
+    /// Whether every word of `text`, spelled as `normalizedWord` spells it, passes `accept` —
+    /// read one word at a time, stopping at the first that fails (no copy, no word list); nil
+    /// when the text has a code span or a doctest mark, which only `init` leaves out.
+    static func allWords(of text: String, _ accept: (ArraySlice<UInt8>) -> Bool) -> Bool? {
+        guard !text.utf8.contains(0x60), !text.containsBytes(">>>"), !text.containsBytes("...") else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, isSeparator(bytes[index]) { index += 1 }
+                word.removeAll(keepingCapacity: true)
+                var hasAlphanumeric = false
+                while index < bytes.count, !isSeparator(bytes[index]) {
+                    let byte = bytes[index]
+                    if isAlphanumeric(byte) { hasAlphanumeric = true }
+                    if isAlphanumeric(byte) || byte == 0x5F { word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                    index += 1
+                }
+                if hasAlphanumeric, !accept(word[...]) { return false }
+            }
+            return true
+        }
+    }
+
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     static func isAlphanumeric(_ byte: UInt8) -> Bool {

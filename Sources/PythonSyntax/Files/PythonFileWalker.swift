@@ -25,10 +25,12 @@ public struct PythonFileWalker: Sendable {
         public var diagnostic: Diagnostic
     }
 
-    /// The files to read, in order, and the given paths that do not exist.
-    public func expand(_ paths: [String]) -> (files: [String], problems: [Problem]) {
+    /// The files to read, in order, the given paths that do not exist, and the given paths that
+    /// were directories (walked).
+    public func expand(_ paths: [String]) -> (files: [String], problems: [Problem], directories: [String]) {
         var files: [String] = []
         var problems: [Problem] = []
+        var directories: [String] = []
         for path in paths {
             var status = stat()
             guard stat(path, &status) == 0 else {
@@ -38,6 +40,7 @@ public struct PythonFileWalker: Sendable {
                 continue
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
+                directories.append(path)
                 let root = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
                 var patterns = excludes.compactMap { IgnorePattern(line: $0, base: "") }
                 walk(root: root, relative: "", patterns: &patterns, into: &files, problems: &problems)
@@ -45,7 +48,7 @@ public struct PythonFileWalker: Sendable {
                 files.append(path)
             }
         }
-        return (files, problems)
+        return (files, problems, directories)
     }
 
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", ".bzr", "_darcs"]

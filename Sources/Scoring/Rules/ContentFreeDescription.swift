@@ -95,12 +95,13 @@ struct ContentFreeDescription: Rule {
     /// Whether DH206 reports the entry (empty, or only its name): then this rule stays quiet.
     static func isEmptyOrName(_ description: String, name: String) -> Bool {
         let bare = ParameterName.normalize(name).lowercased()
-        // Three rules ask this of every entry. Without code spans, doctest marks or a name beyond
-        // ASCII (nearly always), the words are read off the bytes one at a time, stopping at the
-        // first that says something — usually the first or second.
-        if bare.utf8.allSatisfy({ $0 < 0x80 }), !description.utf8.contains(UInt8(ascii: "`")),
-           !description.containsBytes(">>>"), !description.containsBytes("...") {
-            return Self.onlyArticlesOrName(description, bare: Array(bare.utf8))
+        // Three rules ask this of every entry: read word by word while that can be done on the
+        // bytes (no code span or doctest mark; a name in ASCII, compared byte for byte).
+        let bareBytes = Array(bare.utf8)
+        if bareBytes.allSatisfy({ $0 < 0x80 }), let answer = ProseWords.allWords(of: description, { word in
+            word.isEmpty || word.elementsEqual(bareBytes) || word.elementsEqual("the".utf8) || word.elementsEqual("a".utf8) || word.elementsEqual("an".utf8)
+        }) {
+            return answer
         }
         // Word by word, stopping at the first that says something (most do at once).
         let words = ProseWords(description)
@@ -108,41 +109,6 @@ struct ContentFreeDescription: Rule {
             let word = words.normalizedWord(index)
             return word.isEmpty || word == "the" || word == "a" || word == "an" || word == bare
         }
-    }
-
-    /// `isEmptyOrName` for prose without code spans or doctest lines: every whitespace-separated
-    /// word with a letter or digit, lowercased and kept to letters, digits and `_`, is "the",
-    /// "a", "an" or `bare` (as `ProseWords.normalizedWord` reads words).
-    private static func onlyArticlesOrName(_ description: String, bare: [UInt8]) -> Bool {
-        var text = description
-        return text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(16)
-            var index = 0
-            while index < bytes.count {
-                while index < bytes.count, Self.isSeparator(bytes[index]) { index += 1 }
-                word.removeAll(keepingCapacity: true)
-                var hasAlphanumeric = false
-                while index < bytes.count, !Self.isSeparator(bytes[index]) {
-                    let byte = bytes[index]
-                    if ProseWords.isAlphanumeric(byte) {
-                        hasAlphanumeric = true
-                        word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    } else if byte == 0x5F {
-                        word.append(byte)
-                    }
-                    index += 1
-                }
-                guard hasAlphanumeric, !word.isEmpty else { continue }
-                if word == bare || word.elementsEqual("the".utf8) || word.elementsEqual("a".utf8) || word.elementsEqual("an".utf8) { continue }
-                return false
-            }
-            return true
-        }
-    }
-
-    private static func isSeparator(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     func check(_ context: SymbolContext) -> [Violation] {

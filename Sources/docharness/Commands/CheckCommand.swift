@@ -118,14 +118,13 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usageError)
         }
         let filter = PathFilter(configuration: scorer.configuration)
-        let (expanded, problems) = PythonFileWalker(excludes: scorer.configuration.effectiveExclude + rules.excludes).expand(paths)
+        let (expanded, problems, walkedDirectories) = PythonFileWalker(excludes: scorer.configuration.effectiveExclude + rules.excludes).expand(paths)
         for problem in problems { print(problem.diagnostic.formatted(path: problem.path), to: &standardError) }
         let excluded = ParallelMap.map(count: expanded.count, jobs: jobs) { filter.isExcluded(expanded[$0]) }
         let checked = expanded.indices.filter { !excluded[$0] }.map { expanded[$0] }
         if scorer.usesProjectNames {
             let excludes = scorer.configuration.effectiveExclude + rules.excludes
-            let directories = paths.filter { path in var isDirectory: ObjCBool = false; return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue }
-            let walked = ProjectNames.WalkedTree(directories: directories, files: expanded)
+            let walked = ProjectNames.WalkedTree(directories: walkedDirectories, files: expanded)
             scorer.neighbours = SourceFileBatch.read(paths: ProjectNames.neighbours(of: checked, excludes: excludes, walked: walked), jobs: jobs)
         }
         var result = scorer.check(SourceFileBatch.read(paths: checked, jobs: jobs), jobs: jobs)

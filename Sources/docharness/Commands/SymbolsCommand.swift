@@ -39,7 +39,7 @@ struct SymbolsCommand: ParsableCommand {
 
     func run() throws {
         let walker = PythonFileWalker(excludes: excludes)
-        let (paths, problems) = walker.expand(self.paths)
+        let (paths, problems, _) = walker.expand(self.paths)
         let files = SourceFileBatch.read(paths: paths, jobs: jobs)
         var standardError = StandardError()
         for problem in problems {
